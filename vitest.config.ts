@@ -1,8 +1,7 @@
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(__dirname) } },
+  resolve: { alias: { '@': import.meta.dirname } },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', 'tests/e2e/**'],

@@ -1,0 +1,155 @@
+import { randomInt } from 'node:crypto';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { db, type Db } from '../client';
+import { courses, enrollments, users } from '../schema';
+import { ForbiddenError, isUniqueViolation, LastInstructorError } from './errors';
+import { isUuid } from './ids';
+
+export type CourseRole = 'student' | 'grader' | 'instructor';
+export const STAFF_ROLES: readonly CourseRole[] = ['grader', 'instructor'];
+export type MemberCourse = { id: string; title: string; code: string; role: CourseRole };
+
+const courseColumns = { id: courses.id, title: courses.title, code: courses.code, role: enrollments.role };
+
+export async function selectCoursesForUser(userId: string): Promise<MemberCourse[]> {
+  return db()
+    .select(courseColumns)
+    .from(enrollments)
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .where(eq(enrollments.userId, userId))
+    .orderBy(asc(courses.title));
+}
+
+export async function selectCourseForMember(userId: string, courseId: string): Promise<MemberCourse | null> {
+  if (!isUuid(courseId)) return null;
+  const [row] = await db()
+    .select(courseColumns)
+    .from(enrollments)
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
+  return row ?? null;
+}
+
+export async function selectOptionalEnrollment(userId: string, courseId: string): Promise<{ role: CourseRole } | null> {
+  if (!isUuid(courseId)) return null;
+  const [row] = await db()
+    .select({ role: enrollments.role })
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId)));
+  return row ?? null;
+}
+
+/** Throws ForbiddenError unless the user holds one of `roles` in the course. */
+export async function assertCourseRole(userId: string, courseId: string, roles: readonly CourseRole[]): Promise<CourseRole> {
+  const enrollment = await selectOptionalEnrollment(userId, courseId);
+  if (!enrollment || !roles.includes(enrollment.role)) throw new ForbiddenError();
+  return enrollment.role;
+}
+
+/** Admins, and anyone already teaching a course, may open new courses. */
+export async function selectCanCreateCourses(userId: string): Promise<boolean> {
+  const [user] = await db().select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, userId));
+  if (!user) return false;
+  if (user.isAdmin) return true;
+  const [row] = await db()
+    .select({ n: count() })
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, userId), eq(enrollments.role, 'instructor')));
+  return (row?.n ?? 0) > 0;
+}
+
+// No 0/O or 1/I/L: join codes are read aloud in lecture halls and typed from projector slides.
+const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function generateJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+export function normalizeJoinCode(code: string): string {
+  return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
+export async function insertCourse(input: { actorId: string; title: string; code: string; skipPermissionCheck?: boolean }): Promise<{ id: string; joinCode: string }> {
+  if (!input.skipPermissionCheck && !(await selectCanCreateCourses(input.actorId))) {
+    throw new ForbiddenError('Only instructors can create courses.');
+  }
+  return db().transaction(async (tx) => {
+    const course = await insertCourseWithFreshCode(tx, input);
+    await tx.insert(enrollments).values({ courseId: course.id, userId: input.actorId, role: 'instructor' });
+    return course;
+  });
+}
+
+async function insertCourseWithFreshCode(tx: Db, input: { actorId: string; title: string; code: string }) {
+  // A collision among 31^8 codes is rare; retry a few times rather than fail a course creation.
+  for (let tries = 0; ; tries++) {
+    const joinCode = generateJoinCode();
+    const [exists] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.joinCode, joinCode));
+    if (exists && tries < 5) continue;
+    const [course] = await tx
+      .insert(courses)
+      .values({ title: input.title.trim(), code: input.code.trim(), joinCode, createdBy: input.actorId })
+      .returning({ id: courses.id, joinCode: courses.joinCode });
+    return course;
+  }
+}
+
+export async function insertEnrollmentByJoinCode(userId: string, joinCode: string): Promise<{ courseId: string; role: CourseRole } | null> {
+  const [course] = await db().select({ id: courses.id }).from(courses).where(eq(courses.joinCode, normalizeJoinCode(joinCode)));
+  if (!course) return null;
+  await db().insert(enrollments).values({ courseId: course.id, userId, role: 'student' }).onConflictDoNothing();
+  const enrollment = await selectOptionalEnrollment(userId, course.id);
+  return enrollment && { courseId: course.id, role: enrollment.role };
+}
+
+export async function selectCourseMembers(actorId: string, courseId: string) {
+  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  return db()
+    .select({ userId: users.id, name: users.name, email: users.email, role: enrollments.role })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .where(eq(enrollments.courseId, courseId))
+    .orderBy(asc(enrollments.role), asc(users.name));
+}
+
+export async function selectJoinCode(actorId: string, courseId: string): Promise<string> {
+  await assertCourseRole(actorId, courseId, ['instructor']);
+  const [course] = await db().select({ joinCode: courses.joinCode }).from(courses).where(eq(courses.id, courseId));
+  return course.joinCode;
+}
+
+export async function regenerateJoinCode(actorId: string, courseId: string): Promise<string> {
+  await assertCourseRole(actorId, courseId, ['instructor']);
+  for (let tries = 0; ; tries++) {
+    try {
+      const joinCode = generateJoinCode();
+      await db().update(courses).set({ joinCode }).where(eq(courses.id, courseId));
+      return joinCode;
+    } catch (error) {
+      if (!isUniqueViolation(error) || tries >= 5) throw error;
+    }
+  }
+}
+
+export async function updateEnrollmentRole(input: { actorId: string; courseId: string; userId: string; role: CourseRole }): Promise<void> {
+  await assertCourseRole(input.actorId, input.courseId, ['instructor']);
+  if (!isUuid(input.userId)) throw new ForbiddenError('No such member.');
+  await db().transaction(async (tx) => {
+    // Lock the course's instructor rows so two demotions cannot both see "another instructor remains".
+    const instructors = await tx
+      .select({ userId: enrollments.userId })
+      .from(enrollments)
+      .where(and(eq(enrollments.courseId, input.courseId), eq(enrollments.role, 'instructor')))
+      .for('update');
+    const demotesLast = input.role !== 'instructor' && instructors.length === 1 && instructors[0].userId === input.userId;
+    if (demotesLast) throw new LastInstructorError();
+    const updated = await tx
+      .update(enrollments)
+      .set({ role: input.role })
+      .where(and(eq(enrollments.courseId, input.courseId), eq(enrollments.userId, input.userId)))
+      .returning({ userId: enrollments.userId });
+    if (updated.length === 0) throw new ForbiddenError('No such member.');
+  });
+}

@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import { db } from '../client';
+import { hashPassword, verifyPassword } from '../password';
+import { users } from '../schema';
+import { EmailTakenError, isUniqueViolation } from './errors';
+
+export { EmailTakenError } from './errors';
+
+export type PublicUser = { id: string; email: string; name: string; isAdmin: boolean };
+
+const publicColumns = { id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function insertUser(input: { email: string; name: string; password: string; isAdmin?: boolean }): Promise<PublicUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const [user] = await db()
+      .insert(users)
+      .values({ email: normalizeEmail(input.email), name: input.name.trim(), passwordHash, isAdmin: input.isAdmin ?? false })
+      .returning(publicColumns);
+    return user;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError();
+    throw error;
+  }
+}
+
+export type PasswordCheck = { ok: true; user: PublicUser } | { ok: false; reason: 'unknown_email' | 'wrong_password' };
+
+export async function verifyUserPassword(email: string, password: string): Promise<PasswordCheck> {
+  const [row] = await db()
+    .select({ ...publicColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
+  if (!row) return { ok: false, reason: 'unknown_email' };
+  if (!(await verifyPassword(row.passwordHash, password))) return { ok: false, reason: 'wrong_password' };
+  const { passwordHash: _hash, ...user } = row;
+  return { ok: true, user };
+}
+
+export async function selectUser(id: string): Promise<PublicUser | null> {
+  const [user] = await db().select(publicColumns).from(users).where(eq(users.id, id));
+  return user ?? null;
+}
+
+export async function selectUserByEmail(email: string): Promise<PublicUser | null> {
+  const [user] = await db().select(publicColumns).from(users).where(eq(users.email, normalizeEmail(email)));
+  return user ?? null;
+}

@@ -1,0 +1,64 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { courses, users } from './people';
+
+export const contentSource = pgEnum('content_source', ['files', 'browser']);
+
+/** An exercise's identity; what it says lives in immutable exercise_versions. */
+export const exercises = pgTable('exercises', {
+  // The stable id from exercise.json, e.g. "triplet-loss".
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  topic: text('topic').notNull(),
+  difficulty: text('difficulty').notNull(),
+  source: contentSource('source').notNull().default('files'),
+  // Null for the shared library synced from exercises/; set for exercises authored inside a course.
+  courseId: uuid('course_id').references(() => courses.id, { onDelete: 'cascade' }),
+  currentVersionId: uuid('current_version_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Never updated after insert: submissions pin a version so regrades are reproducible. */
+export const exerciseVersions = pgTable(
+  'exercise_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    exerciseId: text('exercise_id').notNull().references(() => exercises.id, { onDelete: 'cascade' }),
+    contentHash: text('content_hash').notNull(),
+    meta: jsonb('meta').notNull(),
+    statement: text('statement').notNull(),
+    stub: text('stub').notNull(),
+    reference: text('reference').notNull(),
+    tests: text('tests').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('exercise_versions_hash_uq').on(t.exerciseId, t.contentHash)],
+);
+
+export const quizzes = pgTable('quizzes', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  source: contentSource('source').notNull().default('files'),
+  courseId: uuid('course_id').references(() => courses.id, { onDelete: 'cascade' }),
+  currentVersionId: uuid('current_version_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const quizVersions = pgTable(
+  'quiz_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+    contentHash: text('content_hash').notNull(),
+    // The validated quiz file (questions, rubrics, model answers): staff-only data.
+    content: jsonb('content').notNull(),
+    questionCount: integer('question_count').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('quiz_versions_hash_uq').on(t.quizId, t.contentHash), index('quiz_versions_quiz_idx').on(t.quizId)],
+);
