@@ -19,7 +19,7 @@ describe('users', () => {
   it('stores e-mails case-insensitively, hashes passwords and rejects a taken e-mail', async () => {
     const user = await insertUser({ email: ' Ada@Example.org ', name: 'Ada', password });
     expect(user.email).toBe('ada@example.org');
-    const [row] = await db().execute<{ password_hash: string }>(sql`select password_hash from users where id = ${user.id}`).then(rowsOf);
+    const [row] = rowsOf<{ password_hash: string }>(await db().execute(sql`select password_hash from users where id = ${user.id}`));
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     await expect(insertUser({ email: 'ADA@example.org', name: 'Other', password })).rejects.toBeInstanceOf(EmailTakenError);
     expect(await verifyUserPassword('ada@EXAMPLE.org', password)).toEqual({ ok: true, user });
@@ -80,9 +80,9 @@ describe('score override audit trail', () => {
     await expect(db().execute(sql`update score_overrides set reason = 'x'`)).resolves.toBeDefined();
     const user = await insertUser({ email: 'audit@uni.test', name: 'Audit', password, isAdmin: true });
     const course = await insertCourse({ actorId: user.id, title: 'Audit', code: 'A' });
-    const [assignment] = await db().execute<{ id: string }>(sql`insert into assignments (course_id, title) values (${course.id}, 'A1') returning id`).then(rowsOf);
+    const [assignment] = rowsOf<{ id: string }>(await db().execute(sql`insert into assignments (course_id, title) values (${course.id}, 'A1') returning id`));
     await db().execute(sql`insert into exercises (id, slug, title, topic, difficulty) values ('ex', 'ex', 'Ex', 't', 'core')`);
-    const [item] = await db().execute<{ id: string }>(sql`insert into assignment_items (assignment_id, kind, exercise_id, points) values (${assignment.id}, 'exercise', 'ex', 10) returning id`).then(rowsOf);
+    const [item] = rowsOf<{ id: string }>(await db().execute(sql`insert into assignment_items (assignment_id, kind, exercise_id, points) values (${assignment.id}, 'exercise', 'ex', 10) returning id`));
     await db().execute(sql`insert into score_overrides (course_id, user_id, item_id, new_score, reason, actor_id) values (${course.id}, ${user.id}, ${item.id}, 1, 'regrade request', ${user.id})`);
     await expect(db().execute(sql`update score_overrides set reason = 'rewritten'`)).rejects.toThrow();
     await expect(db().execute(sql`delete from score_overrides`)).rejects.toThrow();
