@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('uses embedded PGlite and port 3000 when nothing is set', () => {
+    expect(parseEnv({})).toMatchObject({ PGLITE_DIR: '.data/pglite', PORT: 3000, DATABASE_URL: undefined });
+  });
+
+  it('treats an empty DATABASE_URL as unset and rejects a non-postgres URL by name', () => {
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+  });
+
+  it('refuses to run in production without a strong AUTH_SECRET', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError);
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET is missing/);
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32/);
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) }).AUTH_SECRET).toHaveLength(32);
+  });
+});
