@@ -3,7 +3,9 @@ import { EnvError, parseEnv } from './env';
 
 describe('parseEnv', () => {
   it('uses embedded PGlite and port 3000 when nothing is set', () => {
-    expect(parseEnv({})).toMatchObject({ PGLITE_DIR: '.data/pglite', PORT: 3000, DATABASE_URL: undefined });
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PGLITE_DIR: '.data/pglite', PORT: 3000 });
+    expect(env.DATABASE_URL).toBeUndefined();
   });
 
   it('treats an empty DATABASE_URL as unset and rejects a non-postgres URL by name', () => {
