@@ -1,0 +1,107 @@
+// Test cases for tripletLoss. Evaluated only inside the trusted grading isolate.
+const triplets = (rng, batch, dim) => [rng.normal([batch, dim]), rng.normal([batch, dim]), rng.normal([batch, dim])];
+
+defineTests(
+  [
+    {
+      id: 'hand-computed',
+      name: 'small batch computed by hand',
+      visible: true,
+      points: 1.5,
+      seed: 1,
+      // d(a,p) = [1, 1], d(a,n) = [4, 0.25], margin 2 → hinge [max(0, -1), 2.75] → mean 1.375
+      inputs: ({ tf }) => [
+        tf.tensor2d([[0, 0], [1, 1]]),
+        tf.tensor2d([[1, 0], [1, 2]]),
+        tf.tensor2d([[0, 2], [1, 1.5]]),
+        2,
+      ],
+    },
+    {
+      id: 'random-batch',
+      name: 'random batch of 8 triplets in 4 dimensions, margin 2',
+      visible: true,
+      points: 1.5,
+      seed: 42,
+      inputs: ({ rng }) => [...triplets(rng, 8, 4), 2],
+    },
+    {
+      id: 'margin-zero',
+      name: 'margin 0',
+      visible: false,
+      points: 1.5,
+      seed: 7,
+      inputs: ({ rng }) => [...triplets(rng, 16, 8), 0],
+      hint: 'With margin 0 only the sign of d(a,p) − d(a,n) matters; check the hinge.',
+    },
+    {
+      id: 'all-zero-loss',
+      name: 'easy triplets: every hinge is inactive',
+      visible: false,
+      points: 1.5,
+      seed: 11,
+      inputs: ({ tf, rng }) => {
+        const anchor = rng.normal([12, 6]);
+        return [anchor, anchor.add(rng.uniform([12, 6], -0.05, 0.05)), anchor.add(10), 1];
+      },
+      hint: 'When every negative is far away the loss must be exactly 0: clamp each triplet at 0 before averaging.',
+    },
+    {
+      id: 'large-batch',
+      name: 'large batch (512 × 32)',
+      visible: false,
+      points: 2,
+      seed: 2024,
+      inputs: ({ rng }) => [...triplets(rng, 512, 32), 1],
+      compare: { rtol: 1e-4, atol: 1e-4 },
+      hint: 'Reduce over the embedding axis per triplet, and average over the batch.',
+    },
+    {
+      id: 'gradient-anchor',
+      name: 'gradient with respect to the anchor',
+      visible: false,
+      points: 2,
+      seed: 99,
+      inputs: ({ rng }) => [...triplets(rng, 6, 5), 1],
+      grad: { wrt: [0], atol: 1e-4 },
+      hint: 'Use tf operations end to end (no dataSync/arraySync), so tf.grad can follow the computation.',
+    },
+  ],
+  {
+    // Known wrong variants: a visible test whose output matches one of them says which mistake it is.
+    mistakes: [
+      {
+        id: 'sum-not-mean',
+        message: 'this is the sum over the batch: take the mean instead',
+        replace: {
+          tripletLoss: (a, p, n, m) =>
+            tf.sum(tf.maximum(tf.sum(tf.squaredDifference(a, p), -1).sub(tf.sum(tf.squaredDifference(a, n), -1)).add(m), 0)),
+        },
+      },
+      {
+        id: 'euclidean',
+        message: 'this uses the Euclidean distance; the loss uses the squared distance (no square root)',
+        replace: {
+          tripletLoss: (a, p, n, m) =>
+            tf.mean(tf.maximum(tf.sqrt(tf.sum(tf.squaredDifference(a, p), -1)).sub(tf.sqrt(tf.sum(tf.squaredDifference(a, n), -1))).add(m), 0)),
+        },
+      },
+      {
+        id: 'wrong-axis',
+        message: 'the distances were reduced over the batch axis: reduce over the last axis (the embedding dimension)',
+        replace: {
+          tripletLoss: (a, p, n, m) =>
+            tf.mean(tf.maximum(tf.sum(tf.squaredDifference(a, p), 0).sub(tf.sum(tf.squaredDifference(a, n), 0)).add(m), 0)),
+        },
+      },
+      {
+        id: 'no-hinge',
+        message: 'the hinge is missing: clamp each triplet with max(0, ·) before averaging',
+        replace: {
+          tripletLoss: (a, p, n, m) =>
+            tf.mean(tf.sum(tf.squaredDifference(a, p), -1).sub(tf.sum(tf.squaredDifference(a, n), -1)).add(m)),
+        },
+      },
+    ],
+  },
+);

@@ -1,0 +1,130 @@
+import { findNonFinite, formatNumber, indexString, shapeString } from './runner/tensors';
+import type { TensorWire, Wire } from './runner/wire';
+
+export interface Tolerance {
+  rtol: number;
+  atol: number;
+}
+
+/**
+ * Compares the student's value with the reference's on the host, over copied data. Returns null
+ * when they agree, else a message that says what is wrong and where. NaN/Infinity never pass.
+ */
+export function compareWire(expected: Wire, actual: Wire, tol: Tolerance, label = 'output'): string | null {
+  const bad = findNonFinite(actual);
+  if (bad) return `${label}${bad.path} contains ${bad.what}${bad.where ? ` ${bad.where}` : ''}`;
+  return compareNode(expected, actual, tol, label);
+}
+
+function compareNode(expected: Wire, actual: Wire, tol: Tolerance, label: string): string | null {
+  if (expected.t === 'tensor') {
+    if (actual.t === 'tensor') return compareTensor(expected, actual, tol, label);
+    return `${label}: got ${describe(actual)} but expected a tensor of shape ${shapeString(expected.shape)}${actual.t === 'number' ? ' — return the tf.Tensor itself, not a number read from it' : ''}`;
+  }
+  if (expected.t === 'number') {
+    if (actual.t !== 'number') return `${label}: got ${describe(actual)} but expected a plain number`;
+    return withinTolerance(actual.value, expected.value, tol) ? null : `${label}: got ${formatNumber(actual.value)} but expected ${formatNumber(expected.value)} ${tolText(tol)}`;
+  }
+  if (expected.t === 'array') {
+    if (actual.t !== 'array') return `${label}: got ${describe(actual)} but expected an array of ${expected.items.length}`;
+    if (actual.items.length !== expected.items.length) return `${label}: got ${actual.items.length} items but expected ${expected.items.length}`;
+    for (const [i, item] of expected.items.entries()) {
+      const msg = compareNode(item, actual.items[i], tol, `${label}[${i}]`);
+      if (msg) return msg;
+    }
+    return null;
+  }
+  if (expected.t === 'object') {
+    const keys = expected.entries.map(([k]) => k);
+    if (actual.t !== 'object') return `${label}: got ${describe(actual)} but expected an object with keys ${keys.join(', ')}`;
+    const got = new Map(actual.entries);
+    for (const [key, item] of expected.entries) {
+      const value = got.get(key);
+      if (!value) return `${label}: the returned object has no key "${key}" (expected keys: ${keys.join(', ')})`;
+      const msg = compareNode(item, value, tol, `${label}.${key}`);
+      if (msg) return msg;
+    }
+    return null;
+  }
+  return `${label}: cannot compare a function output`;
+}
+
+function compareTensor(expected: TensorWire, actual: TensorWire, tol: Tolerance, label: string): string | null {
+  if (!sameShape(expected.shape, actual.shape)) {
+    return `${label}: shape ${shapeString(actual.shape)} but expected ${shapeString(expected.shape)}${shapeHint(expected.shape, actual.shape)}`;
+  }
+  if (expected.dtype !== actual.dtype) return `${label}: dtype ${actual.dtype} but expected ${expected.dtype}`;
+  if (expected.dtype !== 'float32') {
+    for (let i = 0; i < expected.values.length; i++) {
+      if (expected.values[i] !== actual.values[i]) {
+        return `${label}: value at index ${indexString(i, expected.shape)} is ${actual.values[i]} but expected ${expected.values[i]}`;
+      }
+    }
+    return null;
+  }
+  let off = 0;
+  let worst = -1;
+  let worstAbs = 0;
+  let maxRel = 0;
+  for (let i = 0; i < expected.values.length; i++) {
+    const e = expected.values[i];
+    const a = actual.values[i];
+    if (withinTolerance(a, e, tol)) continue;
+    off += 1;
+    const abs = Math.abs(a - e);
+    if (abs > worstAbs) [worstAbs, worst] = [abs, i];
+    if (e !== 0) maxRel = Math.max(maxRel, abs / Math.abs(e));
+  }
+  if (off === 0) return null;
+  if (expected.values.length === 1) return `${label}: got ${formatNumber(actual.values[0])} but expected ${formatNumber(expected.values[0])} ${tolText(tol)}`;
+  const where = expected.shape.length ? ` at index ${indexString(worst, expected.shape)}` : '';
+  const rel = maxRel > 0 ? `, max rel error ${formatNumber(maxRel)}` : '';
+  const count = expected.values.length > 1 ? `; ${off} of ${expected.values.length} values off` : '';
+  return `${label}: max abs error ${formatNumber(worstAbs)}${where} (got ${formatNumber(actual.values[worst])}, expected ${formatNumber(expected.values[worst])})${rel}${count} ${tolText(tol)}`;
+}
+
+function withinTolerance(a: number, e: number, tol: Tolerance): boolean {
+  return Number.isFinite(a) && Math.abs(a - e) <= tol.atol + tol.rtol * Math.abs(e);
+}
+
+function tolText(tol: Tolerance): string {
+  return `(rtol ${tol.rtol}, atol ${tol.atol})`;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** Names the likely mistake when the shapes differ by one reducible or kept axis. */
+function shapeHint(expected: number[], actual: number[]): string {
+  const without = (shape: number[], axis: number) => shape.filter((_, i) => i !== axis);
+  if (actual.length === expected.length + 1) {
+    for (let axis = 0; axis < actual.length; axis++) {
+      if (!sameShape(without(actual, axis), expected)) continue;
+      if (actual[axis] === 1) return ` — drop the extra axis ${axis} of size 1 (keepDims?)`;
+      return axis === 0 ? ' — did you forget to average over the batch (axis 0)?' : ` — did you forget to reduce over axis ${axis}?`;
+    }
+  }
+  if (expected.length === actual.length + 1) {
+    for (let axis = 0; axis < expected.length; axis++) {
+      if (sameShape(without(expected, axis), actual)) return ` — axis ${axis} was reduced away but should be kept (wrong axis, or keepDims?)`;
+    }
+  }
+  if (actual.length === expected.length && [...actual].sort().join() === [...expected].sort().join()) return ' — axes in the wrong order (transpose?)';
+  return '';
+}
+
+function describe(w: Wire): string {
+  switch (w.t) {
+    case 'tensor':
+      return `a tensor of shape ${shapeString(w.shape)}`;
+    case 'number':
+      return 'a number';
+    case 'array':
+      return `an array of ${w.items.length}`;
+    case 'object':
+      return 'an object';
+    default:
+      return 'a function';
+  }
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ContentError, formatPath } from './errors';
+import { ExerciseMetaSchema, type ExerciseMeta } from './exercise-schema';
+
+export { ContentError } from './errors';
+
+export interface LoadedExercise {
+  slug: string;
+  dir: string;
+  meta: ExerciseMeta;
+  statement: string;
+  stub: string;
+  reference: string;
+  /** Source of tests.js; only ever evaluated inside a sandbox isolate. */
+  tests: string;
+  /** sha256 over every content file, line endings normalised, so it is the same on every machine. */
+  versionHash: string;
+}
+
+const CONTENT_FILES = ['exercise.json', 'statement.md', 'stub.js', 'reference.js', 'tests.js'] as const;
+
+export async function loadExercise(dir: string): Promise<LoadedExercise> {
+  const files = new Map<string, string>();
+  for (const name of CONTENT_FILES) {
+    try {
+      files.set(name, (await readFile(path.join(dir, name), 'utf8')).replace(/\r\n?/g, '\n'));
+    } catch {
+      throw new ContentError(name, '', 'file is missing or unreadable');
+    }
+  }
+  const meta = parseMeta(files.get('exercise.json')!);
+  const slug = path.basename(path.resolve(dir));
+  if (meta.id !== slug) throw new ContentError('exercise.json', 'id', `"${meta.id}" does not match the folder name "${slug}"`);
+  for (const name of ['statement.md', 'stub.js', 'reference.js', 'tests.js']) {
+    if (!files.get(name)!.trim()) throw new ContentError(name, '', 'file is empty');
+  }
+  return {
+    slug,
+    dir,
+    meta,
+    statement: files.get('statement.md')!,
+    stub: files.get('stub.js')!,
+    reference: files.get('reference.js')!,
+    tests: files.get('tests.js')!,
+    versionHash: hashContent(files),
+  };
+}
+
+export async function loadAllExercises(root = 'exercises'): Promise<{ exercises: LoadedExercise[]; errors: ContentError[] }> {
+  const entries = await readdir(root, { withFileTypes: true });
+  const exercises: LoadedExercise[] = [];
+  const errors: ContentError[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    // quizzes/ lives next to the exercises but is not one.
+    if (!entry.isDirectory() || entry.name === 'quizzes' || entry.name.startsWith('.')) continue;
+    try {
+      exercises.push(await loadExercise(path.join(root, entry.name)));
+    } catch (err) {
+      if (!(err instanceof ContentError)) throw err;
+      errors.push(new ContentError(`${entry.name}/${err.file}`, err.field, err.detail));
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const ex of exercises) {
+    const other = seen.get(ex.meta.id);
+    if (other) errors.push(new ContentError(`${ex.slug}/exercise.json`, 'id', `duplicate of ${other}`));
+    seen.set(ex.meta.id, ex.slug);
+  }
+  return { exercises, errors };
+}
+
+function parseMeta(text: string): ExerciseMeta {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ContentError('exercise.json', '', jsonErrorWithLine(text, err as Error));
+  }
+  const parsed = ExerciseMetaSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ContentError('exercise.json', formatPath(issue.path) || '(root)', issue.message);
+  }
+  return parsed.data;
+}
+
+function jsonErrorWithLine(text: string, err: Error): string {
+  const pos = /position (\d+)/.exec(err.message);
+  if (!pos) return `invalid JSON: ${err.message}`;
+  const before = text.slice(0, Number(pos[1]));
+  const line = before.split('\n').length;
+  const column = Number(pos[1]) - before.lastIndexOf('\n');
+  return `invalid JSON at line ${line}, column ${column}: ${err.message.replace(/ in JSON at position.*$/, '')}`;
+}
+
+function hashContent(files: Map<string, string>): string {
+  const hash = createHash('sha256');
+  for (const name of CONTENT_FILES) hash.update(`${name}\0${files.get(name)}\0`);
+  return hash.digest('hex');
+}

@@ -1,0 +1,91 @@
+import { availableParallelism } from 'node:os';
+import { assembleReport, errorReport } from './assemble';
+import { ContentError, type LoadedExercise } from './content/load';
+import type { GradeReport } from './report';
+import { computeReference, type ReferenceData } from './runner/reference';
+import { runStudent } from './runner/student';
+import { getSandboxEngine, type SandboxEngine } from './sandbox/engine';
+
+export interface GradeInput {
+  exercise: LoadedExercise;
+  code: string;
+  signal?: AbortSignal;
+}
+
+export interface Grader {
+  grade(input: GradeInput): Promise<GradeReport>;
+  /** Inputs and expected outputs for an exercise version, computed once and cached. */
+  reference(exercise: LoadedExercise): Promise<ReferenceData>;
+}
+
+export interface GraderOptions {
+  /** Jobs run at once; each runs on its own isolate thread, so the number of cores is right. */
+  concurrency?: number;
+  engine?: SandboxEngine;
+  /** Exercise versions whose expected outputs stay in memory. */
+  referenceCacheSize?: number;
+}
+
+// A submission larger than this is not code a student typed.
+const MAX_CODE_BYTES = 256 * 1024;
+
+export function createGrader(options: GraderOptions = {}): Grader {
+  const concurrency = options.concurrency ?? availableParallelism();
+  const cacheSize = options.referenceCacheSize ?? 64;
+  const references = new Map<string, Promise<ReferenceData>>();
+  const slots = semaphore(concurrency);
+  const engine = () => (options.engine ? Promise.resolve(options.engine) : getSandboxEngine());
+
+  function reference(exercise: LoadedExercise): Promise<ReferenceData> {
+    const key = exercise.versionHash;
+    let cached = references.get(key);
+    if (!cached) {
+      cached = engine().then((e) => computeReference(e, exercise));
+      cached.catch(() => references.delete(key));
+      references.set(key, cached);
+      if (references.size > cacheSize) references.delete(references.keys().next().value!);
+    }
+    return cached;
+  }
+
+  async function grade({ exercise, code, signal }: GradeInput): Promise<GradeReport> {
+    const started = performance.now();
+    const elapsed = () => performance.now() - started;
+    if (Buffer.byteLength(code) > MAX_CODE_BYTES) return errorReport(exercise, `the submission is larger than ${MAX_CODE_BYTES / 1024} KB`, elapsed());
+    let ref: ReferenceData;
+    try {
+      ref = await reference(exercise);
+    } catch (err) {
+      if (err instanceof ContentError) return errorReport(exercise, `exercise content is broken: ${err.message}`, elapsed());
+      throw err;
+    }
+    const release = await slots();
+    try {
+      const run = await runStudent({ engine: await engine(), exercise, code, cases: ref.cases, signal });
+      return assembleReport(exercise, ref.cases, run, elapsed());
+    } finally {
+      release();
+    }
+  }
+
+  return { grade, reference };
+}
+
+function semaphore(limit: number): () => Promise<() => void> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    active -= 1;
+    const next = waiting.shift();
+    if (next) next();
+  };
+  return () =>
+    new Promise((resolve) => {
+      const start = () => {
+        active += 1;
+        resolve(release);
+      };
+      if (active < limit) start();
+      else waiting.push(start);
+    });
+}

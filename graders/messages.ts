@@ -1,0 +1,73 @@
+import type { LoadedExercise } from './content/load';
+import type { Failure } from './runner/student';
+import type { ErrorInfo } from './runner/wire';
+
+/** What a student reads when a test fails for a reason other than wrong values. */
+export function failureMessage(failure: Failure, exercise: LoadedExercise): string {
+  const { limits } = exercise.meta;
+  switch (failure.kind) {
+    case 'syntax':
+      return failure.line === undefined
+        ? `syntax error: ${failure.message}`
+        : `syntax error at line ${failure.line}, column ${failure.column}: ${failure.message}`;
+    case 'top-level':
+      return `your code failed while loading: ${exceptionText(failure.error)}`;
+    case 'call':
+      return callMessage(failure.error, failure.definedFunctions, exercise);
+    case 'killed':
+      return killedMessage(failure.reason, limits, failure.atTopLevel);
+    case 'budget':
+      return `not run: the submission used up its time budget of ${formatMs(limits.timeMsPerJob)} for all tests`;
+    case 'infrastructure':
+      return `the grader could not run this test (${failure.message})`;
+  }
+}
+
+function callMessage(error: ErrorInfo, defined: string[], exercise: LoadedExercise): string {
+  switch (error.kind) {
+    case 'missing': {
+      const others = defined.filter((name) => name !== error.message);
+      const found = others.length ? ` Your code defines: ${others.join(', ')} — did you rename it?` : '';
+      return `function ${error.message} is not defined — keep the name and signature from the stub.${found}`;
+    }
+    case 'output':
+      return `the function ${error.message}`;
+    case 'too-large':
+      return `output too large: ${error.message}`;
+    case 'grad':
+      return `gradient check: ${error.message}`;
+    default:
+      if (isOutOfMemory(error)) return `memory limit of ${exercise.meta.limits.memoryMb} MB exceeded (${error.name}: ${error.message})`;
+      return exceptionText(error);
+  }
+}
+
+function killedMessage(reason: string, limits: LoadedExercise['meta']['limits'], atTopLevel: boolean): string {
+  const where = atTopLevel ? 'while loading your code' : 'during this test';
+  switch (reason) {
+    case 'timeout':
+      return `time limit exceeded ${where}: more than ${formatMs(limits.timeMsPerTest)} (an endless loop?)`;
+    case 'memory':
+      return `memory limit of ${limits.memoryMb} MB exceeded ${where}`;
+    case 'aborted':
+      return 'grading was cancelled';
+    default:
+      return `stopped by the watchdog ${where}: the code did not give control back within ${formatMs(limits.timeMsPerTest)} (endless promise callbacks?)`;
+  }
+}
+
+/** "line 7: TypeError: tf.sub is not a function", the line taken from the student's own file. */
+export function exceptionText(error: ErrorInfo): string {
+  const text = `${error.name}: ${error.message}`;
+  const frame = /solution\.js:(\d+):(\d+)/.exec(error.stack);
+  if (frame) return `line ${frame[1]}: ${text}`;
+  return error.stack ? `${text} (raised inside tfjs or the grader, not at a line of your code)` : text;
+}
+
+function isOutOfMemory(error: ErrorInfo): boolean {
+  return error.name === 'RangeError' && /Array buffer allocation failed|Invalid (typed )?array length|Invalid string length/.test(error.message);
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const tolerance = { rtol: z.number().min(0).max(1).optional(), atol: z.number().min(0).max(1e3).optional() };
+
+/** One entry of defineTests([...]) as the reference isolate reports it (functions as markers/source). */
+export const TestCaseSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+  name: z.string().min(1).max(120),
+  visible: z.boolean(),
+  points: z.number().min(0),
+  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  inputs: z.literal('function', { error: 'must be a function ({ tf, rng, fn }) => [...args]' }),
+  entry: z.string().optional(),
+  // Source of (fns, ...args) => output, run over the student's functions and the reference's.
+  run: z.string().optional(),
+  compare: z.strictObject(tolerance).optional(),
+  grad: z
+    .strictObject({ wrt: z.array(z.number().int().min(0)).min(1), output: z.string().optional(), ...tolerance })
+    .optional(),
+  hint: z.string().max(300).optional(),
+});
+
+export type TestCase = z.infer<typeof TestCaseSchema>;
+
+export const DEFAULT_TOLERANCE = { rtol: 1e-4, atol: 1e-5 } as const;

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { ContentError, formatPath } from '../content/errors';
+import type { LoadedExercise } from '../content/load';
+import type { SandboxEngine, Sandbox } from '../sandbox/engine';
+import { callHarness, guard, IsolateKilled } from './calls';
+import { DEFAULT_TOLERANCE, TestCaseSchema, type TestCase } from './case-schema';
+import { compareWire } from '../compare';
+import { findNonFinite } from './tensors';
+import { CaseRunSchema, WireSchema, type Wire } from './wire';
+
+export interface ReferenceCase {
+  spec: TestCase;
+  /** Exactly the arguments the student's function will receive (decoded from the same wire). */
+  args: Wire[];
+  expected: { value: Wire; grads: Wire[] | null };
+  /** Outputs of the declared common mistakes on this case (visible cases only). */
+  mistakes: { message: string; value: Wire }[];
+}
+
+const MistakeSchema = z.object({
+  id: z.string().min(1),
+  message: z.string().min(1).max(300),
+  replace: z.array(z.string()).min(1, 'replace must hold at least one function'),
+});
+
+export interface ReferenceData {
+  versionHash: string;
+  cases: ReferenceCase[];
+}
+
+// Content is trusted, but runs under limits too: a slow generator must not hang a worker.
+const REFERENCE_TIMEOUT_MS = 30_000;
+
+/** Evaluates tests.js and reference.js in a trusted isolate (never in the host) and records inputs and expected outputs. */
+export async function computeReference(engine: SandboxEngine, exercise: LoadedExercise): Promise<ReferenceData> {
+  const sandbox = await engine.open(Math.max(256, exercise.meta.limits.memoryMb * 2));
+  try {
+    await sandbox.context.eval('globalThis.defineTests = __tensorgrade.defineTests;');
+    await runContentScript(sandbox, 'tests.js', exercise.tests);
+    await runContentScript(sandbox, 'reference.js', exercise.reference);
+    await bindEntries(sandbox, exercise.meta.entry, REFERENCE_TIMEOUT_MS);
+    const specs = parseCases(await call(sandbox, 'listCases', []), exercise);
+    const mistakes = parseMistakes(await call(sandbox, 'listMistakes', []), exercise);
+    const cases: ReferenceCase[] = [];
+    for (const [index, spec] of specs.entries()) {
+      const args = z.array(WireSchema).parse(await call(sandbox, 'buildInputs', [index]));
+      const run = CaseRunSchema.parse(await call(sandbox, 'runCase', [caseCall(spec, exercise, args)]));
+      if (!run.ok) {
+        throw new ContentError('reference.js', `case ${spec.id}`, `${run.error.name}: ${run.error.message}${stackLine(run.error.stack)}`);
+      }
+      const bad = [run.value, ...(run.grads ?? [])].map((w) => findNonFinite(w)).find((f) => f !== null);
+      if (bad) throw new ContentError('reference.js', `case ${spec.id}`, `expected output is not finite (${bad.what} ${bad.where})`);
+      const variants = spec.visible ? await runMistakes(sandbox, mistakes, caseCall(spec, exercise, args), run.value) : [];
+      cases.push({ spec, args, expected: { value: run.value, grads: run.grads }, mistakes: variants });
+    }
+    return { versionHash: exercise.versionHash, cases };
+  } catch (err) {
+    if (err instanceof IsolateKilled) throw new ContentError('reference.js', '', `the reference isolate stopped (${err.reason}) while computing expected outputs`);
+    throw err;
+  } finally {
+    sandbox.dispose();
+  }
+}
+
+/** The spec handed to __tensorgrade.runCase, identical for the reference and the student. */
+export function caseCall(spec: TestCase, exercise: LoadedExercise, args: Wire[]) {
+  return {
+    entry: spec.entry ?? exercise.meta.entry[0],
+    run: spec.run ?? null,
+    entries: exercise.meta.entry,
+    args,
+    grad: spec.grad ? { wrt: spec.grad.wrt, output: spec.grad.output ?? null } : null,
+  };
+}
+
+/** Binds the named top-level functions (declared with function, var, let or const) into the harness. */
+export async function bindEntries(sandbox: Sandbox, entries: string[], timeoutMs: number): Promise<void> {
+  const picks = entries.map((name) => `${name}: (() => { try { return ${name}; } catch { return undefined; } })()`);
+  await guard(sandbox, timeoutMs, undefined, () => sandbox.context.eval(`__tensorgrade.bind({ ${picks.join(', ')} });`, { timeout: timeoutMs }));
+}
+
+function call(sandbox: Sandbox, method: string, args: unknown[]) {
+  return callHarness(sandbox, method, args, REFERENCE_TIMEOUT_MS);
+}
+
+async function runContentScript(sandbox: Sandbox, file: string, code: string) {
+  try {
+    const script = await sandbox.isolate.compileScript(code, { filename: file });
+    await guard(sandbox, REFERENCE_TIMEOUT_MS, undefined, () => script.run(sandbox.context, { timeout: REFERENCE_TIMEOUT_MS }));
+  } catch (err) {
+    if (err instanceof IsolateKilled) throw err;
+    const e = err as Error;
+    throw new ContentError(file, '', `${e.name}: ${e.message}${stackLine(e.stack ?? '', file)}`);
+  }
+}
+
+function parseCases(raw: unknown, exercise: LoadedExercise): TestCase[] {
+  const parsed = z.array(TestCaseSchema).min(1, 'defineTests([...]) was not called with any case').safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ContentError('tests.js', formatPath(['cases', ...issue.path]), issue.message);
+  }
+  const ids = new Set<string>();
+  for (const [i, c] of parsed.data.entries()) {
+    if (ids.has(c.id)) throw new ContentError('tests.js', `cases[${i}].id`, `duplicate id "${c.id}"`);
+    ids.add(c.id);
+    if (c.entry && !exercise.meta.entry.includes(c.entry)) {
+      throw new ContentError('tests.js', `cases[${i}].entry`, `"${c.entry}" is not one of exercise.json entry`);
+    }
+  }
+  return parsed.data;
+}
+
+async function runMistakes(sandbox: Sandbox, mistakes: z.infer<typeof MistakeSchema>[], spec: ReturnType<typeof caseCall>, expected: Wire) {
+  const out: ReferenceCase['mistakes'] = [];
+  for (const [index, mistake] of mistakes.entries()) {
+    await call(sandbox, 'useMistake', [index]);
+    const run = CaseRunSchema.parse(await call(sandbox, 'runCase', [{ ...spec, grad: null }]));
+    // A mistake that gives the right answer on this case cannot be told apart from a correct one.
+    if (run.ok && compareWire(expected, run.value, DEFAULT_TOLERANCE) !== null) out.push({ message: mistake.message, value: run.value });
+  }
+  await call(sandbox, 'useMistake', [-1]);
+  return out;
+}
+
+function parseMistakes(raw: unknown, exercise: LoadedExercise) {
+  const parsed = z.array(MistakeSchema).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ContentError('tests.js', formatPath(['mistakes', ...issue.path]), issue.message);
+  }
+  for (const [i, m] of parsed.data.entries()) {
+    const unknown = m.replace.find((name) => !exercise.meta.entry.includes(name));
+    if (unknown) throw new ContentError('tests.js', `mistakes[${i}].replace`, `"${unknown}" is not one of exercise.json entry`);
+  }
+  return parsed.data;
+}
+
+function stackLine(stack: string, file = 'reference.js'): string {
+  const m = new RegExp(`${file.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(stack);
+  return m ? ` (${file} line ${m[1]})` : '';
+}

@@ -1,0 +1,139 @@
+import type { LoadedExercise } from '../content/load';
+import type { Sandbox, SandboxEngine } from '../sandbox/engine';
+import { callHarness, guard, IsolateKilled, type KillReason } from './calls';
+import { bindEntries, caseCall, type ReferenceCase } from './reference';
+import { CaseRunSchema, LogsSchema, type ErrorInfo, type Wire } from './wire';
+
+export const STUDENT_FILE = 'solution.js';
+
+export type Failure =
+  | { kind: 'syntax'; message: string; line?: number; column?: number }
+  | { kind: 'top-level'; error: ErrorInfo }
+  | { kind: 'call'; error: ErrorInfo; definedFunctions: string[] }
+  | { kind: 'killed'; reason: KillReason; atTopLevel: boolean }
+  | { kind: 'budget' }
+  | { kind: 'infrastructure'; message: string };
+
+export type CaseOutcome = { durationMs: number } & ({ ok: true; value: Wire; grads: Wire[] | null } | { ok: false; failure: Failure });
+
+export interface StudentRun {
+  outcomes: CaseOutcome[];
+  logs: string[];
+  logsTruncated: boolean;
+}
+
+interface Job {
+  engine: SandboxEngine;
+  exercise: LoadedExercise;
+  code: string;
+  cases: ReferenceCase[];
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs the submission on every case, each call under the per-test limit and all of it under the
+ * job budget. A fresh isolate per job; when a limit kills it mid-job, the remaining cases get
+ * another fresh isolate, so one endless test does not cost the others.
+ */
+export async function runStudent(job: Job): Promise<StudentRun> {
+  const { timeMsPerJob, timeMsPerTest, memoryMb } = job.exercise.meta.limits;
+  const deadline = performance.now() + timeMsPerJob;
+  const run: StudentRun = { outcomes: [], logs: [], logsTruncated: false };
+  const remaining = () => deadline - performance.now();
+  const fill = (failure: Failure) => {
+    while (run.outcomes.length < job.cases.length) run.outcomes.push({ ok: false, failure, durationMs: 0 });
+  };
+
+  while (run.outcomes.length < job.cases.length) {
+    if (remaining() <= 0 || job.signal?.aborted) return fill({ kind: 'budget' }), run;
+    let sandbox: Sandbox;
+    try {
+      sandbox = await job.engine.open(memoryMb);
+    } catch (err) {
+      return fill({ kind: 'infrastructure', message: (err as Error).message }), run;
+    }
+    try {
+      const failure = await loadSubmission(sandbox, job, Math.min(timeMsPerTest, remaining()), run);
+      if (failure) return fill(failure), run;
+      const defined = await definedFunctions(sandbox);
+      while (run.outcomes.length < job.cases.length) {
+        if (remaining() <= 0) return fill({ kind: 'budget' }), run;
+        const outcome = await runCase(sandbox, job, job.cases[run.outcomes.length], Math.min(timeMsPerTest, remaining()), run, defined);
+        run.outcomes.push(outcome);
+        if (!outcome.ok && outcome.failure.kind === 'killed') break;
+      }
+    } finally {
+      sandbox.dispose();
+    }
+  }
+  return run;
+}
+
+async function loadSubmission(sandbox: Sandbox, job: Job, timeoutMs: number, run: StudentRun): Promise<Failure | null> {
+  let script;
+  try {
+    script = await sandbox.isolate.compileScript(job.code, { filename: STUDENT_FILE });
+  } catch (err) {
+    return syntaxFailure(err as Error);
+  }
+  try {
+    await guard(sandbox, timeoutMs, job.signal, () => script.run(sandbox.context, { timeout: Math.max(1, Math.round(timeoutMs)) }));
+    await bindEntries(sandbox, job.exercise.meta.entry, timeoutMs);
+    await collectLogs(sandbox, run);
+    return null;
+  } catch (err) {
+    if (err instanceof IsolateKilled) return { kind: 'killed', reason: err.reason, atTopLevel: true };
+    await collectLogs(sandbox, run).catch(() => undefined);
+    return { kind: 'top-level', error: errorInfo(err) };
+  }
+}
+
+async function runCase(sandbox: Sandbox, job: Job, c: ReferenceCase, timeoutMs: number, run: StudentRun, defined: string[]): Promise<CaseOutcome> {
+  const started = performance.now();
+  const durationMs = () => Math.round((performance.now() - started) * 10) / 10;
+  try {
+    const raw = await callHarness(sandbox, 'runCase', [caseCall(c.spec, job.exercise, c.args)], timeoutMs, job.signal);
+    const parsed = CaseRunSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, failure: { kind: 'call', error: malformed(), definedFunctions: defined }, durationMs: durationMs() };
+    appendLogs(run, parsed.data.logs);
+    if (!parsed.data.ok) return { ok: false, failure: { kind: 'call', error: parsed.data.error, definedFunctions: defined }, durationMs: durationMs() };
+    return { ok: true, value: parsed.data.value, grads: parsed.data.grads, durationMs: durationMs() };
+  } catch (err) {
+    if (err instanceof IsolateKilled) return { ok: false, failure: { kind: 'killed', reason: err.reason, atTopLevel: false }, durationMs: durationMs() };
+    return { ok: false, failure: { kind: 'call', error: errorInfo(err), definedFunctions: defined }, durationMs: durationMs() };
+  }
+}
+
+async function definedFunctions(sandbox: Sandbox): Promise<string[]> {
+  const names = await callHarness(sandbox, 'definedFunctions', [], 1000);
+  return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+}
+
+async function collectLogs(sandbox: Sandbox, run: StudentRun) {
+  const parsed = LogsSchema.safeParse(await callHarness(sandbox, 'drainLogs', [], 1000));
+  if (parsed.success) appendLogs(run, parsed.data);
+}
+
+const MAX_REPORT_LOG_LINES = 200;
+
+function appendLogs(run: StudentRun, logs: { lines: string[]; truncated: boolean }) {
+  const room = MAX_REPORT_LOG_LINES - run.logs.length;
+  run.logs.push(...logs.lines.slice(0, Math.max(0, room)));
+  run.logsTruncated ||= logs.truncated || logs.lines.length > room;
+}
+
+function syntaxFailure(err: Error): Failure {
+  // isolated-vm appends the location: "Unexpected token ';' [solution.js:2:13]"
+  const m = /^(.*) \[solution\.js:(\d+):(\d+)\]$/.exec(err.message);
+  if (!m) return { kind: 'syntax', message: err.message };
+  return { kind: 'syntax', message: m[1], line: Number(m[2]), column: Number(m[3]) };
+}
+
+function errorInfo(err: unknown): ErrorInfo {
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { kind: 'exception', name: e.name, message: e.message, stack: e.stack ?? '' };
+}
+
+function malformed(): ErrorInfo {
+  return { kind: 'output', name: 'Error', message: 'the output could not be read back from the sandbox', stack: '' };
+}

@@ -1,0 +1,107 @@
+import ivm from 'isolated-vm';
+import { readFileSync } from 'node:fs';
+import { loadTfBundle } from './bundle';
+
+const isolateScript = (name: string) => ({
+  filename: `tensorgrade/${name}`,
+  code: readFileSync(new URL(`./isolate/${name}`, import.meta.url), 'utf8'),
+});
+// Order matters: each script relies on what the previous ones installed.
+const HARNESS = ['platform.js', 'harness.js', 'wire.js', 'runner.js'].map(isolateScript);
+// Never part of the snapshot: V8 aborts the process when it bootstraps a context from a snapshot
+// whose builtins are frozen, so each isolate is locked down after it starts.
+const LOCKDOWN = isolateScript('lockdown.js');
+
+// Compiles the kernels most submissions touch, so a fresh isolate starts with their bytecode.
+const WARMUP = `(() => {
+  const a = tf.ones([8, 4]), b = tf.zeros([8, 4]).add(0.5), c = tf.randomNormal([8, 4]);
+  const f = (x) => tf.maximum(x.sub(b).square().sum(1).sub(tf.sum(tf.squaredDifference(x, c), -1)).add(1), 0).mean();
+  f(a).dataSync();
+  tf.grad(f)(a).dataSync();
+  tf.relu(tf.matMul(a, c, false, true)).mul(2).div(3).neg().exp().log().sqrt().abs().max().min().dataSync();
+  tf.norm(a.squaredDifference(c), 'euclidean', 1).pow(2).mean(0).arraySync();
+  tf.tidy(() => tf.stack([a, b]).reshape([16, 4]).slice([0, 0], [4, 4]).transpose().dataSync());
+})();`;
+
+const FORBIDDEN = ['require', 'process', 'fetch', 'setTimeout', 'setInterval', 'queueMicrotask', 'SharedArrayBuffer', 'Atomics', 'WebAssembly', '__tensorgradeInternal', 'ivm'];
+const VERIFY = `(() => {
+  const present = ${JSON.stringify(FORBIDDEN)}.filter((n) => n in globalThis);
+  if (!Object.isFrozen(Object.prototype) || !Object.isFrozen(Error) || !Object.isFrozen(tf)) present.push('(unfrozen intrinsics)');
+  if (typeof __tensorgrade !== 'object' || typeof tf.tensor !== 'function') present.push('(harness missing)');
+  return present.join(',');
+})()`;
+
+export interface Sandbox {
+  readonly isolate: ivm.Isolate;
+  readonly context: ivm.Context;
+  dispose(): void;
+}
+
+/**
+ * Makes fresh, locked-down isolates holding tfjs and the harness. Everything it feeds V8 at
+ * startup (snapshot, code cache) is produced by this process from trusted code only.
+ */
+export class SandboxEngine {
+  private constructor(
+    private readonly bundle: string,
+    private readonly snapshot: ivm.ExternalCopy<ArrayBuffer> | undefined,
+    private readonly cachedData: ivm.ExternalCopy<ArrayBuffer> | undefined,
+  ) {}
+
+  /**
+   * With `snapshot` (the default) isolates start from a V8 startup snapshot taken after tfjs and
+   * the harness ran, which halves startup; without it the bundle is compiled from a code cache.
+   */
+  static async create({ snapshot = process.env.TENSORGRADE_SNAPSHOT !== '0' } = {}): Promise<SandboxEngine> {
+    const bundle = await loadTfBundle();
+    if (snapshot) {
+      const blob = ivm.Isolate.createSnapshot([{ code: bundle, filename: 'tfjs.js' }, ...HARNESS], WARMUP);
+      return new SandboxEngine(bundle, blob, undefined);
+    }
+    const isolate = new ivm.Isolate({ memoryLimit: 128 });
+    try {
+      const script = await isolate.compileScript(bundle, { filename: 'tfjs.js', produceCachedData: true });
+      return new SandboxEngine(bundle, undefined, (script as { cachedData?: ivm.ExternalCopy<ArrayBuffer> }).cachedData);
+    } finally {
+      isolate.dispose();
+    }
+  }
+
+  async open(memoryMb: number): Promise<Sandbox> {
+    const isolate = new ivm.Isolate({ memoryLimit: memoryMb, snapshot: this.snapshot });
+    const sandbox: Sandbox = {
+      isolate,
+      context: undefined as unknown as ivm.Context,
+      dispose: () => {
+        if (!isolate.isDisposed) isolate.dispose();
+      },
+    };
+    try {
+      const context = await isolate.createContext();
+      Object.assign(sandbox, { context });
+      if (!this.snapshot) {
+        const script = await isolate.compileScript(this.bundle, { filename: 'tfjs.js', cachedData: this.cachedData });
+        await script.run(context);
+        for (const { code, filename } of HARNESS) await (await isolate.compileScript(code, { filename })).run(context);
+      }
+      await (await isolate.compileScript(LOCKDOWN.code, { filename: LOCKDOWN.filename })).run(context, { timeout: 1000 });
+      const leaks = await context.eval(VERIFY, { timeout: 1000 });
+      if (leaks) throw new Error(`sandbox verification failed: ${leaks}`);
+      return sandbox;
+    } catch (err) {
+      sandbox.dispose();
+      throw err;
+    }
+  }
+}
+
+let shared: Promise<SandboxEngine> | undefined;
+
+/** One engine per process: the snapshot takes ~100 ms to make and is reused by every job. */
+export function getSandboxEngine(): Promise<SandboxEngine> {
+  shared ??= SandboxEngine.create().catch((err) => {
+    shared = undefined;
+    throw err;
+  });
+  return shared;
+}

@@ -1,0 +1,145 @@
+// Runs one test case against whichever functions were bound: the reference's in the trusted
+// isolate, the student's in a student isolate. Same code on both sides, so outputs are
+// normalised identically.
+(function (internal) {
+  'use strict';
+  const tf = globalThis.tf;
+  const engine = tf.engine();
+  const { encode, decode, fn } = internal.wire;
+  const indirectEval = eval;
+  let bound = {};
+  let cases = [];
+  let mistakes = [];
+
+  function defineTests(list, options) {
+    if (!Array.isArray(list)) throw new TypeError('defineTests expects an array of cases');
+    cases = list;
+    mistakes = (options && options.mistakes) || [];
+  }
+
+  /** Known-wrong variants of the entry functions; a visible failure that matches one names the mistake. */
+  function listMistakes() {
+    return mistakes.map((m) => ({
+      id: m.id,
+      message: m.message,
+      replace: Object.keys(m.replace || {}).filter((k) => typeof m.replace[k] === 'function'),
+    }));
+  }
+
+  /** Swaps a mistake's functions over the bound ones; index -1 restores the originals. */
+  let original = null;
+  function useMistake(index) {
+    original = original || bound;
+    bound = index < 0 ? original : Object.assign({}, original, mistakes[index].replace);
+  }
+
+  /** Case metadata as plain data; the host validates it with zod. */
+  function listCases() {
+    return cases.map((c) => {
+      const meta = {};
+      for (const key of Object.keys(c)) {
+        const v = c[key];
+        meta[key] = typeof v === 'function' ? (key === 'run' ? String(v) : 'function') : v;
+      }
+      return meta;
+    });
+  }
+
+  function buildInputs(index) {
+    const c = cases[index];
+    engine.startScope();
+    try {
+      const args = c.inputs({ tf, rng: internal.makeRng(c.seed), fn });
+      if (!Array.isArray(args)) throw new TypeError(`inputs() of case "${c.id}" must return an array of arguments`);
+      return args.map((a) => encode(a, { nodes: 0, elements: 0 }, true));
+    } finally {
+      engine.endScope();
+    }
+  }
+
+  function bind(fns) {
+    bound = fns;
+  }
+
+  /** Top-level functions the submission defined, to suggest a rename when the entry is missing. */
+  function definedFunctions(before) {
+    return Object.getOwnPropertyNames(globalThis)
+      .filter((k) => !before.includes(k) && typeof Object.getOwnPropertyDescriptor(globalThis, k).value === 'function')
+      .slice(0, 10);
+  }
+
+  function requireFn(name) {
+    const f = bound[name];
+    if (typeof f !== 'function') throw internal.harnessError('missing', name);
+    return f;
+  }
+
+  /** spec: { entry, run, entries, args: wire[], grad: { wrt, output } | null } */
+  function runCase(spec) {
+    engine.startScope();
+    try {
+      const args = spec.args.map(decode);
+      let call;
+      if (spec.run) {
+        const fns = {};
+        for (const name of spec.entries) fns[name] = requireFn(name);
+        const composed = indirectEval(`(${spec.run})`);
+        call = (a) => composed(fns, ...a);
+      } else {
+        const f = requireFn(spec.entry);
+        call = (a) => f(...a);
+      }
+      const value = encode(call(args), { nodes: 0, elements: 0 }, false);
+      const grads = spec.grad ? gradients(call, args, spec.grad) : null;
+      return { ok: true, value, grads, logs: internal.drainLogs() };
+    } catch (err) {
+      return { ok: false, error: describeError(err), logs: internal.drainLogs() };
+    } finally {
+      engine.endScope();
+    }
+  }
+
+  function gradients(call, args, grad) {
+    const f = (...xs) => {
+      const a = args.slice();
+      grad.wrt.forEach((k, i) => (a[k] = xs[i]));
+      let out = call(a);
+      if (grad.output != null && out !== null && typeof out === 'object' && !(out instanceof tf.Tensor)) out = out[grad.output];
+      if (!(out instanceof tf.Tensor)) throw internal.harnessError('grad', 'the gradient check needs a tensor output');
+      return out;
+    };
+    let gs;
+    try {
+      gs = tf.grads(f)(grad.wrt.map((k) => args[k]));
+    } catch (err) {
+      if (internal.harnessErrors.has(err)) throw err;
+      const message = String(err && err.message);
+      if (/Cannot compute gradient/.test(message)) {
+        throw internal.harnessError('grad', 'no gradient flows to the input: use tf operations all the way (no dataSync/arraySync/new tensors from values)');
+      }
+      throw err;
+    }
+    return gs.map((g) => encode(g, { nodes: 0, elements: 0 }, false));
+  }
+
+  function describeError(err) {
+    if (internal.harnessErrors.has(err)) return { kind: err.kind, name: 'Error', message: err.message, stack: '' };
+    const read = (f, fallback) => {
+      try {
+        const v = f();
+        return typeof v === 'string' ? v : fallback;
+      } catch {
+        return fallback;
+      }
+    };
+    const isObject = err !== null && (typeof err === 'object' || typeof err === 'function');
+    return {
+      kind: 'exception',
+      name: read(() => (isObject ? String(err.name) : 'thrown value'), 'Error').slice(0, 100),
+      message: read(() => (isObject ? String(err.message) : String(err)), '(unprintable exception)').slice(0, 1000),
+      stack: read(() => (isObject ? err.stack : ''), '').slice(0, 4000),
+    };
+  }
+
+  internal.api = { defineTests, listCases, listMistakes, useMistake, buildInputs, bind, runCase, definedFunctions, drainLogs: internal.drainLogs };
+})(globalThis.__tensorgradeInternal);
