@@ -78,7 +78,7 @@ function compareTensor(expected: TensorWire, actual: TensorWire, tol: Tolerance,
   if (off === 0) return null;
   if (expected.values.length === 1) return `${label}: got ${formatNumber(actual.values[0])} but expected ${formatNumber(expected.values[0])} ${tolText(tol)}`;
   const where = expected.shape.length ? ` at index ${indexString(worst, expected.shape)}` : '';
-  const rel = maxRel > 0 ? `, max rel error ${formatNumber(maxRel)}` : '';
+  const rel = maxRel > 0 ? `, max rel error ${Number(maxRel.toPrecision(3))}` : '';
   const count = expected.values.length > 1 ? `; ${off} of ${expected.values.length} values off` : '';
   return `${label}: max abs error ${formatNumber(worstAbs)}${where} (got ${formatNumber(actual.values[worst])}, expected ${formatNumber(expected.values[worst])})${rel}${count} ${tolText(tol)}`;
 }
@@ -88,7 +88,8 @@ function withinTolerance(a: number, e: number, tol: Tolerance): boolean {
 }
 
 function tolText(tol: Tolerance): string {
-  return `(rtol ${tol.rtol}, atol ${tol.atol})`;
+  const short = (v: number) => (v !== 0 && v < 1e-2 ? v.toExponential() : String(v));
+  return `(rtol ${short(tol.rtol)}, atol ${short(tol.atol)})`;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

@@ -1,0 +1,42 @@
+import { checkStatement } from './content/statement';
+import { ContentError, loadAllExercises, type LoadedExercise } from './content/load';
+import type { Grader } from './grader';
+
+export interface ExerciseCheck {
+  slug: string;
+  problems: string[];
+  referenceScore?: number;
+  stubScore?: number;
+}
+
+/** CI gate for content: schema, statement, reference scores 100 %, stub scores less. */
+export async function validateExercise(exercise: LoadedExercise, grader: Grader): Promise<ExerciseCheck> {
+  const problems = checkStatement(exercise.statement).map((p) => `statement.md: ${p}`);
+  try {
+    const ref = await grader.reference(exercise);
+    const total = ref.cases.reduce((n, c) => n + c.spec.points, 0);
+    if (Math.abs(total - exercise.meta.points) > 1e-9) {
+      problems.push(`tests.js: cases: points add up to ${total}, but exercise.json points is ${exercise.meta.points}`);
+    }
+    if (!ref.cases.some((c) => c.spec.visible)) problems.push('tests.js: cases: no visible case for the in-browser Run');
+  } catch (err) {
+    if (!(err instanceof ContentError)) throw err;
+    return { slug: exercise.slug, problems: [...problems, err.message] };
+  }
+  const reference = await grader.grade({ exercise, code: exercise.reference });
+  const stub = await grader.grade({ exercise, code: exercise.stub });
+  if (reference.status !== 'graded' || reference.score !== 1) {
+    const failing = reference.tests.filter((t) => !t.passed).map((t) => `${t.id} (${t.message})`);
+    problems.push(`reference.js scores ${Math.round(reference.score * 100)} %${reference.error ? `: ${reference.error}` : ''}${failing.length ? `; failing: ${failing.join('; ')}` : ''}`);
+  }
+  if (stub.score >= 1) problems.push('stub.js scores 100 %: it must leave the work to the student');
+  if (stub.status !== 'graded') problems.push(`stub.js could not be graded: ${stub.error}`);
+  return { slug: exercise.slug, problems, referenceScore: reference.score, stubScore: stub.score };
+}
+
+export async function validateAllExercises(root: string, grader: Grader): Promise<{ checks: ExerciseCheck[]; loadErrors: ContentError[] }> {
+  const { exercises, errors } = await loadAllExercises(root);
+  const checks: ExerciseCheck[] = [];
+  for (const exercise of exercises) checks.push(await validateExercise(exercise, grader));
+  return { checks, loadErrors: errors };
+}
