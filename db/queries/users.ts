@@ -37,8 +37,7 @@ export async function verifyUserPassword(email: string, password: string): Promi
     .where(eq(users.email, normalizeEmail(email)));
   if (!row) return { ok: false, reason: 'unknown_email' };
   if (!(await verifyPassword(row.passwordHash, password))) return { ok: false, reason: 'wrong_password' };
-  const { passwordHash: _hash, ...user } = row;
-  return { ok: true, user };
+  return { ok: true, user: { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin } };
 }
 
 export async function selectUser(id: string): Promise<PublicUser | null> {
