@@ -1,0 +1,120 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { LoadedExercise } from '../content/load';
+import { GradeReportSchema, type GradeReport } from '../report';
+import type { GradeRequest, GradeResponse } from './protocol';
+
+/** The sandbox process died or stopped answering: the job may be retried; the student did nothing wrong. */
+export class SandboxCrashError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SandboxCrashError';
+  }
+}
+
+export interface ChildPoolOptions {
+  size: number;
+  /** Added to the exercise's own job budget before the parent kills a silent child. */
+  watchdogSlackMs?: number;
+}
+
+type Job = { jobId: number; request: GradeRequest; budgetMs: number; resolve(r: GradeReport): void; reject(e: Error): void };
+type Slot = { child: ChildProcess; ready: Promise<void>; job?: Job; timer?: NodeJS.Timeout };
+
+// Resolved from the working directory (the repo root for every entry point) rather than
+// import.meta.url, which a bundler such as Next's rewrites.
+const CHILD_ENTRY = path.resolve(process.cwd(), 'graders', 'pool', 'child.ts');
+
+/**
+ * Runs gradings in `size` child processes, one job per child at a time. A child that exits or
+ * outlives its watchdog is killed and replaced; its job is rejected with SandboxCrashError.
+ */
+export function createChildPool(options: ChildPoolOptions) {
+  const slack = options.watchdogSlackMs ?? 10_000;
+  const queue: Job[] = [];
+  let nextJobId = 1;
+  let closed = false;
+  const slots: Slot[] = Array.from({ length: options.size }, () => spawnSlot());
+
+  function spawnSlot(): Slot {
+    const child = fork(CHILD_ENTRY, [], { execArgv: ['--no-node-snapshot', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let markReady!: () => void;
+    const slot: Slot = { child, ready: new Promise((resolve) => (markReady = resolve)) };
+    child.on('message', (message: GradeResponse) => {
+      if (message.type === 'ready') return markReady();
+      const job = slot.job;
+      if (!job || job.jobId !== message.jobId) return;
+      finish(slot);
+      if (message.type === 'failed') return job.reject(new SandboxCrashError(`grading engine error: ${message.error}`));
+      const parsed = GradeReportSchema.safeParse(message.report);
+      if (parsed.success) job.resolve(parsed.data);
+      else job.reject(new SandboxCrashError(`sandbox returned an invalid report: ${parsed.error.issues[0]?.message}`));
+    });
+    child.on('exit', (code, signal) => replace(slot, `sandbox process exited (${signal ?? `code ${code}`})`));
+    child.on('error', (error) => replace(slot, `sandbox process error: ${error.message}`));
+    return slot;
+  }
+
+  function finish(slot: Slot) {
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    slot.timer = undefined;
+    setImmediate(pump);
+  }
+
+  function replace(slot: Slot, reason: string) {
+    const job = slot.job;
+    finish(slot);
+    const index = slots.indexOf(slot);
+    if (index === -1) return;
+    if (slot.child.exitCode === null && slot.child.signalCode === null) slot.child.kill('SIGKILL');
+    if (closed) slots.splice(index, 1);
+    else slots[index] = spawnSlot();
+    job?.reject(new SandboxCrashError(reason));
+  }
+
+  function pump() {
+    for (const slot of slots) {
+      if (slot.job || queue.length === 0 || !slot.child.connected) continue;
+      const job = queue.shift()!;
+      slot.job = job;
+      void slot.ready.then(() => {
+        if (slot.job !== job) return;
+        slot.timer = setTimeout(() => replace(slot, `sandbox did not answer within ${job.budgetMs} ms`), job.budgetMs);
+        slot.child.send(job.request);
+      });
+    }
+  }
+
+  function grade(exercise: LoadedExercise, code: string): Promise<GradeReport> {
+    if (closed) return Promise.reject(new SandboxCrashError('the sandbox pool is shut down'));
+    return new Promise((resolve, reject) => {
+      const jobId = nextJobId++;
+      const budgetMs = exercise.meta.limits.timeMsPerJob + slack;
+      queue.push({ jobId, request: { type: 'grade', jobId, exercise, code }, budgetMs, resolve, reject });
+      pump();
+    });
+  }
+
+  /** Test hook and operator tool: the pids of the live sandbox processes. */
+  function pids(): number[] {
+    return slots.map((slot) => slot.child.pid!).filter(Boolean);
+  }
+
+  async function close() {
+    closed = true;
+    for (const job of queue.splice(0)) job.reject(new SandboxCrashError('the sandbox pool is shutting down'));
+    await Promise.all(
+      slots.map((slot) => new Promise<void>((resolve) => {
+        if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+        slot.child.once('exit', () => resolve());
+        slot.child.disconnect();
+        setTimeout(() => slot.child.kill('SIGKILL'), 5_000).unref();
+      })),
+    );
+  }
+
+  return { grade, pids, close };
+}
+
+export type ChildPool = ReturnType<typeof createChildPool>;
