@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { RoleBadge } from '@/app/_components/role-badge';
+import { isStaff, requireCourseRole } from '@/app/_lib/authz';
+import { COURSE_ROLES } from '@/app/_lib/roles.shared';
+
+export const metadata: Metadata = { title: 'Course' };
+
+export default async function CoursePage({ params }: { params: Promise<{ courseId: string }> }) {
+  const { courseId } = await params;
+  const { course } = await requireCourseRole(courseId, COURSE_ROLES, `/courses/${courseId}`);
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/courses" className="link">
+          Your courses
+        </Link>
+      </nav>
+      <header className="card flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{course.title}</h1>
+          <p className="text-slate-500">{course.code}</p>
+        </div>
+        <p className="flex items-center gap-2 text-sm text-slate-700">
+          Your role: <RoleBadge role={course.role} />
+        </p>
+      </header>
+      {isStaff(course.role) && (
+        <Link href={`/courses/${course.id}/staff`} className="btn-primary">
+          Staff area
+        </Link>
+      )}
+      <section className="card" aria-labelledby="assignments-heading">
+        <h2 id="assignments-heading" className="text-lg font-semibold">
+          Assignments
+        </h2>
+        <p className="mt-2 text-slate-600">No assignments have been published in this course yet.</p>
+      </section>
+    </div>
+  );
+}

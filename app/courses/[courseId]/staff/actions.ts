@@ -1,0 +1,36 @@
+'use server';
+
+import { notFound } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { regenerateJoinCode, updateEnrollmentRole } from '@/db/queries/courses';
+import { LastInstructorError } from '@/db/queries/errors';
+import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import type { FormState } from '@/app/_lib/form-state.shared';
+import { ROLE_LABELS } from '@/app/_lib/roles.shared';
+import { ChangeRoleSchema, RegenerateJoinCodeSchema } from './staff.types';
+
+export async function changeMemberRole(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = ChangeRoleSchema.safeParse(Object.fromEntries(formData));
+  // Only tampered forms fail here; answer like an unknown course so nothing is revealed.
+  if (!parsed.success) notFound();
+  const { courseId, userId, role } = parsed.data;
+  const { user } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff`);
+
+  try {
+    await forbiddenOnRefusal(updateEnrollmentRole({ actorId: user.id, courseId, userId, role }));
+  } catch (error) {
+    if (error instanceof LastInstructorError) return { formError: error.message };
+    throw error;
+  }
+  revalidatePath(`/courses/${courseId}`, 'layout');
+  return { notice: `Saved: ${ROLE_LABELS[role]}.` };
+}
+
+export async function regenerateCourseJoinCode(formData: FormData): Promise<void> {
+  const parsed = RegenerateJoinCodeSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) notFound();
+  const { courseId } = parsed.data;
+  const { user } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff`);
+  await forbiddenOnRefusal(regenerateJoinCode(user.id, courseId));
+  revalidatePath(`/courses/${courseId}/staff`);
+}
