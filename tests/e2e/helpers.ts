@@ -1,0 +1,38 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+
+// Seeded by `npm start` (db/seed-demo.ts); DEMO_PASSWORD overrides the password there and here.
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'tensorgrade-demo';
+export const DEMO_COURSE_TITLE = 'Deep Generative Models (Demo)';
+export const DEMO_EMAILS = { student: 'student@demo.test', grader: 'grader@demo.test', instructor: 'instructor@demo.test' } as const;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+}
+
+/** A signed-in page in its own browser context, so its cookies never mix with the test's main user. */
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** Opens the demo course's staff area as `page`'s user; returns the course id and, for instructors, the join code. */
+export async function openDemoStaffArea(page: Page): Promise<{ courseId: string; joinCode: string | null }> {
+  await page.goto('/courses');
+  await page.getByRole('link', { name: new RegExp(DEMO_COURSE_TITLE.replace(/[()]/g, '\\$&')) }).click();
+  await expect(page).toHaveURL(/\/courses\/[0-9a-f-]{36}$/);
+  const courseId = new URL(page.url()).pathname.split('/')[2];
+  await page.getByRole('link', { name: 'Staff area' }).click();
+  await expect(page.getByRole('heading', { name: 'Staff area' })).toBeVisible();
+  const joinCode = page.getByTestId('join-code');
+  return { courseId, joinCode: (await joinCode.count()) > 0 ? (await joinCode.textContent())!.trim() : null };
+}
+
+export function memberRow(page: Page, email: string) {
+  return page.getByTestId('member-row').filter({ hasText: email });
+}
