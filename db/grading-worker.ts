@@ -1,0 +1,63 @@
+import type { Job } from 'pg-boss';
+import { createChildPool, SandboxCrashError, type ChildPool } from '../graders/pool/child-pool';
+import type { LoadedExercise } from '../graders/content/load';
+import type { ExerciseMeta } from '../graders/content/exercise-schema';
+import { GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, type GradeJobData } from './queue';
+import { selectHasGradeReport, selectSubmissionForGrading, updateSubmissionStatus } from './queries/submissions';
+import { recordGradeResult } from './services/record-grade';
+
+export type GradingWorker = { pool: ChildPool; stop(): Promise<void> };
+
+/**
+ * Consumes grading jobs with `concurrency` sandbox child processes. A student's bug is a graded
+ * result; only a crashed or silent sandbox is retried, GRADE_RETRY_LIMIT times, and then the
+ * submission is marked failed so staff can see and retry it — it never waits silently forever.
+ */
+export async function startGradingWorker(options: { concurrency: number }): Promise<GradingWorker> {
+  const pool = createChildPool({ size: options.concurrency });
+  const boss = await getQueue();
+  const workId = await boss.work<GradeJobData>(
+    GRADE_QUEUE,
+    // groupConcurrency 1: jobs are grouped by student, so one student's burst cannot take every slot.
+    { localConcurrency: options.concurrency, groupConcurrency: 1, pollingIntervalSeconds: 0.5 },
+    async ([job]) => gradeJob(pool, job),
+  );
+  return {
+    pool,
+    async stop() {
+      // Hand back or finish in-flight jobs before the sandboxes go away.
+      await boss.offWork(GRADE_QUEUE, { id: workId, wait: true });
+      await pool.close();
+    },
+  };
+}
+
+async function gradeJob(pool: ChildPool, job: Job<GradeJobData>): Promise<void> {
+  const { submissionId, run } = job.data;
+  const submission = await selectSubmissionForGrading(submissionId);
+  if (!submission || (await selectHasGradeReport(submissionId, run))) return;
+  await updateSubmissionStatus(submissionId, 'grading');
+  const exercise: LoadedExercise = {
+    slug: submission.exerciseId,
+    dir: '',
+    meta: submission.meta as ExerciseMeta,
+    statement: submission.statement,
+    stub: submission.stub,
+    reference: submission.reference,
+    tests: submission.tests,
+    versionHash: submission.contentHash,
+  };
+  try {
+    const report = await pool.grade(exercise, submission.code);
+    await recordGradeResult({ submissionId, run, report });
+  } catch (error) {
+    if (!(error instanceof SandboxCrashError)) throw error;
+    if (job.retryCount >= GRADE_RETRY_LIMIT) {
+      console.error(`[grading] submission ${submissionId} failed after ${job.retryCount + 1} attempts: ${error.message}`);
+      await updateSubmissionStatus(submissionId, 'failed');
+      return;
+    }
+    await updateSubmissionStatus(submissionId, 'queued');
+    throw error;
+  }
+}

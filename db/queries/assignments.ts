@@ -1,0 +1,100 @@
+import { and, eq } from 'drizzle-orm';
+import { db } from '../client';
+import { assignmentItems, assignments, enrollments, exercises, extensions } from '../schema';
+import { isUuid } from './ids';
+
+/**
+ * An exercise item as the acting member may submit to it: null unless the user is enrolled in
+ * the item's course and the assignment is published. The student's extension replaces the due date.
+ */
+export async function selectExerciseItemForMember(userId: string, itemId: string) {
+  if (!isUuid(itemId)) return null;
+  const [row] = await db()
+    .select({
+      itemId: assignmentItems.id,
+      exerciseId: assignmentItems.exerciseId,
+      maxAttempts: assignmentItems.maxAttempts,
+      points: assignmentItems.points,
+      courseId: assignments.courseId,
+      opensAt: assignments.opensAt,
+      dueAt: assignments.dueAt,
+      extendedDueAt: extensions.dueAt,
+      hardCloseAt: assignments.hardCloseAt,
+      latePenaltyPerDay: assignments.latePenaltyPerDay,
+      role: enrollments.role,
+      currentVersionId: exercises.currentVersionId,
+    })
+    .from(assignmentItems)
+    .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
+    .innerJoin(enrollments, and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, userId)))
+    .innerJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
+    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.userId, userId)))
+    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), eq(assignments.published, true)));
+  return row ?? null;
+}
+
+export type SubmissionWindow = { open: boolean; late: boolean; reason?: string };
+
+/**
+ * Whether a submission made `now` is accepted and late. With a late penalty and no hard close,
+ * late work is accepted indefinitely; with neither, the due date closes the item.
+ */
+export function submissionWindow(
+  item: { opensAt: Date | null; dueAt: Date | null; extendedDueAt: Date | null; hardCloseAt: Date | null; latePenaltyPerDay: number },
+  now: Date,
+): SubmissionWindow {
+  if (item.opensAt && now < item.opensAt) return { open: false, late: false, reason: `This item opens on ${item.opensAt.toISOString()}.` };
+  const due = item.extendedDueAt ?? item.dueAt;
+  const late = Boolean(due && now > due);
+  const closesAt = item.hardCloseAt && (!item.extendedDueAt || item.hardCloseAt > item.extendedDueAt) ? item.hardCloseAt : item.latePenaltyPerDay > 0 ? null : due;
+  if (closesAt && now > closesAt) return { open: false, late, reason: `Submissions closed on ${closesAt.toISOString()}.` };
+  return { open: true, late };
+}
+
+export type NewAssignment = {
+  courseId: string;
+  title: string;
+  description?: string;
+  opensAt?: Date | null;
+  dueAt?: Date | null;
+  hardCloseAt?: Date | null;
+  latePenaltyPerDay?: number;
+  published?: boolean;
+  items: { kind: 'exercise' | 'quiz'; targetId: string; points: number; maxAttempts?: number | null }[];
+};
+
+/** Callers check that the actor is an instructor of `courseId` (see assertCourseRole). */
+export async function insertAssignmentWithItems(input: NewAssignment): Promise<{ id: string; itemIds: string[] }> {
+  return db().transaction(async (tx) => {
+    const [assignment] = await tx
+      .insert(assignments)
+      .values({
+        courseId: input.courseId,
+        title: input.title,
+        description: input.description ?? '',
+        opensAt: input.opensAt ?? null,
+        dueAt: input.dueAt ?? null,
+        hardCloseAt: input.hardCloseAt ?? null,
+        latePenaltyPerDay: input.latePenaltyPerDay ?? 0,
+        published: input.published ?? false,
+      })
+      .returning({ id: assignments.id });
+    const items = input.items.length
+      ? await tx
+          .insert(assignmentItems)
+          .values(
+            input.items.map((item, position) => ({
+              assignmentId: assignment.id,
+              kind: item.kind,
+              exerciseId: item.kind === 'exercise' ? item.targetId : null,
+              quizId: item.kind === 'quiz' ? item.targetId : null,
+              points: item.points,
+              maxAttempts: item.maxAttempts ?? null,
+              position,
+            })),
+          )
+          .returning({ id: assignmentItems.id })
+      : [];
+    return { id: assignment.id, itemIds: items.map((item) => item.id) };
+  });
+}

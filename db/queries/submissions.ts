@@ -1,0 +1,96 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { db } from '../client';
+import { exerciseVersions, gradeReports, submissions } from '../schema';
+import { isUuid } from './ids';
+
+export type SubmissionStatus = 'queued' | 'grading' | 'graded' | 'error' | 'failed';
+
+/** What a grading worker needs: the code and the exact exercise version it was submitted against. */
+export async function selectSubmissionForGrading(submissionId: string) {
+  const [row] = await db()
+    .select({
+      id: submissions.id,
+      code: submissions.code,
+      status: submissions.status,
+      exerciseId: exerciseVersions.exerciseId,
+      contentHash: exerciseVersions.contentHash,
+      meta: exerciseVersions.meta,
+      statement: exerciseVersions.statement,
+      stub: exerciseVersions.stub,
+      reference: exerciseVersions.reference,
+      tests: exerciseVersions.tests,
+    })
+    .from(submissions)
+    .innerJoin(exerciseVersions, eq(exerciseVersions.id, submissions.exerciseVersionId))
+    .where(eq(submissions.id, submissionId));
+  return row ?? null;
+}
+
+export async function selectHasGradeReport(submissionId: string, run: number): Promise<boolean> {
+  const [row] = await db()
+    .select({ id: gradeReports.id })
+    .from(gradeReports)
+    .where(and(eq(gradeReports.submissionId, submissionId), eq(gradeReports.run, run)));
+  return Boolean(row);
+}
+
+export async function updateSubmissionStatus(submissionId: string, status: SubmissionStatus): Promise<void> {
+  await db().update(submissions).set({ status }).where(eq(submissions.id, submissionId));
+}
+
+/** Counts for the per-student rate limits: submissions not yet graded, and submissions in the last minute. */
+export async function selectSubmissionPressure(userId: string): Promise<{ inFlight: number; lastMinute: number }> {
+  const [row] = await db()
+    .select({
+      inFlight: sql<number>`count(*) filter (where ${inArray(submissions.status, ['queued', 'grading'])})`.mapWith(Number),
+      lastMinute: sql<number>`count(*) filter (where ${submissions.createdAt} > now() - interval '1 minute')`.mapWith(Number),
+    })
+    .from(submissions)
+    .where(and(eq(submissions.userId, userId), sql`${submissions.createdAt} > now() - interval '1 day'`));
+  return row ?? { inFlight: 0, lastMinute: 0 };
+}
+
+/** A student's own submission; null for anybody else's (ownership is part of the WHERE). */
+export async function selectOwnSubmission(userId: string, submissionId: string) {
+  if (!isUuid(submissionId)) return null;
+  const [row] = await db()
+    .select({
+      id: submissions.id,
+      itemId: submissions.itemId,
+      exerciseId: submissions.exerciseId,
+      status: submissions.status,
+      attempt: submissions.attempt,
+      isLate: submissions.isLate,
+      score: submissions.score,
+      code: submissions.code,
+      createdAt: submissions.createdAt,
+      gradedAt: submissions.gradedAt,
+    })
+    .from(submissions)
+    .where(and(eq(submissions.id, submissionId), eq(submissions.userId, userId)));
+  if (!row) return null;
+  const [latest] = await db()
+    .select({ report: gradeReports.report })
+    .from(gradeReports)
+    .where(eq(gradeReports.submissionId, submissionId))
+    .orderBy(desc(gradeReports.run))
+    .limit(1);
+  return { ...row, report: latest?.report ?? null };
+}
+
+export async function selectOwnSubmissionsForItem(userId: string, itemId: string) {
+  if (!isUuid(itemId)) return [];
+  return db()
+    .select({
+      id: submissions.id,
+      status: submissions.status,
+      attempt: submissions.attempt,
+      isLate: submissions.isLate,
+      score: submissions.score,
+      code: submissions.code,
+      createdAt: submissions.createdAt,
+    })
+    .from(submissions)
+    .where(and(eq(submissions.userId, userId), eq(submissions.itemId, itemId)))
+    .orderBy(desc(submissions.attempt));
+}
