@@ -42,7 +42,7 @@ export function db(): Db {
 }
 
 /** Points this process at another database (tests, scripts that open their own handle). */
-export function useDatabase(handle: DbHandle | undefined): void {
+export function setProcessDatabase(handle: DbHandle | undefined): void {
   holder.__tensorgradeDb = handle;
 }
 

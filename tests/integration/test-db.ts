@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, useDatabase, type DbHandle } from '@/db/client';
+import { openDatabase, setProcessDatabase, type DbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 
 /**
@@ -12,8 +12,8 @@ export async function createTestDatabase(): Promise<{ handle: DbHandle; drop(): 
   if (!serverUrl) {
     const handle = openDatabase({ dataDir: 'memory://' });
     await migrateDatabase(handle);
-    useDatabase(handle);
-    return { handle, drop: async () => { useDatabase(undefined); await handle.close(); } };
+    setProcessDatabase(handle);
+    return { handle, drop: async () => { setProcessDatabase(undefined); await handle.close(); } };
   }
   const name = `tg_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -22,11 +22,11 @@ export async function createTestDatabase(): Promise<{ handle: DbHandle; drop(): 
   url.pathname = `/${name}`;
   const handle = openDatabase({ url: url.toString(), maxConnections: 4 });
   await migrateDatabase(handle);
-  useDatabase(handle);
+  setProcessDatabase(handle);
   return {
     handle,
     drop: async () => {
-      useDatabase(undefined);
+      setProcessDatabase(undefined);
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end({ timeout: 5 });
