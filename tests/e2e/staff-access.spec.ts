@@ -37,9 +37,9 @@ test('a student can neither open the staff area nor call its role-change action'
   // After hydration the form posts as a fetch with a Next-Action header; before it, as a plain
   // form. Either is a request a student could forge, so the replay below sends whichever was made.
   await instructorPage.waitForLoadState('networkidle');
-  const studentRowBefore = memberRow(instructorPage, DEMO_EMAILS.student);
-  await studentRowBefore.getByRole('combobox').selectOption('instructor');
-  await studentRowBefore.getByRole('button', { name: 'Save' }).click();
+  const studentRowAsShown = memberRow(instructorPage, DEMO_EMAILS.student);
+  await studentRowAsShown.getByRole('combobox').selectOption('instructor');
+  await studentRowAsShown.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => roleChange).toBeDefined();
 
   const studentPage = await signedInPage(browser, DEMO_EMAILS.student);
