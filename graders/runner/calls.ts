@@ -27,26 +27,31 @@ export async function callHarness(sandbox: Sandbox, method: string, args: unknow
   );
 }
 
-/** Runs an isolate operation under the outer watchdog, translating limit errors into IsolateKilled. */
-export async function guard<T>(sandbox: Sandbox, timeoutMs: number, signal: AbortSignal | undefined, op: () => Promise<T>): Promise<T> {
-  let killed: KillReason | undefined;
-  const kill = (reason: KillReason) => {
-    killed ??= reason;
-    sandbox.dispose();
-  };
-  if (signal?.aborted) kill('aborted');
-  const onAbort = () => kill('aborted');
-  signal?.addEventListener('abort', onAbort);
-  const timer = setTimeout(() => kill('watchdog'), timeoutMs + WATCHDOG_GRACE_MS);
-  try {
-    if (killed) throw new IsolateKilled(killed);
-    return await op();
-  } catch (err) {
-    throw classify(err, killed);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-  }
+/**
+ * Runs an isolate operation under the outer watchdog, translating limit errors into IsolateKilled.
+ * A kill settles the call at once: isolated-vm can leave a call pending forever after dispose.
+ */
+export function guard<T>(sandbox: Sandbox, timeoutMs: number, signal: AbortSignal | undefined, op: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let killed: KillReason | undefined;
+    const kill = (reason: KillReason) => {
+      killed ??= reason;
+      sandbox.dispose();
+      reject(new IsolateKilled(killed));
+    };
+    const onAbort = () => kill('aborted');
+    const timer = setTimeout(() => kill('watchdog'), timeoutMs + WATCHDOG_GRACE_MS);
+    const cleanup = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    if (signal?.aborted) return cleanup(), kill('aborted');
+    signal?.addEventListener('abort', onAbort);
+    op().then(
+      (value) => (cleanup(), resolve(value)),
+      (err) => (cleanup(), reject(classify(err, killed))),
+    );
+  });
 }
 
 function classify(err: unknown, killed: KillReason | undefined): unknown {

@@ -1,10 +1,18 @@
 import type { LoadedExercise } from '../content/load';
 import type { Sandbox, SandboxEngine } from '../sandbox/engine';
-import { callHarness, guard, IsolateKilled, type KillReason } from './calls';
-import { bindEntries, caseCall, type ReferenceCase } from './reference';
-import { CaseRunSchema, LogsSchema, type ErrorInfo, type Wire } from './wire';
+import { z } from 'zod';
+import { callHarness, IsolateKilled, type KillReason } from './calls';
+import { caseCall, type ReferenceCase } from './reference';
+import { CaseRunSchema, ErrorInfoSchema, LogsSchema, type ErrorInfo, type Wire } from './wire';
 
 export const STUDENT_FILE = 'solution.js';
+// After this many isolates killed by a limit, the remaining cases are not retried.
+const MAX_KILLS_PER_JOB = 2;
+
+const LoadResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), logs: LogsSchema }),
+  z.object({ ok: z.literal(false), error: ErrorInfoSchema, logs: LogsSchema }),
+]);
 
 export type Failure =
   | { kind: 'syntax'; message: string; line?: number; column?: number }
@@ -44,8 +52,11 @@ export async function runStudent(job: Job): Promise<StudentRun> {
     while (run.outcomes.length < job.cases.length) run.outcomes.push({ ok: false, failure, durationMs: 0 });
   };
 
+  let kills = 0;
   while (run.outcomes.length < job.cases.length) {
     if (remaining() <= 0 || job.signal?.aborted) return fill({ kind: 'budget' }), run;
+    const last = run.outcomes.at(-1);
+    if (kills >= MAX_KILLS_PER_JOB && last && !last.ok) return fill(last.failure), run;
     let sandbox: Sandbox;
     try {
       sandbox = await job.engine.open(memoryMb);
@@ -60,7 +71,10 @@ export async function runStudent(job: Job): Promise<StudentRun> {
         if (remaining() <= 0) return fill({ kind: 'budget' }), run;
         const outcome = await runCase(sandbox, job, job.cases[run.outcomes.length], Math.min(timeMsPerTest, remaining()), run, defined);
         run.outcomes.push(outcome);
-        if (!outcome.ok && outcome.failure.kind === 'killed') break;
+        if (!outcome.ok && outcome.failure.kind === 'killed') {
+          kills += 1;
+          break;
+        }
       }
     } finally {
       sandbox.dispose();
@@ -70,20 +84,19 @@ export async function runStudent(job: Job): Promise<StudentRun> {
 }
 
 async function loadSubmission(sandbox: Sandbox, job: Job, timeoutMs: number, run: StudentRun): Promise<Failure | null> {
-  let script;
   try {
-    script = await sandbox.isolate.compileScript(job.code, { filename: STUDENT_FILE });
+    // Compiled only for its syntax errors, which isolated-vm reports with line and column.
+    await sandbox.isolate.compileScript(job.code, { filename: STUDENT_FILE });
   } catch (err) {
     return syntaxFailure(err as Error);
   }
   try {
-    await guard(sandbox, timeoutMs, job.signal, () => script.run(sandbox.context, { timeout: Math.max(1, Math.round(timeoutMs)) }));
-    await bindEntries(sandbox, job.exercise.meta.entry, timeoutMs);
-    await collectLogs(sandbox, run);
-    return null;
+    const parsed = LoadResultSchema.safeParse(await callHarness(sandbox, 'loadSubmission', [job.code, job.exercise.meta.entry], timeoutMs, job.signal));
+    if (!parsed.success) return { kind: 'top-level', error: malformed() };
+    appendLogs(run, parsed.data.logs);
+    return parsed.data.ok ? null : { kind: 'top-level', error: parsed.data.error };
   } catch (err) {
     if (err instanceof IsolateKilled) return { kind: 'killed', reason: err.reason, atTopLevel: true };
-    await collectLogs(sandbox, run).catch(() => undefined);
     return { kind: 'top-level', error: errorInfo(err) };
   }
 }
@@ -107,11 +120,6 @@ async function runCase(sandbox: Sandbox, job: Job, c: ReferenceCase, timeoutMs: 
 async function definedFunctions(sandbox: Sandbox): Promise<string[]> {
   const names = await callHarness(sandbox, 'definedFunctions', [], 1000);
   return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
-}
-
-async function collectLogs(sandbox: Sandbox, run: StudentRun) {
-  const parsed = LogsSchema.safeParse(await callHarness(sandbox, 'drainLogs', [], 1000));
-  if (parsed.success) appendLogs(run, parsed.data);
 }
 
 const MAX_REPORT_LOG_LINES = 200;

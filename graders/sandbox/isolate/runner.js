@@ -61,6 +61,25 @@
     bound = fns;
   }
 
+  /**
+   * Runs the submission's top level. Evaluated here rather than as a host-run script so that
+   * whatever it throws is caught in the isolate: isolated-vm converting a thrown object with
+   * looping getters can spin a thread forever. The appended expression runs in the same eval, so
+   * it also sees top-level const/let/class; sourceURL keeps stack traces on the student's lines.
+   */
+  function loadSubmission(code, entries) {
+    const pick = entries.map((name) => `${name}: typeof ${name} === 'undefined' ? undefined : ${name}`).join(', ');
+    try {
+      const fns = indirectEval(`${code}\n;({ ${pick} });\n//# sourceURL=solution.js`);
+      const picked = {};
+      for (const name of entries) picked[name] = fns[name];
+      bound = picked;
+      return { ok: true, logs: internal.drainLogs() };
+    } catch (err) {
+      return { ok: false, error: describeError(err), logs: internal.drainLogs() };
+    }
+  }
+
   /** Top-level functions the submission defined, to suggest a rename when the entry is missing. */
   function definedFunctions(before) {
     return Object.getOwnPropertyNames(globalThis)
@@ -76,8 +95,8 @@
 
   /** spec: { entry, run, entries, args: wire[], grad: { wrt, output } | null } */
   function runCase(spec) {
-    engine.startScope();
     try {
+      engine.startScope();
       const args = spec.args.map(decode);
       let call;
       if (spec.run) {
@@ -95,7 +114,12 @@
     } catch (err) {
       return { ok: false, error: describeError(err), logs: internal.drainLogs() };
     } finally {
-      engine.endScope();
+      // The engine is mutable (tfjs needs it), so a submission may have patched endScope.
+      try {
+        engine.endScope();
+      } catch {
+        // nothing to clean up that the isolate's disposal will not
+      }
     }
   }
 
@@ -141,5 +165,5 @@
     };
   }
 
-  internal.api = { defineTests, listCases, listMistakes, useMistake, buildInputs, bind, runCase, definedFunctions, drainLogs: internal.drainLogs };
+  internal.api = { defineTests, listCases, listMistakes, useMistake, buildInputs, bind, loadSubmission, runCase, definedFunctions, drainLogs: internal.drainLogs };
 })(globalThis.__tensorgradeInternal);
