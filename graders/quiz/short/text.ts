@@ -1,0 +1,126 @@
+import winkNLP, { type ItsFunction } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import {
+  CLAUSE_ENDERS,
+  JOINING_PUNCTUATION,
+  NEGATION_CANCELLERS,
+  NEGATION_CUES,
+  NEGATION_PAIRS,
+  NEGATION_REACH,
+    SENTENCE_PUNCTUATION,
+  STOP_WORDS,
+} from './lexicon';
+
+// Turns free text into content words (lemma + Porter stem) that know their sentence and whether a
+// negation cue governs them. Student answers and rubric phrasings go through the same function, so
+// inflection, spelling variants the lemmatizer knows ("labelled") and case never matter.
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+// wink numbers its lexicon's words first and every unknown word after them, in order of first sight;
+// the first unknown word this private instance ever reads marks the boundary.
+const FIRST_UNKNOWN_ID = nlp.readDoc('qzxjvkwq').tokens().out(its.uniqueId)[0] as number;
+
+const knownLowercase = new Map<string, boolean>();
+
+/** The lexicon is case-sensitive ("Sampling" is unknown, "sampling" is not): ask again in lowercase. */
+function isKnown(id: number, surface: string): boolean {
+  if (id < FIRST_UNKNOWN_ID) return true;
+  const lower = surface.toLowerCase();
+  if (lower === surface) return false;
+  let known = knownLowercase.get(lower);
+  if (known === undefined) {
+    known = (nlp.readDoc(lower).tokens().out(its.uniqueId)[0] as number) < FIRST_UNKNOWN_ID;
+    if (knownLowercase.size < 10_000) knownLowercase.set(lower, known);
+  }
+  return known;
+}
+
+export interface Word {
+  /** Lowercase surface form, for edit-distance matching of misspellings. */
+  word: string;
+  lemma: string;
+  stem: string;
+  sentence: number;
+  /** Clauses end at commas and at and/but/while/whereas…: "VAEs are fast, diffusion is slow" has two. */
+  clause: number;
+  /** In wink's English lexicon: a real word, so never treated as a typo of another one ("sample" vs "simple"). */
+  known: boolean;
+  /** Inside the scope of not/no/without/never… */
+  negated: boolean;
+  /** Index into `Analysis.pieces`, to quote the student's own words as evidence. */
+  piece: number;
+}
+
+export interface Analysis {
+  words: Word[];
+  /** Every token with its preceding whitespace, punctuation included. */
+  pieces: { text: string; space: string }[];
+  /** Words before stop-word removal, to tell very short and very long answers apart. */
+  wordCount: number;
+}
+
+export function analyse(text: string): Analysis {
+  const doc = nlp.readDoc(text.normalize('NFKC'));
+  const tokens = doc.tokens();
+  const surface = tokens.out();
+  // wink-nlp 2.4's typings declare lemma/stem with the wrong parameter list; at run time they are token its-functions.
+  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const stems = tokens.out(its.stem as unknown as ItsFunction<string>) as string[];
+  const types = tokens.out(its.type);
+  const spaces = tokens.out(its.precedingSpaces);
+  const ids = tokens.out(its.uniqueId) as number[];
+
+  const words: Word[] = [];
+  let sentence = 0;
+  let clause = 0;
+  let scopeLeft = 0;
+  let wordCount = 0;
+  for (let i = 0; i < surface.length; i++) {
+    const lower = surface[i].toLowerCase();
+    const lemma = lemmas[i].toLowerCase();
+    if (spaces[i].includes('\n') && i > 0) {
+      sentence++;
+      clause++;
+      scopeLeft = 0;
+    }
+    if (types[i] !== 'word' && types[i] !== 'number') {
+      if (SENTENCE_PUNCTUATION.has(lower)) sentence++;
+      if (!JOINING_PUNCTUATION.has(lower)) {
+        clause++;
+        scopeLeft = 0;
+      }
+      continue;
+    }
+    wordCount++;
+    const next = (surface[i + 1] ?? '').toLowerCase();
+    if (NEGATION_PAIRS.get(lower) === next) {
+      scopeLeft = NEGATION_REACH;
+      i++; // "than"/"of" belong to the cue and must not end its scope
+      continue;
+    }
+    if (NEGATION_CUES.has(lower) || NEGATION_CUES.has(lemma)) {
+      // "not only X" asserts X; "non-invertible" negates just the next word.
+      if (!NEGATION_CANCELLERS.has(next)) scopeLeft = lower === 'non' ? 1 : NEGATION_REACH;
+      continue;
+    }
+    if (CLAUSE_ENDERS.has(lower)) {
+      clause++;
+      scopeLeft = 0;
+    }
+    if (STOP_WORDS.has(lower) || STOP_WORDS.has(lemma)) continue;
+    const negated = scopeLeft > 0;
+    if (scopeLeft > 0) scopeLeft--;
+    words.push({ word: lower, lemma, stem: stems[i].toLowerCase(), known: isKnown(ids[i], surface[i]), sentence, clause, negated, piece: i });
+  }
+  return { words, pieces: surface.map((text, i) => ({ text, space: spaces[i] })), wordCount };
+}
+
+/** The student's text from piece `from` to piece `to`, as they wrote it (capped for display). */
+export function quote(analysis: Analysis, from: number, to: number): string {
+  const text = analysis.pieces
+    .slice(from, to + 1)
+    .map((p, i) => (i === 0 ? p.text : p.space.replace(/\s+/g, ' ') + p.text))
+    .join('');
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
