@@ -1,3 +1,4 @@
+import type { ConceptResult } from '../result';
 import type { RubricItem, ShortQuestion } from '../schema';
 import { better, compilePhrase, CONCEPT_MODE, findPhrase, MISCONCEPTION_MODE, NO_HIT, type Hit, type MatchMode, type Phrase } from './phrase';
 import type { Similarity } from './similar';
@@ -11,20 +12,10 @@ import { SYNONYM_GROUPS } from './lexicon';
 // Penalties scale with the concept's points, since a 0.5-point concept cannot move the score past
 // the ±0.5 a reviewer would tolerate.
 
-export interface ConceptOutcome {
-  id: string;
-  label: string;
-  points: number;
-  found: boolean;
-  evidence?: string;
-  /** Why a concept was not counted although something like it was there. */
-  note?: string;
-}
-
 export interface ShortGrade {
   points: number;
   confidence: number;
-  concepts: ConceptOutcome[];
+  concepts: ConceptResult[];
   /** Feedback lines, student-facing. */
   feedback: string[];
 }
@@ -85,7 +76,7 @@ function bestHit(answer: Analysis, phrases: Phrase[], cache: Map<string, Similar
   return best;
 }
 
-function outcome(item: RubricItem, hit: Hit, answer: Analysis): ConceptOutcome {
+function outcome(item: RubricItem, hit: Hit, answer: Analysis): ConceptResult {
   const base = { id: item.id, label: item.label, points: item.points };
   if (hit.kind === 'none') return { ...base, found: false };
   const evidence = quote(answer, hit.from, hit.to);
