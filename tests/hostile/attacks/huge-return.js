@@ -1,0 +1,3 @@
+function tripletLoss() {
+  return tf.zeros([2048, 1100]);
+}

@@ -1,0 +1,3 @@
+function tripletLoss(anchor, positive, negative, margin) {
+  return new Promise(() => {});
+}

@@ -1,0 +1,4 @@
+function tripletLoss() {
+  let s = 'x';
+  for (;;) s += s;
+}

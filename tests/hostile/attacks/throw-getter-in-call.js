@@ -1,0 +1,3 @@
+function tripletLoss() {
+  throw { get message() { for (;;) {} }, get stack() { for (;;) {} } };
+}
