@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
 import { loadAllExercises } from '../graders/content/load';
+import { loadAllQuizzes } from '../graders/quiz/load';
 import { upsertExerciseVersion } from './queries/content';
+import { upsertQuizVersion } from './queries/quizzes';
 
 export type SyncResult = {
   synced: { slug: string; contentHash: string; created: boolean }[];
+  quizzes: { slug: string; contentHash: string; created: boolean }[];
   errors: string[];
 };
 
@@ -12,7 +16,7 @@ export type SyncResult = {
  */
 export async function syncContent(root = 'exercises'): Promise<SyncResult> {
   const { exercises, errors } = await loadAllExercises(root);
-  const result: SyncResult = { synced: [], errors: errors.map((error) => error.message) };
+  const result: SyncResult = { synced: [], quizzes: [], errors: errors.map((error) => error.message) };
   for (const exercise of exercises) {
     const { meta } = exercise;
     const { created } = await upsertExerciseVersion({
@@ -29,6 +33,14 @@ export async function syncContent(root = 'exercises'): Promise<SyncResult> {
       contentHash: exercise.versionHash,
     });
     result.synced.push({ slug: exercise.slug, contentHash: exercise.versionHash, created });
+  }
+  // Quizzes live in <root>/quizzes; a broken file is reported and skipped like a broken folder.
+  const quizRoot = `${root}/quizzes`;
+  const loadedQuizzes = existsSync(quizRoot) ? await loadAllQuizzes(quizRoot) : { quizzes: [], errors: [] };
+  result.errors.push(...loadedQuizzes.errors.map((error) => error.message));
+  for (const { slug, quiz, versionHash } of loadedQuizzes.quizzes) {
+    const { created } = await upsertQuizVersion({ id: quiz.id, slug, title: quiz.title, quiz, contentHash: versionHash });
+    result.quizzes.push({ slug, contentHash: versionHash, created });
   }
   return result;
 }

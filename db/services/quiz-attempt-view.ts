@@ -1,0 +1,99 @@
+import { selectOwnQuizAnswers, selectOwnQuizAttempt, selectQuizItemForMember, type OwnQuizAnswer } from '../queries/quizzes';
+import { toPublicQuiz, type PublicQuiz } from '../../graders/quiz/public';
+import type { Question, Quiz } from '../../graders/quiz/schema';
+import { scoreAnswer } from '../../graders/quiz/score';
+
+// The student-visible attempt. Security boundary like toPublicQuiz: built field by field from the
+// pinned content, so model answers, rubric phrasings, correct options and tolerances never leave.
+
+export type DraftAnswer = string | string[];
+
+export type QuestionFeedback = {
+  points: number;
+  maxPoints: number;
+  correct: boolean | null;
+  /** A grader has to confirm the (suggested) points. */
+  awaitingReview: boolean;
+  feedback: string;
+  graderComment: string | null;
+  /** Rubric concepts of a short answer: which were credited, which are missing. */
+  concepts: { id: string; label: string; points: number; found: boolean; note?: string }[] | null;
+};
+
+export type QuizAttemptView = {
+  attemptId: string;
+  itemId: string;
+  courseId: string;
+  attempt: number;
+  status: 'in_progress' | 'submitted' | 'needs_review' | 'graded';
+  isLate: boolean;
+  submittedAt: string | null;
+  quiz: PublicQuiz;
+  answers: Record<string, DraftAnswer>;
+  /** Null while the attempt is open, or when feedback is held back until the due date. */
+  result: { points: number; maxPoints: number; reviewCount: number; questions: Record<string, QuestionFeedback> } | null;
+  /** Set when the attempt is submitted but feedback is held back until then. */
+  feedbackAt: string | null;
+};
+
+/** The user's own attempt as they may see it; null for anybody else's or when they left the course. */
+export async function selectQuizAttemptView(userId: string, attemptId: string, now = new Date()): Promise<QuizAttemptView | null> {
+  const attempt = await selectOwnQuizAttempt(userId, attemptId);
+  if (!attempt) return null;
+  const item = await selectQuizItemForMember(userId, attempt.itemId);
+  if (!item) return null;
+  const rows = await selectOwnQuizAnswers(userId, attemptId);
+  const answers: Record<string, DraftAnswer> = {};
+  for (const row of rows) {
+    if (typeof row.answer === 'string' || (Array.isArray(row.answer) && row.answer.every((x) => typeof x === 'string'))) answers[row.questionId] = row.answer as DraftAnswer;
+  }
+  const submitted = attempt.status !== 'in_progress';
+  const due = item.extendedDueAt ?? item.dueAt;
+  // After-due feedback with no due date has nothing to wait for.
+  const held = submitted && item.feedback === 'after_due' && due !== null && now <= due;
+  return {
+    attemptId: attempt.id,
+    itemId: attempt.itemId,
+    courseId: item.courseId,
+    attempt: attempt.attempt,
+    status: attempt.status,
+    isLate: attempt.isLate,
+    submittedAt: attempt.submittedAt?.toISOString() ?? null,
+    quiz: toPublicQuiz(attempt.quiz, attempt.seed),
+    answers,
+    result: submitted && !held ? buildResult(attempt.quiz, rows) : null,
+    feedbackAt: held ? due.toISOString() : null,
+  };
+}
+
+function buildResult(quiz: Quiz, rows: OwnQuizAnswer[]): NonNullable<QuizAttemptView['result']> {
+  const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
+  const questions: Record<string, QuestionFeedback> = {};
+  for (const q of quiz.questions) questions[q.id] = questionFeedback(quiz, q, byQuestion.get(q.id));
+  const all = Object.values(questions);
+  return {
+    points: Math.round(all.reduce((s, q) => s + q.points, 0) * 1000) / 1000,
+    maxPoints: all.reduce((s, q) => s + q.maxPoints, 0),
+    reviewCount: all.filter((q) => q.awaitingReview).length,
+    questions,
+  };
+}
+
+function questionFeedback(quiz: Quiz, question: Question, row: OwnQuizAnswer | undefined): QuestionFeedback {
+  // Scoring is deterministic on the pinned version, so the message is recomputed rather than stored;
+  // points, review state and concepts come from what was stored at submit (and a grader's decision).
+  const rescored = scoreAnswer(question, row?.answer, { reviewThreshold: quiz.reviewThreshold });
+  const manual = row?.manualPoints ?? null;
+  const awaitingReview = Boolean(row?.needsReview) && manual === null;
+  const points = manual ?? row?.autoPoints ?? 0;
+  const concepts = row?.conceptsFound ?? rescored.concepts ?? null;
+  return {
+    points,
+    maxPoints: question.points,
+    correct: awaitingReview ? null : points >= question.points,
+    awaitingReview,
+    feedback: rescored.feedback,
+    graderComment: row?.comment ?? null,
+    concepts: concepts?.map((c) => ({ id: c.id, label: c.label, points: c.points, found: c.found, ...(c.note ? { note: c.note } : {}) })) ?? null,
+  };
+}
