@@ -10,6 +10,9 @@ const EnvSchema = z.object({
   PGLITE_DIR: z.string().default('.data/pglite'),
   AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Sandbox child processes the web server runs for grading; 0 = this server does not grade
+  // (scale-out: `npm run worker` elsewhere consumes the queue).
+  GRADING_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

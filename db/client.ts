@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -20,7 +21,9 @@ export function openDatabase(options: { url?: string; dataDir?: string; maxConne
     const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
     return { kind: 'postgres', db, sql, url: options.url, close: () => sql.end({ timeout: 5 }) };
   }
-  const pglite = new PGlite(options.dataDir ?? 'memory://');
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir);
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };
 }

@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { db } from './client';
 import { insertCourse } from './queries/courses';
 import { insertUser, selectUserByEmail, type PublicUser } from './queries/users';
-import { courses, enrollments } from './schema';
+import { insertAssignmentWithItems } from './queries/assignments';
+import { selectExerciseSummaries } from './queries/content';
+import { assignments, courses, enrollments } from './schema';
 
 // The only place demo identities exist. Real deployments never run this (`npm start` does, for the demo).
 const DEMO_COURSE = { code: 'DGM-DEMO', title: 'Deep Generative Models (Demo)' };
@@ -11,6 +13,24 @@ const DEMO_ACCOUNTS = [
   { email: 'grader@demo.test', name: 'Grace Grader', role: 'grader' },
   { email: 'instructor@demo.test', name: 'Ingrid Instructor', role: 'instructor' },
 ] as const;
+
+/** A published first assignment with every exercise, due in a week, so the demo has work to do. */
+async function seedDemoAssignment(courseId: string): Promise<void> {
+  const [existing] = await db().select({ id: assignments.id }).from(assignments).where(eq(assignments.courseId, courseId));
+  if (existing) return;
+  const exercises = await selectExerciseSummaries();
+  const week = 7 * 24 * 3600 * 1000;
+  await insertAssignmentWithItems({
+    courseId,
+    title: 'Week 1: metric learning, flows and diffusion',
+    description: 'Implement the building blocks; run the visible tests in the browser, then submit.',
+    dueAt: new Date(Date.now() + week),
+    hardCloseAt: new Date(Date.now() + 2 * week),
+    latePenaltyPerDay: 0.1,
+    published: true,
+    items: exercises.map((exercise) => ({ kind: 'exercise' as const, targetId: exercise.id, points: 10 })),
+  });
+}
 
 export type DemoSeed = { courseId: string; joinCode: string; password: string; accounts: { email: string; role: string }[] };
 
@@ -28,5 +48,6 @@ export async function seedDemo(password = process.env.DEMO_PASSWORD || 'tensorgr
     const userId = users.get(account.role)!.id;
     await db().insert(enrollments).values({ courseId: course.id, userId, role: account.role }).onConflictDoNothing();
   }
+  await seedDemoAssignment(course.id);
   return { courseId: course.id, joinCode: course.joinCode, password, accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role })) };
 }

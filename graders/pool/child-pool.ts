@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { LoadedExercise } from '../content/load';
 import { GradeReportSchema, type GradeReport } from '../report';
@@ -21,9 +21,9 @@ export interface ChildPoolOptions {
 type Job = { jobId: number; request: GradeRequest; budgetMs: number; resolve(r: GradeReport): void; reject(e: Error): void };
 type Slot = { child: ChildProcess; ready: Promise<void>; job?: Job; timer?: NodeJS.Timeout };
 
-// Resolved from the working directory (the repo root for every entry point) rather than
-// import.meta.url, which a bundler such as Next's rewrites.
-const CHILD_ENTRY = path.resolve(process.cwd(), 'graders', 'pool', 'child.ts');
+// Resolved from the repo root (the working directory of every entry point), not import.meta.url,
+// which Next's bundler rewrites: the child runs unbundled under tsx in its own process.
+const CHILD_ENTRY = path.join(process.cwd(), 'graders', 'pool', 'child.ts');
 
 /**
  * Runs gradings in `size` child processes, one job per child at a time. A child that exits or
@@ -37,7 +37,9 @@ export function createChildPool(options: ChildPoolOptions) {
   const slots: Slot[] = Array.from({ length: options.size }, () => spawnSlot());
 
   function spawnSlot(): Slot {
-    const child = fork(CHILD_ENTRY, [], { execArgv: ['--no-node-snapshot', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // spawn with an IPC channel rather than fork(): Turbopack resolves fork()'s path as a module
+    // request and fails the build (vercel/next.js#97952); spawn() is traced as a plain file.
+    const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', CHILD_ENTRY], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let markReady!: () => void;
     const slot: Slot = { child, ready: new Promise((resolve) => (markReady = resolve)) };
     child.on('message', (message: GradeResponse) => {

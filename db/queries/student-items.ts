@@ -1,0 +1,185 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { db } from '../client';
+import {
+  assignmentItems,
+  assignments,
+  drafts,
+  enrollments,
+  exercises,
+  exerciseVersions,
+  extensions,
+  quizAttempts,
+  quizzes,
+  submissions,
+} from '../schema';
+import { isUuid } from './ids';
+
+/** One item of a published assignment as the acting member sees it on the course home. */
+export type StudentItemRow = {
+  assignmentId: string;
+  assignmentTitle: string;
+  assignmentDescription: string;
+  opensAt: Date | null;
+  dueAt: Date | null;
+  extendedDueAt: Date | null;
+  hardCloseAt: Date | null;
+  latePenaltyPerDay: number;
+  itemId: string;
+  kind: 'exercise' | 'quiz';
+  exerciseId: string | null;
+  title: string;
+  points: number;
+  maxAttempts: number | null;
+  hasDraft: boolean;
+  attempts: number;
+  bestScore: number | null;
+  latestStatus: string | null;
+  anyLate: boolean;
+};
+
+/**
+ * Published assignments of a course with the acting user's progress on each item. Empty for a
+ * non-member: the enrolment join is part of the query, not left to the caller.
+ */
+export async function selectStudentCourseItems(userId: string, courseId: string): Promise<StudentItemRow[]> {
+  if (!isUuid(courseId)) return [];
+  const items = await db()
+    .select({
+      assignmentId: assignments.id,
+      assignmentTitle: assignments.title,
+      assignmentDescription: assignments.description,
+      opensAt: assignments.opensAt,
+      dueAt: assignments.dueAt,
+      extendedDueAt: extensions.dueAt,
+      hardCloseAt: assignments.hardCloseAt,
+      latePenaltyPerDay: assignments.latePenaltyPerDay,
+      itemId: assignmentItems.id,
+      kind: assignmentItems.kind,
+      exerciseId: assignmentItems.exerciseId,
+      exerciseTitle: exercises.title,
+      quizTitle: quizzes.title,
+      points: assignmentItems.points,
+      maxAttempts: assignmentItems.maxAttempts,
+    })
+    .from(assignments)
+    .innerJoin(enrollments, and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, userId)))
+    .innerJoin(assignmentItems, eq(assignmentItems.assignmentId, assignments.id))
+    .leftJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
+    .leftJoin(quizzes, eq(quizzes.id, assignmentItems.quizId))
+    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.userId, userId)))
+    .where(and(eq(assignments.courseId, courseId), eq(assignments.published, true)))
+    .orderBy(sql`${assignments.dueAt} asc nulls last`, asc(assignments.createdAt), asc(assignmentItems.position));
+  if (items.length === 0) return [];
+
+  const itemIds = items.map((i) => i.itemId);
+  const exerciseIds = [...new Set(items.flatMap((i) => (i.exerciseId ? [i.exerciseId] : [])))];
+  const [work, quizWork, draftRows] = await Promise.all([
+    db()
+      .select({
+        itemId: submissions.itemId,
+        attempts: sql<number>`count(*)`.mapWith(Number),
+        bestScore: sql<number | null>`max(${submissions.score})`,
+        latestStatus: sql<string>`(array_agg(${submissions.status}::text order by ${submissions.attempt} desc))[1]`,
+        anyLate: sql<boolean>`bool_or(${submissions.isLate})`,
+      })
+      .from(submissions)
+      .where(and(eq(submissions.userId, userId), inArray(submissions.itemId, itemIds)))
+      .groupBy(submissions.itemId),
+    db()
+      .select({
+        itemId: quizAttempts.itemId,
+        attempts: sql<number>`count(*)`.mapWith(Number),
+        bestScore: sql<number | null>`max(${quizAttempts.score})`,
+        latestStatus: sql<string>`(array_agg(${quizAttempts.status}::text order by ${quizAttempts.attempt} desc))[1]`,
+        anyLate: sql<boolean>`bool_or(${quizAttempts.isLate})`,
+      })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.userId, userId), inArray(quizAttempts.itemId, itemIds)))
+      .groupBy(quizAttempts.itemId),
+    exerciseIds.length
+      ? db()
+          .select({ exerciseId: drafts.exerciseId })
+          .from(drafts)
+          .where(and(eq(drafts.userId, userId), inArray(drafts.exerciseId, exerciseIds)))
+      : Promise.resolve([]),
+  ]);
+  const stats = new Map([...work, ...quizWork].map((w) => [w.itemId, w]));
+  const drafted = new Set(draftRows.map((d) => d.exerciseId));
+  return items.map(({ exerciseTitle, quizTitle, ...item }) => {
+    const s = stats.get(item.itemId);
+    return {
+      ...item,
+      title: exerciseTitle ?? quizTitle ?? 'Untitled item',
+      hasDraft: item.exerciseId ? drafted.has(item.exerciseId) : false,
+      attempts: s?.attempts ?? 0,
+      bestScore: s?.bestScore === null || s?.bestScore === undefined ? null : Number(s.bestScore),
+      latestStatus: s?.latestStatus ?? null,
+      anyLate: Boolean(s?.anyLate),
+    };
+  });
+}
+
+/**
+ * Everything the exercise page shows for an item of the acting member: the current version's
+ * statement, stub and metadata, never its reference or tests. Null for non-members, unpublished
+ * assignments and quiz items.
+ */
+export async function selectExerciseItemPage(userId: string, itemId: string) {
+  if (!isUuid(itemId)) return null;
+  const [row] = await db()
+    .select({
+      itemId: assignmentItems.id,
+      courseId: assignments.courseId,
+      assignmentTitle: assignments.title,
+      exerciseId: exercises.id,
+      title: exercises.title,
+      topic: exercises.topic,
+      difficulty: exercises.difficulty,
+      points: assignmentItems.points,
+      maxAttempts: assignmentItems.maxAttempts,
+      opensAt: assignments.opensAt,
+      dueAt: assignments.dueAt,
+      extendedDueAt: extensions.dueAt,
+      hardCloseAt: assignments.hardCloseAt,
+      latePenaltyPerDay: assignments.latePenaltyPerDay,
+      role: enrollments.role,
+      versionHash: exerciseVersions.contentHash,
+      statement: exerciseVersions.statement,
+      stub: exerciseVersions.stub,
+      meta: exerciseVersions.meta,
+    })
+    .from(assignmentItems)
+    .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
+    .innerJoin(enrollments, and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, userId)))
+    .innerJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
+    .innerJoin(exerciseVersions, eq(exerciseVersions.id, exercises.currentVersionId))
+    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.userId, userId)))
+    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), eq(assignments.published, true)));
+  return row ?? null;
+}
+
+/**
+ * The trusted content needed to compute an item's visible test cases on the server. Server-only:
+ * reference and tests must never be handed to a page. Membership is still part of the WHERE.
+ */
+export async function selectExerciseContentForMember(userId: string, itemId: string) {
+  if (!isUuid(itemId)) return null;
+  const [row] = await db()
+    .select({
+      courseId: assignments.courseId,
+      exerciseId: exercises.id,
+      versionHash: exerciseVersions.contentHash,
+      meta: exerciseVersions.meta,
+      statement: exerciseVersions.statement,
+      stub: exerciseVersions.stub,
+      reference: exerciseVersions.reference,
+      tests: exerciseVersions.tests,
+    })
+    .from(assignmentItems)
+    .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
+    .innerJoin(enrollments, and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, userId)))
+    .innerJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
+    .innerJoin(exerciseVersions, eq(exerciseVersions.id, exercises.currentVersionId))
+    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), eq(assignments.published, true)));
+  return row ?? null;
+}
