@@ -5,6 +5,7 @@ import type { GradeReport } from './report';
 import { computeReference, type ReferenceData } from './runner/reference';
 import { runStudent } from './runner/student';
 import { getSandboxEngine, type SandboxEngine } from './sandbox/engine';
+import { WarmPool } from './sandbox/warm-pool';
 
 export interface GradeInput {
   exercise: LoadedExercise;
@@ -16,6 +17,8 @@ export interface Grader {
   grade(input: GradeInput): Promise<GradeReport>;
   /** Inputs and expected outputs for an exercise version, computed once and cached. */
   reference(exercise: LoadedExercise): Promise<ReferenceData>;
+  /** Disposes the isolates kept warm; the grader still works afterwards, starting cold. */
+  close(): void;
 }
 
 export interface GraderOptions {
@@ -24,6 +27,8 @@ export interface GraderOptions {
   engine?: SandboxEngine;
   /** Exercise versions whose expected outputs stay in memory. */
   referenceCacheSize?: number;
+  /** Fresh isolates kept started ahead of jobs, per memory limit (default: concurrency). */
+  warmIsolates?: number;
 }
 
 // A submission larger than this is not code a student typed.
@@ -35,6 +40,15 @@ export function createGrader(options: GraderOptions = {}): Grader {
   const references = new Map<string, Promise<ReferenceData>>();
   const slots = semaphore(concurrency);
   const engine = () => (options.engine ? Promise.resolve(options.engine) : getSandboxEngine());
+  const pools = new Map<number, WarmPool>();
+  const open = async (memoryMb: number) => {
+    const e = await engine();
+    const warm = options.warmIsolates ?? concurrency;
+    if (warm === 0) return e.open(memoryMb);
+    let pool = pools.get(memoryMb);
+    if (!pool) pools.set(memoryMb, (pool = new WarmPool(e, memoryMb, warm)));
+    return pool.take();
+  };
 
   function reference(exercise: LoadedExercise): Promise<ReferenceData> {
     const key = exercise.versionHash;
@@ -61,14 +75,19 @@ export function createGrader(options: GraderOptions = {}): Grader {
     }
     const release = await slots();
     try {
-      const run = await runStudent({ engine: await engine(), exercise, code, cases: ref.cases, signal });
+      const run = await runStudent({ open, exercise, code, cases: ref.cases, signal });
       return assembleReport(exercise, ref.cases, run, elapsed());
     } finally {
       release();
     }
   }
 
-  return { grade, reference };
+  function close() {
+    for (const pool of pools.values()) pool.close();
+    pools.clear();
+  }
+
+  return { grade, reference, close };
 }
 
 function semaphore(limit: number): () => Promise<() => void> {

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createGrader } from './grader';
+import { validateQuizzes } from './quiz/validate';
 import { validateAllExercises } from './validate';
 
 // Exit 1 when any exercise is broken, so CI fails on bad content.
@@ -12,7 +14,11 @@ async function main(root = 'exercises'): Promise<number> {
   }
   const failed = loadErrors.length + checks.filter((c) => c.problems.length).length;
   console.log(`${checks.length + loadErrors.length} exercise(s), ${failed} with problems`);
-  return failed ? 1 : 0;
+  const quizRoot = `${root}/quizzes`;
+  const quizProblems = existsSync(quizRoot) ? await validateQuizzes(quizRoot) : [];
+  for (const p of quizProblems) console.log(`FAIL quiz ${p}`);
+  console.log(`quizzes: ${quizProblems.length} problem(s)`);
+  return failed || quizProblems.length ? 1 : 0;
 }
 
 main(process.argv[2]).then(

@@ -1,5 +1,5 @@
 import type { LoadedExercise } from '../content/load';
-import type { Sandbox, SandboxEngine } from '../sandbox/engine';
+import type { Sandbox } from '../sandbox/engine';
 import { z } from 'zod';
 import { callHarness, IsolateKilled, type KillReason } from './calls';
 import { caseCall, type ReferenceCase } from './reference';
@@ -31,7 +31,8 @@ export interface StudentRun {
 }
 
 interface Job {
-  engine: SandboxEngine;
+  /** A fresh isolate with the given memory limit, never used before. */
+  open: (memoryMb: number) => Promise<Sandbox>;
   exercise: LoadedExercise;
   code: string;
   cases: ReferenceCase[];
@@ -59,7 +60,7 @@ export async function runStudent(job: Job): Promise<StudentRun> {
     if (kills >= MAX_KILLS_PER_JOB && last && !last.ok) return fill(last.failure), run;
     let sandbox: Sandbox;
     try {
-      sandbox = await job.engine.open(memoryMb);
+      sandbox = await job.open(memoryMb);
     } catch (err) {
       return fill({ kind: 'infrastructure', message: (err as Error).message }), run;
     }
@@ -77,7 +78,8 @@ export async function runStudent(job: Job): Promise<StudentRun> {
         }
       }
     } finally {
-      sandbox.dispose();
+      // Idle by now (every call settled or was killed): dispose after the report is on its way.
+      setImmediate(sandbox.dispose);
     }
   }
   return run;
