@@ -49,7 +49,8 @@ async function gradeJob(pool: ChildPool, job: Job<GradeJobData>): Promise<void> 
   };
   try {
     const report = await pool.grade(exercise, submission.code);
-    await recordGradeResult({ submissionId, run, report });
+    const stored = await recordGradeResult({ submissionId, run, report });
+    if (stored) console.log(`[grading] ${process.pid} graded ${submissionId} run ${run}: ${Math.round(report.score * 100)} % in ${Math.round(report.durationMs)} ms`);
   } catch (error) {
     if (!(error instanceof SandboxCrashError)) throw error;
     if (job.retryCount >= GRADE_RETRY_LIMIT) {

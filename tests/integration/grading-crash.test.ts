@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase } from './test-db';
+import { db, type DbHandle } from '@/db/client';
+import { syncContent } from '@/db/sync-content';
+import { insertUser } from '@/db/queries/users';
+import { insertCourse, insertEnrollmentByJoinCode } from '@/db/queries/courses';
+import { insertAssignmentWithItems } from '@/db/queries/assignments';
+import { submitExercise } from '@/db/services/submit-exercise';
+import { startGradingWorker } from '@/db/grading-worker';
+import { stopQueue } from '@/db/queue';
+
+// Busy for ~1.5 s inside the sandbox, long enough to kill whoever is grading it.
+const SLOW_CORRECT = `function tripletLoss(a, p, n, m) {
+  const end = Date.now() + 1500; while (Date.now() < end) {}
+  const dap = a.sub(p).square().sum(1), dan = a.sub(n).square().sum(1);
+  return dap.sub(dan).add(m).relu().mean();
+}`;
+
+let handle: DbHandle;
+let drop: () => Promise<void>;
+let itemId: string;
+const students: string[] = [];
+
+beforeAll(async () => {
+  ({ handle, drop } = await createTestDatabase());
+  await syncContent();
+  const teacher = await insertUser({ email: 't@uni.test', name: 'T', password: 'a long teacher pass', isAdmin: true });
+  const course = await insertCourse({ actorId: teacher.id, title: 'DGM', code: 'DGM' });
+  for (let i = 0; i < 4; i++) {
+    const student = await insertUser({ email: `s${i}@uni.test`, name: `S${i}`, password: 'a long student pass' });
+    await insertEnrollmentByJoinCode(student.id, course.joinCode);
+    students.push(student.id);
+  }
+  ({ itemIds: [itemId] } = await insertAssignmentWithItems({
+    courseId: course.id, title: 'Week 1', published: true, items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
+  }));
+});
+afterAll(async () => {
+  await stopQueue();
+  await drop();
+});
+
+async function reportsPerSubmission(ids: string[]) {
+  const result = await db().execute(sql`select s.id, s.status, count(r.id)::int as reports from submissions s left join grade_reports r on r.submission_id = s.id where s.id in ${sql.raw(`('${ids.join("','")}')`)} group by s.id, s.status`);
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string; status: string; reports: number }[];
+}
+
+async function waitUntilAllGraded(ids: string[], timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await reportsPerSubmission(ids);
+    if (rows.every((row) => row.status === 'graded')) return rows;
+    if (Date.now() > deadline) throw new Error(`not all graded: ${JSON.stringify(rows)}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+describe('nothing is lost or graded twice when sandboxes crash', () => {
+  it('retries the job of a sandbox child killed with SIGKILL mid-job and grades it exactly once', async () => {
+    const worker = await startGradingWorker({ concurrency: 1 });
+    try {
+      const { submissionId } = await submitExercise({ userId: students[0], itemId, code: SLOW_CORRECT });
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const [victim] = worker.pool.pids();
+      process.kill(victim, 'SIGKILL');
+      const [row] = await waitUntilAllGraded([submissionId], 60_000);
+      expect(row.reports).toBe(1);
+      expect(worker.pool.pids()[0]).not.toBe(victim);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
+
+// Separate worker processes need a server database: the embedded one belongs to one process.
+describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)', () => {
+  const startWorker = (): { child: ChildProcess; output: () => string } => {
+    const url = handle.kind === 'postgres' ? handle.url : '';
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+      env: { ...process.env, DATABASE_URL: url, WORKER_CONCURRENCY: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    return { child, output: () => output };
+  };
+  const waitFor = async (check: () => boolean, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  it('two workers split the queue and never grade the same job twice', async () => {
+    const workers = [startWorker(), startWorker()];
+    try {
+      await Promise.all(workers.map((w) => waitFor(() => w.output().includes('waiting for jobs'), 60_000)));
+      const ids: string[] = [];
+      for (let round = 0; round < 2; round++) {
+        for (const userId of students) ids.push((await submitExercise({ userId, itemId, code: SLOW_CORRECT.replace('1500', '300') })).submissionId);
+      }
+      const rows = await waitUntilAllGraded(ids, 90_000);
+      expect(rows.map((row) => row.reports)).toEqual(ids.map(() => 1));
+      const gradedBy = workers.map((w) => ids.filter((id) => w.output().includes(`graded ${id}`)).length);
+      expect(gradedBy[0] + gradedBy[1]).toBe(ids.length);
+      expect(Math.min(...gradedBy)).toBeGreaterThan(0);
+    } finally {
+      for (const w of workers) w.child.kill('SIGKILL');
+    }
+  });
+
+  it('a job whose whole worker process is killed mid-job is graded once by another worker', async () => {
+    const first = startWorker();
+    await waitFor(() => first.output().includes('waiting for jobs'), 60_000);
+    const { submissionId } = await submitExercise({ userId: students[1], itemId, code: SLOW_CORRECT.replace('1500', '4000') });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    first.child.kill('SIGKILL');
+    const second = startWorker();
+    try {
+      const [row] = await waitUntilAllGraded([submissionId], 90_000);
+      expect(row.reports).toBe(1);
+      expect(second.output()).toContain(`graded ${submissionId}`);
+    } finally {
+      second.child.kill('SIGKILL');
+    }
+  });
+});
+
