@@ -4,6 +4,7 @@ import { insertCourse } from './queries/courses';
 import { insertUser, selectUserByEmail, type PublicUser } from './queries/users';
 import { insertAssignmentWithItems } from './queries/assignments';
 import { selectExerciseSummaries } from './queries/content';
+import { insertQuizItemIfMissing } from './queries/quizzes';
 import { assignments, courses, enrollments } from './schema';
 
 // The only place demo identities exist. Real deployments never run this (`npm start` does, for the demo).
@@ -32,6 +33,12 @@ async function seedDemoAssignment(courseId: string): Promise<void> {
   });
 }
 
+/** The concepts quiz in the demo assignment, added to a demo seeded before quizzes existed too. */
+async function seedDemoQuiz(courseId: string): Promise<void> {
+  const [assignment] = await db().select({ id: assignments.id }).from(assignments).where(eq(assignments.courseId, courseId)).orderBy(assignments.createdAt).limit(1);
+  if (assignment) await insertQuizItemIfMissing({ assignmentId: assignment.id, quizId: 'generative-ssl-concepts', points: 10, maxAttempts: 3 });
+}
+
 export type DemoSeed = { courseId: string; joinCode: string; password: string; accounts: { email: string; role: string }[] };
 
 /** Idempotent: creates what is missing, never resets a changed password or role. */
@@ -49,5 +56,6 @@ export async function seedDemo(password = process.env.DEMO_PASSWORD || 'tensorgr
     await db().insert(enrollments).values({ courseId: course.id, userId, role: account.role }).onConflictDoNothing();
   }
   await seedDemoAssignment(course.id);
+  await seedDemoQuiz(course.id);
   return { courseId: course.id, joinCode: course.joinCode, password, accounts: DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role })) };
 }

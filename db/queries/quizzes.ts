@@ -74,6 +74,15 @@ export async function selectQuizItemForMember(userId: string, itemId: string) {
 
 export type QuizItemForMember = NonNullable<Awaited<ReturnType<typeof selectQuizItemForMember>>>;
 
+/**
+ * Whether scores and per-question feedback may be shown `now`. After-due feedback waits for the
+ * student's (possibly extended) due date; with no due date there is nothing to wait for.
+ */
+export function quizFeedbackVisible(item: { feedback: 'immediate' | 'after_due'; dueAt: Date | null; extendedDueAt: Date | null }, now: Date): boolean {
+  const due = item.extendedDueAt ?? item.dueAt;
+  return item.feedback === 'immediate' || due === null || now > due;
+}
+
 const attemptColumns = {
   id: quizAttempts.id,
   itemId: quizAttempts.itemId,
@@ -204,4 +213,29 @@ export async function updateQuizAttemptSubmitted(
   values: { status: 'graded' | 'needs_review'; score: number; isLate: boolean; submittedAt: Date },
 ): Promise<void> {
   await tx.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, 'in_progress')));
+}
+
+/**
+ * Adds `quizId` to an assignment unless it is already there or the quiz was never synced; for
+ * idempotent seeding. Callers check that the actor is an instructor of the assignment's course.
+ */
+export async function insertQuizItemIfMissing(input: { assignmentId: string; quizId: string; points: number; maxAttempts?: number | null }): Promise<boolean> {
+  return db().transaction(async (tx) => {
+    const [quiz] = await tx.select({ id: quizzes.id }).from(quizzes).where(eq(quizzes.id, input.quizId));
+    if (!quiz) return false;
+    const items = await tx
+      .select({ quizId: assignmentItems.quizId, position: assignmentItems.position })
+      .from(assignmentItems)
+      .where(eq(assignmentItems.assignmentId, input.assignmentId));
+    if (items.some((i) => i.quizId === input.quizId)) return false;
+    await tx.insert(assignmentItems).values({
+      assignmentId: input.assignmentId,
+      kind: 'quiz',
+      quizId: input.quizId,
+      points: input.points,
+      maxAttempts: input.maxAttempts ?? null,
+      position: Math.max(-1, ...items.map((i) => i.position)) + 1,
+    });
+    return true;
+  });
 }

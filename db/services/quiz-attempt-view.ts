@@ -1,4 +1,4 @@
-import { selectOwnQuizAnswers, selectOwnQuizAttempt, selectQuizItemForMember, type OwnQuizAnswer } from '../queries/quizzes';
+import { quizFeedbackVisible, selectOwnQuizAnswers, selectOwnQuizAttempt, selectQuizItemForMember, type OwnQuizAnswer } from '../queries/quizzes';
 import { toPublicQuiz, type PublicQuiz } from '../../graders/quiz/public';
 import type { Question, Quiz } from '../../graders/quiz/schema';
 import { scoreAnswer } from '../../graders/quiz/score';
@@ -48,9 +48,7 @@ export async function selectQuizAttemptView(userId: string, attemptId: string, n
     if (typeof row.answer === 'string' || (Array.isArray(row.answer) && row.answer.every((x) => typeof x === 'string'))) answers[row.questionId] = row.answer as DraftAnswer;
   }
   const submitted = attempt.status !== 'in_progress';
-  const due = item.extendedDueAt ?? item.dueAt;
-  // After-due feedback with no due date has nothing to wait for.
-  const held = submitted && item.feedback === 'after_due' && due !== null && now <= due;
+  const held = submitted && !quizFeedbackVisible(item, now);
   return {
     attemptId: attempt.id,
     itemId: attempt.itemId,
@@ -62,7 +60,7 @@ export async function selectQuizAttemptView(userId: string, attemptId: string, n
     quiz: toPublicQuiz(attempt.quiz, attempt.seed),
     answers,
     result: submitted && !held ? buildResult(attempt.quiz, rows) : null,
-    feedbackAt: held ? due.toISOString() : null,
+    feedbackAt: held ? (item.extendedDueAt ?? item.dueAt)!.toISOString() : null,
   };
 }
 

@@ -1,0 +1,52 @@
+'use server';
+
+import { notFound, redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { requireCourseRole } from '@/app/_lib/authz';
+import type { FormState } from '@/app/_lib/form-state.shared';
+import { COURSE_ROLES } from '@/app/_lib/roles.shared';
+import { startQuizAttempt } from '@/db/services/start-quiz-attempt';
+import { submitQuizAttempt } from '@/db/services/submit-quiz-attempt';
+import { QuizError } from '@/db/services/quiz-errors';
+import { StartAttemptSchema, SubmitAttemptSchema } from './quiz.types';
+
+// The services check enrolment, the published assignment, the window and the attempt limit; the
+// role check here only decides who may be on the page at all.
+
+export async function startQuizAttemptAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = StartAttemptSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) notFound();
+  const { courseId, itemId } = parsed.data;
+  const path = `/courses/${courseId}/quizzes/${itemId}`;
+  const { user } = await requireCourseRole(courseId, COURSE_ROLES, path);
+  try {
+    await startQuizAttempt({ userId: user.id, itemId });
+  } catch (error) {
+    if (error instanceof QuizError) {
+      if (error.code === 'not_found') notFound();
+      return { formError: error.message };
+    }
+    throw error;
+  }
+  revalidatePath(path);
+  redirect(path);
+}
+
+export async function submitQuizAttemptAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = SubmitAttemptSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) notFound();
+  const { courseId, itemId, attemptId } = parsed.data;
+  const path = `/courses/${courseId}/quizzes/${itemId}`;
+  const { user } = await requireCourseRole(courseId, COURSE_ROLES, path);
+  try {
+    await submitQuizAttempt({ userId: user.id, attemptId });
+  } catch (error) {
+    if (error instanceof QuizError) {
+      if (error.code === 'not_found') notFound();
+      // Submitted already (another tab): the results page says what happened.
+      if (error.code !== 'not_open') return { formError: error.message };
+    } else throw error;
+  }
+  revalidatePath(`/courses/${courseId}`, 'layout');
+  redirect(`${path}/attempts/${attemptId}`);
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireCourseRole } from '@/app/_lib/authz';
+import { COURSE_ROLES } from '@/app/_lib/roles.shared';
+import { submissionWindow } from '@/db/queries/assignments';
+import { quizFeedbackVisible, selectOwnQuizAttempts, selectQuizItemForMember } from '@/db/queries/quizzes';
+import { selectQuizAttemptView } from '@/db/services/quiz-attempt-view';
+import { QuizForm } from '@/app/_components/quiz/quiz-form';
+import { QuizMarkdown } from '@/app/_components/quiz/quiz-markdown';
+import { StartAttempt } from '@/app/_components/quiz/start-attempt';
+import { formatDate, STATUS_LABELS } from '@/app/_components/quiz/labels.shared';
+import { startQuizAttemptAction, submitQuizAttemptAction } from './actions';
+
+export const metadata: Metadata = { title: 'Quiz' };
+
+export default async function QuizItemPage({ params }: { params: Promise<{ courseId: string; itemId: string }> }) {
+  const { courseId, itemId } = await params;
+  const path = `/courses/${courseId}/quizzes/${itemId}`;
+  const { user, course } = await requireCourseRole(courseId, COURSE_ROLES, path);
+  const item = await selectQuizItemForMember(user.id, itemId);
+  if (!item || item.courseId !== course.id) notFound();
+  const now = new Date();
+  const attempts = await selectOwnQuizAttempts(user.id, itemId);
+  const open = attempts.find((a) => a.status === 'in_progress');
+  const view = open ? await selectQuizAttemptView(user.id, open.id, now) : null;
+  const window = submissionWindow(item, now);
+  const feedbackVisible = quizFeedbackVisible(item, now);
+  const due = item.extendedDueAt ?? item.dueAt;
+  const attemptsLeft = item.maxAttempts === null ? null : Math.max(0, item.maxAttempts - attempts.length);
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/courses/${course.id}`} className="link">
+          {course.title}
+        </Link>
+      </nav>
+      <header className="card space-y-2">
+        <p className="text-sm text-slate-500">{item.assignmentTitle}</p>
+        <h1 className="text-2xl font-semibold">{item.quizTitle}</h1>
+        <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
+          <li>{item.points} points</li>
+          {due && <li>Due {formatDate(due)}{window.late ? ' (late submissions accepted)' : ''}</li>}
+          <li>{item.maxAttempts === null ? 'Unlimited attempts' : `Attempts used: ${attempts.length} of ${item.maxAttempts}`}</li>
+          <li>{item.feedback === 'immediate' ? 'Feedback right after you submit' : 'Feedback after the due date'}</li>
+        </ul>
+      </header>
+
+      {view ? (
+        <>
+          {view.quiz.description && (
+            <div className="card">
+              <QuizMarkdown>{view.quiz.description}</QuizMarkdown>
+            </div>
+          )}
+          <p className="text-sm text-slate-600">Attempt {view.attempt}. Your answers are saved as you type; submit when you are done.</p>
+          <QuizForm view={view} saveUrl={`${path}/answers`} submitAction={submitQuizAttemptAction} />
+        </>
+      ) : (
+        <section className="card space-y-3" aria-labelledby="start-heading">
+          <h2 id="start-heading" className="text-lg font-semibold">
+            {attempts.length ? 'Try again' : 'Start the quiz'}
+          </h2>
+          {!window.open ? (
+            <p className="text-slate-700">{window.reason}</p>
+          ) : attemptsLeft === 0 ? (
+            <p className="text-slate-700">You have used all your attempts.</p>
+          ) : (
+            <>
+              <p className="text-slate-700">
+                {attemptsLeft === null ? 'You may take this quiz as often as you like.' : `You have ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left.`} Answers are saved as you go, so you can
+                leave and come back before submitting.
+              </p>
+              <StartAttempt action={startQuizAttemptAction} courseId={course.id} itemId={itemId} label={attempts.length ? 'Start a new attempt' : 'Start quiz'} />
+            </>
+          )}
+        </section>
+      )}
+
+      {attempts.some((a) => a.status !== 'in_progress') && (
+        <section className="card" aria-labelledby="attempts-heading">
+          <h2 id="attempts-heading" className="text-lg font-semibold">
+            Your attempts
+          </h2>
+          <ul className="mt-3 divide-y divide-slate-200">
+            {attempts
+              .filter((a) => a.status !== 'in_progress')
+              .map((a) => (
+                <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                  <span>
+                    Attempt {a.attempt} · {STATUS_LABELS[a.status]}
+                    {a.isLate ? ' · late' : ''}
+                    {feedbackVisible && a.score !== null ? ` · ${Math.round(a.score * 100)} %${a.status === 'needs_review' ? ' (provisional)' : ''}` : ''}
+                  </span>
+                  <Link href={`${path}/attempts/${a.id}`} className="link">
+                    {feedbackVisible ? 'View feedback' : 'View attempt'}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
