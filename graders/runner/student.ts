@@ -55,7 +55,8 @@ export async function runStudent(job: Job): Promise<StudentRun> {
 
   let kills = 0;
   while (run.outcomes.length < job.cases.length) {
-    if (remaining() <= 0 || job.signal?.aborted) return fill({ kind: 'budget' }), run;
+    if (job.signal?.aborted) return fill({ kind: 'killed', reason: 'aborted', atTopLevel: false }), run;
+    if (remaining() <= 0) return fill({ kind: 'budget' }), run;
     const last = run.outcomes.at(-1);
     if (kills >= MAX_KILLS_PER_JOB && last && !last.ok) return fill(last.failure), run;
     let sandbox: Sandbox;

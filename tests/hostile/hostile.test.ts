@@ -120,3 +120,16 @@ describe('hostile submissions are contained', () => {
     expect(files.length).toBeGreaterThanOrEqual(30);
   });
 });
+
+describe('cancellation', () => {
+  it('an aborted job ends at once with a clear message, and the grader keeps working', async () => {
+    const controller = new AbortController();
+    const code = await readFile('tests/hostile/attacks/infinite-loop.js', 'utf8');
+    const started = performance.now();
+    setTimeout(() => controller.abort(), 100);
+    const report = await grader.grade({ exercise, code, signal: controller.signal });
+    expect(performance.now() - started).toBeLessThan(600);
+    expect(report.tests[0].message).toBe('grading was cancelled');
+    expect((await grader.grade({ exercise, code: exercise.reference })).score).toBe(1);
+  });
+});

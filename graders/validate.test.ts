@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { loadExercise } from './content/load';
+import { createGrader } from './grader';
+import { metaJson, writeTempExercise } from './testing/temp-exercise';
+import { validateExercise } from './validate';
+
+const grader = createGrader({ concurrency: 2 });
+const base = {
+  'exercise.json': metaJson('double', ['double'], { points: 2 }),
+  'statement.md': '# Double\n\nReturn $2x$.\n',
+  'stub.js': 'function double(x) {\n  // TODO\n  return x;\n}\n',
+  'reference.js': 'function double(x) { return x.mul(2); }\n',
+  'tests.js': `defineTests([
+  { id: 'small', name: 'small', visible: true, points: 1, seed: 1, inputs: ({ rng }) => [rng.normal([3])] },
+  { id: 'hidden', name: 'hidden', visible: false, points: 1, seed: 2, inputs: ({ rng }) => [rng.int([4], 0, 9)] },
+]);`,
+};
+const check = async (overrides: Record<string, string> = {}) =>
+  validateExercise(await loadExercise(await writeTempExercise('double', { ...base, ...overrides })), grader);
+
+describe('validateExercise', () => {
+  it('passes a sound exercise', async () => {
+    expect(await check()).toMatchObject({ problems: [], referenceScore: 1, stubScore: 0 });
+  });
+
+  it('reports a bad case field with its path in tests.js', async () => {
+    const { problems } = await check({ 'tests.js': base['tests.js'].replace("points: 1, seed: 2", "points: 'one', seed: 2") });
+    expect(problems).toEqual([expect.stringMatching(/^tests\.js: cases\[1\]\.points: /)]);
+  });
+
+  it('reports a reference that throws, with its line', async () => {
+    const { problems } = await check({ 'reference.js': 'function double(x) {\n  return x.mul(y);\n}\n' });
+    expect(problems[0]).toBe('reference.js: case small: ReferenceError: y is not defined (reference.js line 2)');
+  });
+
+  it('rejects a stub that already scores 100 %, points that do not add up, and broken LaTeX', async () => {
+    const { problems } = await check({
+      'stub.js': base['reference.js'],
+      'exercise.json': metaJson('double', ['double'], { points: 3 }),
+      'statement.md': '# Double\n\n$\\frac{2$\n',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^statement\.md: line 3: KaTeX parse error/),
+      'tests.js: cases: points add up to 2, but exercise.json points is 3',
+      'stub.js scores 100 %: it must leave the work to the student',
+    ]);
+  });
+
+  it('never evaluates tests.js in the host process', async () => {
+    const { problems } = await check({ 'tests.js': `process.exit(3);\n${base['tests.js']}` });
+    expect(problems).toEqual(['tests.js: ReferenceError: process is not defined (tests.js line 1)']);
+  });
+});
