@@ -6,6 +6,8 @@ import { GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, type GradeJobData } from './q
 import { selectHasGradeReport, selectSubmissionForGrading, updateSubmissionStatus } from './queries/submissions';
 import { recordGradeResult } from './services/record-grade';
 
+const JOBS_PER_PROCESS = 4;
+
 export type GradingWorker = { pool: ChildPool; stop(): Promise<void> };
 
 /**
@@ -13,13 +15,16 @@ export type GradingWorker = { pool: ChildPool; stop(): Promise<void> };
  * result; only a crashed or silent sandbox is retried, GRADE_RETRY_LIMIT times, and then the
  * submission is marked failed so staff can see and retry it — it never waits silently forever.
  */
-export async function startGradingWorker(options: { concurrency: number }): Promise<GradingWorker> {
-  const pool = createChildPool({ size: options.concurrency });
+export async function startGradingWorker(options: { concurrency: number; jobsPerProcess?: number }): Promise<GradingWorker> {
+  // Several jobs per sandbox process: a student's infinite loop holds one isolate thread until its
+  // time limit, not a whole process, so honest submissions keep flowing past it.
+  const jobsPerChild = options.jobsPerProcess ?? JOBS_PER_PROCESS;
+  const pool = createChildPool({ size: options.concurrency, jobsPerChild });
   const boss = await getQueue();
   const workId = await boss.work<GradeJobData>(
     GRADE_QUEUE,
     // groupConcurrency 1: jobs are grouped by student, so one student's burst cannot take every slot.
-    { localConcurrency: options.concurrency, groupConcurrency: 1, pollingIntervalSeconds: 0.5 },
+    { localConcurrency: options.concurrency * jobsPerChild, groupConcurrency: 1, pollingIntervalSeconds: 0.5 },
     async ([job]) => gradeJob(pool, job),
   );
   return {

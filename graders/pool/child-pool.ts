@@ -13,24 +13,31 @@ export class SandboxCrashError extends Error {
 }
 
 export interface ChildPoolOptions {
+  /** Child processes. */
   size: number;
+  /**
+   * Jobs one child grades at once. Isolates run on their own threads, so a child can wait on a
+   * student's infinite loop (until its time limit) while it grades other submissions.
+   */
+  jobsPerChild?: number;
   /** Added to the exercise's own job budget before the parent kills a silent child. */
   watchdogSlackMs?: number;
 }
 
-type Job = { jobId: number; request: GradeRequest; budgetMs: number; resolve(r: GradeReport): void; reject(e: Error): void };
-type Slot = { child: ChildProcess; ready: Promise<void>; job?: Job; timer?: NodeJS.Timeout };
+type Job = { jobId: number; request: GradeRequest; budgetMs: number; timer?: NodeJS.Timeout; resolve(r: GradeReport): void; reject(e: Error): void };
+type Slot = { child: ChildProcess; ready: Promise<void>; jobs: Map<number, Job> };
 
 // Resolved from the repo root (the working directory of every entry point), not import.meta.url,
 // which Next's bundler rewrites: the child runs unbundled under tsx in its own process.
 const CHILD_ENTRY = path.join(process.cwd(), 'graders', 'pool', 'child.ts');
 
 /**
- * Runs gradings in `size` child processes, one job per child at a time. A child that exits or
- * outlives its watchdog is killed and replaced; its job is rejected with SandboxCrashError.
+ * Runs gradings in child processes. A child that exits, or holds a job past its watchdog, is
+ * killed and replaced; its jobs are rejected with SandboxCrashError so the queue can retry them.
  */
 export function createChildPool(options: ChildPoolOptions) {
   const slack = options.watchdogSlackMs ?? 10_000;
+  const perChild = options.jobsPerChild ?? 1;
   const queue: Job[] = [];
   let nextJobId = 1;
   let closed = false;
@@ -41,12 +48,12 @@ export function createChildPool(options: ChildPoolOptions) {
     // request and fails the build (vercel/next.js#97952); spawn() is traced as a plain file.
     const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', CHILD_ENTRY], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let markReady!: () => void;
-    const slot: Slot = { child, ready: new Promise((resolve) => (markReady = resolve)) };
+    const slot: Slot = { child, ready: new Promise((resolve) => (markReady = resolve)), jobs: new Map() };
     child.on('message', (message: GradeResponse) => {
       if (message.type === 'ready') return markReady();
-      const job = slot.job;
-      if (!job || job.jobId !== message.jobId) return;
-      finish(slot);
+      const job = slot.jobs.get(message.jobId);
+      if (!job) return;
+      settle(slot, job);
       if (message.type === 'failed') return job.reject(new SandboxCrashError(`grading engine error: ${message.error}`));
       const parsed = GradeReportSchema.safeParse(message.report);
       if (parsed.success) job.resolve(parsed.data);
@@ -57,34 +64,35 @@ export function createChildPool(options: ChildPoolOptions) {
     return slot;
   }
 
-  function finish(slot: Slot) {
-    clearTimeout(slot.timer);
-    slot.job = undefined;
-    slot.timer = undefined;
+  function settle(slot: Slot, job: Job) {
+    clearTimeout(job.timer);
+    slot.jobs.delete(job.jobId);
     setImmediate(pump);
   }
 
   function replace(slot: Slot, reason: string) {
-    const job = slot.job;
-    finish(slot);
     const index = slots.indexOf(slot);
     if (index === -1) return;
     if (slot.child.exitCode === null && slot.child.signalCode === null) slot.child.kill('SIGKILL');
     if (closed) slots.splice(index, 1);
     else slots[index] = spawnSlot();
-    job?.reject(new SandboxCrashError(reason));
+    for (const job of [...slot.jobs.values()]) {
+      settle(slot, job);
+      job.reject(new SandboxCrashError(reason));
+    }
   }
 
   function pump() {
     for (const slot of slots) {
-      if (slot.job || queue.length === 0 || !slot.child.connected) continue;
-      const job = queue.shift()!;
-      slot.job = job;
-      void slot.ready.then(() => {
-        if (slot.job !== job) return;
-        slot.timer = setTimeout(() => replace(slot, `sandbox did not answer within ${job.budgetMs} ms`), job.budgetMs);
-        slot.child.send(job.request);
-      });
+      while (slot.jobs.size < perChild && queue.length > 0 && slot.child.connected) {
+        const job = queue.shift()!;
+        slot.jobs.set(job.jobId, job);
+        void slot.ready.then(() => {
+          if (slot.jobs.get(job.jobId) !== job) return;
+          job.timer = setTimeout(() => replace(slot, `sandbox did not answer within ${job.budgetMs} ms`), job.budgetMs);
+          slot.child.send(job.request);
+        });
+      }
     }
   }
 
