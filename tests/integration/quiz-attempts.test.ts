@@ -158,6 +158,16 @@ describe('quiz attempts', () => {
     expect((await selectOwnQuizAttempts(student, item)).map((a) => a.status)).toEqual(['graded', 'needs_review']);
   });
 
+  it('shares one attempt between racing starts and scores a double submit once', async () => {
+    const starts = await Promise.all([startQuizAttempt({ userId: student, itemId: afterDueItem }), startQuizAttempt({ userId: student, itemId: afterDueItem })]);
+    expect(starts[0].attemptId).toBe(starts[1].attemptId);
+    const { attemptId } = starts[0];
+    await saveQuizAnswer({ userId: student, attemptId, questionId: 'triplet-value', answer: '0.2' });
+    const submits = await Promise.allSettled([submitQuizAttempt({ userId: student, attemptId }), submitQuizAttempt({ userId: student, attemptId })]);
+    expect(submits.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+    expect(submits.find((s) => s.status === 'rejected')).toMatchObject({ reason: { code: 'not_open' } });
+  });
+
   it('holds feedback back until the due date when the item says so', async () => {
     const { attemptId } = await startQuizAttempt({ userId: classmate, itemId: afterDueItem });
     await saveQuizAnswer({ userId: classmate, attemptId, questionId: 'triplet-value', answer: '0.2' });
