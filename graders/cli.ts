@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ContentError, loadExercise } from './content/load';
-import { gradeSubmission } from './grade';
+import { createGrader } from './grader';
 import { formatReport } from './format';
 
 const USAGE = 'usage: npm run grade -- exercises/<slug> path/to/solution.js [--json]';
@@ -21,7 +21,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const exercise = await loadExercise(dir);
-  const report = await gradeSubmission({ exercise, code });
+  // One job: no isolates kept warm for jobs that will not come.
+  const report = await createGrader({ concurrency: 1, warmIsolates: 0 }).grade({ exercise, code });
   console.log(json ? JSON.stringify(report, null, 2) : formatReport(report, exercise.meta.title));
   return report.status === 'error' ? 1 : 0;
 }
