@@ -1,0 +1,54 @@
+/** A virtual student talking to the real HTTP endpoints with a cookie jar, as a browser would. */
+export class HttpStudent {
+  private cookies = new Map<string, string>();
+
+  constructor(private readonly base: string, readonly email: string, private readonly password: string) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  private remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
+    }
+  }
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(`${this.base}${path}`, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** Auth.js credentials sign-in: CSRF token, then the callback that sets the session cookie. */
+  async signIn(): Promise<void> {
+    const { csrfToken } = (await (await this.request('/api/auth/csrf')).json()) as { csrfToken: string };
+    const body = new URLSearchParams({ email: this.email, password: this.password, csrfToken, callbackUrl: '/courses' });
+    await this.request('/api/auth/callback/credentials', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    if (![...this.cookies.keys()].some((name) => name.includes('session-token'))) throw new Error(`sign-in failed for ${this.email}`);
+  }
+
+  async submit(itemId: string, code: string): Promise<{ status: number; submissionId?: string; error?: string }> {
+    const response = await this.request('/api/submissions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ itemId, code }),
+    });
+    const body = (await response.json().catch(() => ({}))) as { submissionId?: string; error?: string };
+    return { status: response.status, ...body };
+  }
+
+  async poll(submissionId: string): Promise<{ status: string; createdAt: string; gradedAt: string | null; score: number | null }> {
+    return (await (await this.request(`/api/submissions/${submissionId}`)).json()) as never;
+  }
+}
