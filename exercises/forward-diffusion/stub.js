@@ -8,7 +8,7 @@
  */
 function linearBetaSchedule(T, betaStart, betaEnd) {
   // TODO: T evenly spaced values; the first is betaStart, the last betaEnd
-  return tf.fill([T], betaStart);
+  return tf.zeros([T]);
 }
 
 /**
