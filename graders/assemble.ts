@@ -49,7 +49,9 @@ function testResult(exercise: LoadedExercise, c: ReferenceCase, outcome: CaseOut
   const { spec } = c;
   const problem = outcome.ok ? compareOutcome(exercise, c, outcome) : failureMessage(outcome.failure, exercise);
   const passed = problem === null;
-  const base = { id: spec.id, name: spec.name, visible: spec.visible, passed, points: passed ? spec.points : 0, maxPoints: spec.points, durationMs: outcome.durationMs };
+  // A hidden test's duration is withheld too: a submission could spin for a time that encodes its inputs.
+  const durationMs = spec.visible ? outcome.durationMs : 0;
+  const base = { id: spec.id, name: spec.name, visible: spec.visible, passed, points: passed ? spec.points : 0, maxPoints: spec.points, durationMs };
   if (!spec.visible) {
     // Hidden tests say pass/fail and the author's generic hint, never inputs, values or errors.
     return { ...base, message: passed ? 'passed' : `failed (hidden test)${spec.hint ? `. Hint: ${spec.hint}` : ''}` };

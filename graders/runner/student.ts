@@ -45,6 +45,16 @@ interface Job {
  * another fresh isolate, so one endless test does not cost the others.
  */
 export async function runStudent(job: Job): Promise<StudentRun> {
+  // Visible cases first: once a hidden case has run, nothing the submission prints or returns may
+  // reach the student, or hidden inputs could be carried out through a later visible test.
+  const order = [...job.cases.keys()].sort((a, b) => Number(job.cases[b].spec.visible) - Number(job.cases[a].spec.visible));
+  const run = await runInOrder({ ...job, cases: order.map((i) => job.cases[i]) });
+  const outcomes: CaseOutcome[] = new Array(job.cases.length);
+  order.forEach((caseIndex, position) => (outcomes[caseIndex] = run.outcomes[position]));
+  return { ...run, outcomes };
+}
+
+async function runInOrder(job: Job): Promise<StudentRun> {
   const { timeMsPerJob, timeMsPerTest, memoryMb } = job.exercise.meta.limits;
   const deadline = performance.now() + timeMsPerJob;
   const run: StudentRun = { outcomes: [], logs: [], logsTruncated: false };
@@ -111,7 +121,8 @@ async function runCase(sandbox: Sandbox, job: Job, c: ReferenceCase, timeoutMs: 
     const raw = await callHarness(sandbox, 'runCase', [caseCall(c.spec, job.exercise, c.args)], timeoutMs, job.signal);
     const parsed = CaseRunSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, failure: { kind: 'call', error: malformed(), definedFunctions: defined }, durationMs: durationMs() };
-    appendLogs(run, parsed.data.logs);
+    if (c.spec.visible) appendLogs(run, parsed.data.logs);
+    else if (parsed.data.logs.lines.length && !run.logs.includes(HIDDEN_LOGS_NOTE)) appendLogs(run, { lines: [HIDDEN_LOGS_NOTE], truncated: false });
     if (!parsed.data.ok) return { ok: false, failure: { kind: 'call', error: parsed.data.error, definedFunctions: defined }, durationMs: durationMs() };
     return { ok: true, value: parsed.data.value, grads: parsed.data.grads, durationMs: durationMs() };
   } catch (err) {
@@ -126,6 +137,7 @@ async function definedFunctions(sandbox: Sandbox): Promise<string[]> {
 }
 
 const MAX_REPORT_LOG_LINES = 200;
+const HIDDEN_LOGS_NOTE = '(console output during hidden tests is not shown)';
 
 function appendLogs(run: StudentRun, logs: { lines: string[]; truncated: boolean }) {
   const room = MAX_REPORT_LOG_LINES - run.logs.length;
