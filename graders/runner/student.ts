@@ -78,10 +78,9 @@ async function runInOrder(job: Job): Promise<StudentRun> {
     try {
       const failure = await loadSubmission(sandbox, job, Math.min(timeMsPerTest, remaining()), run);
       if (failure) return fill(failure), run;
-      const defined = await definedFunctions(sandbox);
       while (run.outcomes.length < job.cases.length) {
         if (remaining() <= 0) return fill({ kind: 'budget' }), run;
-        const outcome = await runCase(sandbox, job, job.cases[run.outcomes.length], Math.min(timeMsPerTest, remaining()), run, defined);
+        const outcome = await runCase(sandbox, job, job.cases[run.outcomes.length], Math.min(timeMsPerTest, remaining()), run);
         run.outcomes.push(outcome);
         if (!outcome.ok && outcome.failure.kind === 'killed') {
           kills += 1;
@@ -114,20 +113,24 @@ async function loadSubmission(sandbox: Sandbox, job: Job, timeoutMs: number, run
   }
 }
 
-async function runCase(sandbox: Sandbox, job: Job, c: ReferenceCase, timeoutMs: number, run: StudentRun, defined: string[]): Promise<CaseOutcome> {
+async function runCase(sandbox: Sandbox, job: Job, c: ReferenceCase, timeoutMs: number, run: StudentRun): Promise<CaseOutcome> {
   const started = performance.now();
   const durationMs = () => Math.round((performance.now() - started) * 10) / 10;
   try {
     const raw = await callHarness(sandbox, 'runCase', [caseCall(c.spec, job.exercise, c.args)], timeoutMs, job.signal);
     const parsed = CaseRunSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, failure: { kind: 'call', error: malformed(), definedFunctions: defined }, durationMs: durationMs() };
+    if (!parsed.success) return { ok: false, failure: { kind: 'call', error: malformed(), definedFunctions: [] }, durationMs: durationMs() };
     if (c.spec.visible) appendLogs(run, parsed.data.logs);
     else if (parsed.data.logs.lines.length && !run.logs.includes(HIDDEN_LOGS_NOTE)) appendLogs(run, { lines: [HIDDEN_LOGS_NOTE], truncated: false });
-    if (!parsed.data.ok) return { ok: false, failure: { kind: 'call', error: parsed.data.error, definedFunctions: defined }, durationMs: durationMs() };
+    if (!parsed.data.ok) {
+      // Only a missing entry needs the list, to suggest the rename.
+      const defined = parsed.data.error.kind === 'missing' ? await definedFunctions(sandbox) : [];
+      return { ok: false, failure: { kind: 'call', error: parsed.data.error, definedFunctions: defined }, durationMs: durationMs() };
+    }
     return { ok: true, value: parsed.data.value, grads: parsed.data.grads, durationMs: durationMs() };
   } catch (err) {
     if (err instanceof IsolateKilled) return { ok: false, failure: { kind: 'killed', reason: err.reason, atTopLevel: false }, durationMs: durationMs() };
-    return { ok: false, failure: { kind: 'call', error: errorInfo(err), definedFunctions: defined }, durationMs: durationMs() };
+    return { ok: false, failure: { kind: 'call', error: errorInfo(err), definedFunctions: [] }, durationMs: durationMs() };
   }
 }
 
