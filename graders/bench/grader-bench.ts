@@ -53,8 +53,9 @@ for (const concurrency of [1, 2, 3, 4]) {
   const seconds = (performance.now() - t) / 1000;
   const used = process.cpuUsage(cpu);
   grader.close();
-  const note = concurrency === cores ? `  (target ≥ 40/s: ${jobs / seconds >= 40 ? 'met' : 'NOT met'})` : '';
-  console.log(`throughput, ${concurrency} job(s) at once: ${(jobs / seconds).toFixed(1)} gradings/s, CPU/job ${ms((used.user + used.system) / 1000 / jobs)}${note}`);
+  const cpuPerJob = (used.user + used.system) / 1000 / jobs;
+  const note = concurrency === cores ? `  (target ≥ 40/s: ${jobs / seconds >= 40 ? 'met' : 'NOT met'}; ${cores} idle cores at this CPU/job: ≈ ${((cores * 1000) / cpuPerJob).toFixed(0)}/s)` : '';
+  console.log(`throughput, ${concurrency} job(s) at once: ${(jobs / seconds).toFixed(1)} gradings/s, CPU/job ${ms(cpuPerJob)}${note}`);
 }
 console.log(`load average at the end: ${loadavg()[0].toFixed(2)} (other processes on this machine share its ${cores} cores)`);
 process.exit(0);
