@@ -1,0 +1,137 @@
+// Test cases for dequantize and bitsPerDim. Evaluated only inside the trusted grading isolate.
+const CIFAR_DIMS = 32 * 32 * 3;
+
+// Wrong variants for the visible messages.
+const bpdWith = (ld, D, { correction, perNat }) => ld.sub(correction(D)).neg().div(D * perNat);
+const LN256 = Math.log(256);
+
+defineTests(
+  [
+    {
+      id: 'dequantize-example',
+      name: 'dequantize: worked example from the statement',
+      visible: true,
+      points: 1,
+      seed: 1,
+      entry: 'dequantize',
+      inputs: ({ tf }) => [tf.tensor2d([[0, 128, 255]], [1, 3], 'int32'), tf.tensor2d([[0.5, 0.25, 0.75]])],
+    },
+    {
+      id: 'dequantize-images',
+      name: 'dequantize: 2 images 4×4×3',
+      visible: true,
+      points: 1,
+      seed: 42,
+      entry: 'dequantize',
+      inputs: ({ rng }) => [rng.int([2, 4, 4, 3], 0, 256), rng.uniform([2, 4, 4, 3])],
+    },
+    {
+      id: 'dequantize-extremes',
+      name: 'dequantize: the extreme pixel values 0 and 255 with noise near 0 and near 1',
+      visible: false,
+      points: 1.5,
+      seed: 3,
+      entry: 'dequantize',
+      inputs: ({ tf }) => [
+        tf.tensor2d([[0, 0, 255, 255], [0, 255, 0, 255]], [2, 4], 'int32'),
+        tf.tensor2d([[0, 0.999, 0, 0.999], [0.5, 0.5, 0.0001, 0.9999]]),
+      ],
+      hint: 'Divide (x + u) by 256, not 255: value 255 with u close to 1 must stay just below 1, and 0 with u = 0 is exactly 0.',
+    },
+    {
+      id: 'dequantize-gradient',
+      name: 'dequantize: gradient with respect to the noise',
+      visible: false,
+      points: 1,
+      seed: 4,
+      entry: 'dequantize',
+      inputs: ({ rng }) => [rng.int([3, 5], 0, 256), rng.uniform([3, 5])],
+      grad: { wrt: [1], atol: 1e-6 },
+      hint: 'Add the noise u to x with tf operations, then scale both by 1/256 — u is part of the result, divided by 256 too.',
+    },
+    {
+      id: 'bpd-example',
+      name: 'bitsPerDim: worked example (D = 3072, log densities 0, 5000, 8000)',
+      visible: true,
+      points: 1,
+      seed: 5,
+      entry: 'bitsPerDim',
+      inputs: ({ tf }) => [tf.tensor1d([0, 5000, 8000]), CIFAR_DIMS],
+    },
+    {
+      id: 'bpd-batch-of-one',
+      name: 'bitsPerDim: batch of 1, D = 784',
+      visible: false,
+      points: 1.5,
+      seed: 6,
+      entry: 'bitsPerDim',
+      inputs: ({ tf }) => [tf.tensor1d([-250.5]), 28 * 28],
+      hint: 'Keep the shape [batch], here [1]; and the correction is D · ln 256, one ln 256 for each of the D dimensions.',
+    },
+    {
+      id: 'bpd-large',
+      name: 'bitsPerDim: 64 log densities of 64×64×3 images',
+      visible: false,
+      points: 1.5,
+      seed: 7,
+      entry: 'bitsPerDim',
+      inputs: ({ rng }) => [rng.uniform([64], -5000, 40000), 64 * 64 * 3],
+      hint: 'bits/dim = −(logDensity − D · ln 256) / (D · ln 2): negate, subtract the D · ln 256 rescaling term, and convert nats to bits.',
+    },
+    {
+      id: 'bpd-gradient',
+      name: 'bitsPerDim: gradient with respect to the log density',
+      visible: false,
+      points: 1.5,
+      seed: 8,
+      entry: 'bitsPerDim',
+      inputs: ({ rng }) => [rng.uniform([5], 1000, 9000), CIFAR_DIMS],
+      grad: { wrt: [0], atol: 1e-9, rtol: 1e-4 },
+      hint: 'Use tf operations on logDensity (no dataSync/arraySync), and divide by D · ln 2: bits per dimension, not nats.',
+    },
+  ],
+  {
+    mistakes: [
+      {
+        id: 'divide-255',
+        message: 'divide by 256, not 255: the 256 bins [k, k + 1) together cover [0, 256)',
+        replace: { dequantize: (x, u) => x.toFloat().add(u).div(255) },
+      },
+      {
+        id: 'no-noise',
+        message: 'the uniform noise u is missing: add it to x before scaling',
+        replace: { dequantize: (x, u) => x.toFloat().div(256) },
+      },
+      {
+        id: 'noise-unscaled',
+        message: 'scale the noise too: (x + u) / 256, not x / 256 + u',
+        replace: { dequantize: (x, u) => x.toFloat().div(256).add(u) },
+      },
+      {
+        id: 'no-rescaling-term',
+        message: 'the D · ln 256 term is missing: the log density of x + u on [0, 256)^D is the one on [0, 1]^D minus D · ln 256',
+        replace: { bitsPerDim: (ld, D) => bpdWith(ld, D, { correction: () => 0, perNat: Math.LN2 }) },
+      },
+      {
+        id: 'single-ln256',
+        message: 'the rescaling term is D · ln 256 (one ln 256 per dimension), not a single ln 256',
+        replace: { bitsPerDim: (ld, D) => bpdWith(ld, D, { correction: () => LN256, perNat: Math.LN2 }) },
+      },
+      {
+        id: 'nats',
+        message: 'this is nats per dimension: divide by ln 2 as well to get bits',
+        replace: { bitsPerDim: (ld, D) => bpdWith(ld, D, { correction: (d) => d * LN256, perNat: 1 }) },
+      },
+      {
+        id: 'wrong-sign',
+        message: 'bits per dimension is a negative log-likelihood: −(logDensity − D · ln 256) / (D · ln 2)',
+        replace: { bitsPerDim: (ld, D) => bpdWith(ld, D, { correction: (d) => d * LN256, perNat: Math.LN2 }).neg() },
+      },
+      {
+        id: 'added-correction',
+        message: 'subtract D · ln 256 from the log density, do not add it',
+        replace: { bitsPerDim: (ld, D) => bpdWith(ld, D, { correction: (d) => -d * LN256, perNat: Math.LN2 }) },
+      },
+    ],
+  },
+);
