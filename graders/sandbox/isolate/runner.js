@@ -165,5 +165,5 @@
     };
   }
 
-  internal.api = { defineTests, listCases, listMistakes, useMistake, buildInputs, bind, loadSubmission, runCase, definedFunctions, drainLogs: internal.drainLogs };
+  internal.api = { defineTests, listCases, listMistakes, useMistake, buildInputs, bind, loadSubmission, runCase, definedFunctions };
 })(globalThis.__tensorgradeInternal);
