@@ -1,0 +1,149 @@
+// Test cases for reparameterize and klToStandardNormal. Evaluated only inside the trusted grading isolate.
+const LN4 = Math.log(4);
+const gaussians = (rng, batch, latent, { logVarLo = -2, logVarHi = 1, muStd = 1 } = {}) => [
+  rng.normal([batch, latent], 0, muStd),
+  rng.uniform([batch, latent], logVarLo, logVarHi),
+];
+// The statement's worked examples.
+const exampleMu = (tf) => tf.tensor2d([[0, 0], [1, 2], [0, 0]]);
+const exampleLogVar = (tf) => tf.tensor2d([[0, 0], [0, 0], [LN4, -LN4]]);
+
+// Wrong variants for the visible messages.
+const bracket = (mu, lv, variance = lv.exp()) => lv.add(1).sub(mu.square()).sub(variance);
+
+defineTests(
+  [
+    {
+      id: 'sample-example',
+      name: 'reparameterize: worked example from the statement',
+      visible: true,
+      points: 1,
+      seed: 1,
+      entry: 'reparameterize',
+      inputs: ({ tf }) => [tf.tensor2d([[0, 1]]), tf.tensor2d([[0, LN4]]), tf.tensor2d([[0.5, -1]])],
+    },
+    {
+      id: 'sample-random',
+      name: 'reparameterize: batch of 8, latent 4',
+      visible: true,
+      points: 1,
+      seed: 42,
+      entry: 'reparameterize',
+      inputs: ({ rng }) => [...gaussians(rng, 8, 4), rng.normal([8, 4])],
+    },
+    {
+      id: 'sample-extreme',
+      name: 'reparameterize: log-variances from −20 to 12, batch of 1',
+      visible: false,
+      points: 1,
+      seed: 3,
+      entry: 'reparameterize',
+      inputs: ({ rng }) => [...gaussians(rng, 1, 64, { logVarLo: -20, logVarHi: 12 }), rng.normal([1, 64])],
+      hint: 'The standard deviation is exp(0.5 · logVar): not exp(logVar), which is the variance, and not sqrt(logVar), which is NaN for negative log-variances.',
+    },
+    {
+      id: 'sample-gradient',
+      name: 'reparameterize: gradient with respect to mu and logVar',
+      visible: false,
+      points: 2,
+      seed: 4,
+      entry: 'reparameterize',
+      inputs: ({ rng }) => [...gaussians(rng, 5, 6), rng.normal([5, 6])],
+      grad: { wrt: [0, 1], atol: 1e-5 },
+      hint: 'This is the point of the trick: the sample must be a tf expression of mu and logVar (no dataSync/arraySync), with d z / d logVar = 0.5 · exp(0.5 · logVar) · eps.',
+    },
+    {
+      id: 'kl-example',
+      name: 'klToStandardNormal: worked example from the statement (batch 3, latent 2)',
+      visible: true,
+      points: 1,
+      seed: 5,
+      entry: 'klToStandardNormal',
+      inputs: ({ tf }) => [exampleMu(tf), exampleLogVar(tf)],
+    },
+    {
+      id: 'kl-random',
+      name: 'klToStandardNormal: batch of 8, latent 4',
+      visible: true,
+      points: 1,
+      seed: 42,
+      entry: 'klToStandardNormal',
+      inputs: ({ rng }) => gaussians(rng, 8, 4),
+    },
+    {
+      id: 'kl-prior',
+      name: 'klToStandardNormal: posterior equal to the prior, batch of 1',
+      visible: false,
+      points: 0.5,
+      seed: 6,
+      entry: 'klToStandardNormal',
+      inputs: ({ tf }) => [tf.zeros([1, 16]), tf.zeros([1, 16])],
+      hint: 'When mu = 0 and logVar = 0 the posterior is the prior and the KL is exactly 0, with shape [1]: check the 1 + … term and keep one value per example.',
+    },
+    {
+      id: 'kl-extreme',
+      name: 'klToStandardNormal: log-variances from −15 to 12 and large means (batch 16, latent 32)',
+      visible: false,
+      points: 1.5,
+      seed: 7,
+      entry: 'klToStandardNormal',
+      inputs: ({ rng }) => gaussians(rng, 16, 32, { logVarLo: -15, logVarHi: 12, muStd: 10 }),
+      hint: 'Sum −0.5 · (1 + logVar − mu² − exp(logVar)) over the latent axis: the last term is the variance exp(logVar), and the sum is not a mean.',
+    },
+    {
+      id: 'kl-gradient',
+      name: 'klToStandardNormal: gradient with respect to mu and logVar',
+      visible: false,
+      points: 1,
+      seed: 8,
+      entry: 'klToStandardNormal',
+      inputs: ({ rng }) => gaussians(rng, 5, 6),
+      grad: { wrt: [0, 1], atol: 1e-5 },
+      hint: 'Use tf operations end to end; d KL / d mu = mu and d KL / d logVar = 0.5 · (exp(logVar) − 1) per element.',
+    },
+  ],
+  {
+    mistakes: [
+      {
+        id: 'variance-not-std',
+        message: 'exp(logVar) is the variance: scale eps by the standard deviation exp(0.5 · logVar)',
+        replace: { reparameterize: (mu, lv, eps) => mu.add(lv.exp().mul(eps)) },
+      },
+      {
+        id: 'half-outside',
+        message: 'the standard deviation is exp(0.5 · logVar), not 0.5 · exp(logVar)',
+        replace: { reparameterize: (mu, lv, eps) => mu.add(lv.exp().mul(0.5).mul(eps)) },
+      },
+      {
+        id: 'logvar-as-std',
+        message: 'logVar is a log-variance, not a standard deviation: use exp(0.5 · logVar)',
+        replace: { reparameterize: (mu, lv, eps) => mu.add(lv.mul(eps)) },
+      },
+      {
+        id: 'kl-mean',
+        message: 'sum over the latent dimensions, do not average them',
+        replace: { klToStandardNormal: (mu, lv) => bracket(mu, lv).mean(1).mul(-0.5) },
+      },
+      {
+        id: 'kl-batch-total',
+        message: 'return one KL per example, shape [batch]: sum over axis 1 only',
+        replace: { klToStandardNormal: (mu, lv) => bracket(mu, lv).sum().mul(-0.5) },
+      },
+      {
+        id: 'kl-sign',
+        message: 'the KL divergence is non-negative: the factor is −0.5, not +0.5',
+        replace: { klToStandardNormal: (mu, lv) => bracket(mu, lv).sum(1).mul(0.5) },
+      },
+      {
+        id: 'kl-no-half',
+        message: 'the factor in front of the sum is −0.5',
+        replace: { klToStandardNormal: (mu, lv) => bracket(mu, lv).sum(1).neg() },
+      },
+      {
+        id: 'kl-std-term',
+        message: 'the last term is the variance exp(logVar), not the standard deviation exp(0.5 · logVar)',
+        replace: { klToStandardNormal: (mu, lv) => bracket(mu, lv, lv.mul(0.5).exp()).sum(1).mul(-0.5) },
+      },
+    ],
+  },
+);
