@@ -8,6 +8,7 @@ import type { GradeReport } from '@/graders/report';
 // reference (correct-*.js: must score 100 %) and the usual wrong ones (wrong-*.js: must lose points).
 // A wrong solution says in its own header which tests it fails and what they must say:
 //   // expect <case-id>: <text the message must contain>
+//   // score: <the exact score, when the point is that only those cases fail>
 // Visible cases carry the engine's specific message (shapes, max abs error, the matched mistake);
 // hidden cases only their author-written hint, so the hint is what has to name the mistake.
 
@@ -22,6 +23,7 @@ interface Fixture {
   name: string;
   code: string;
   expects: { caseId: string; text: string }[];
+  score?: number;
 }
 
 function fixtures(slug: string): Fixture[] {
@@ -32,7 +34,8 @@ function fixtures(slug: string): Fixture[] {
     .map((f) => {
       const code = readFileSync(`${dir}/${f}`, 'utf8');
       const expects = [...code.matchAll(/^\/\/ expect ([a-z0-9-]+): (.+)$/gm)].map((m) => ({ caseId: m[1], text: m[2].trim() }));
-      return { name: f.replace(/\.js$/, ''), code, expects };
+      const score = /^\/\/ score: ([\d.]+)$/m.exec(code)?.[1];
+      return { name: f.replace(/\.js$/, ''), code, expects, score: score === undefined ? undefined : Number(score) };
     });
 }
 
@@ -88,6 +91,7 @@ describe.each(EXERCISES)('%s', (slug) => {
     const report = await grader.grade({ exercise, code: f.code });
     expect(report.status).toBe('graded');
     expect(report.score, summary(report)).toBeLessThan(1);
+    if (f.score !== undefined) expect(report.score, summary(report)).toBeCloseTo(f.score, 6);
     for (const { caseId, text } of f.expects) {
       const test = report.tests.find((t) => t.id === caseId);
       expect(test?.passed, `${caseId} should fail\n${summary(report)}`).toBe(false);
