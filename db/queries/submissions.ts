@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '../client';
-import { exerciseVersions, gradeReports, submissions } from '../schema';
+import { assignmentItems, assignments, exerciseVersions, gradeReports, submissions, users } from '../schema';
+import { assertCourseRole, STAFF_ROLES } from './courses';
 import { isUuid } from './ids';
 
 export type SubmissionStatus = 'queued' | 'grading' | 'graded' | 'error' | 'failed';
@@ -93,4 +94,34 @@ export async function selectOwnSubmissionsForItem(userId: string, itemId: string
     .from(submissions)
     .where(and(eq(submissions.userId, userId), eq(submissions.itemId, itemId)))
     .orderBy(desc(submissions.attempt));
+}
+
+/** Submissions that failed grading, or have waited longer than `stuckAfterSeconds`, in a course (staff only). */
+export async function selectStuckSubmissions(actorId: string, courseId: string, stuckAfterSeconds = 120) {
+  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  return db()
+    .select({
+      id: submissions.id,
+      status: submissions.status,
+      attempt: submissions.attempt,
+      exerciseId: submissions.exerciseId,
+      studentName: users.name,
+      studentEmail: users.email,
+      createdAt: submissions.createdAt,
+    })
+    .from(submissions)
+    .innerJoin(users, eq(users.id, submissions.userId))
+    .innerJoin(assignmentItems, eq(assignmentItems.id, submissions.itemId))
+    .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
+    .where(
+      and(
+        eq(assignments.courseId, courseId),
+        or(
+          eq(submissions.status, 'failed'),
+          and(inArray(submissions.status, ['queued', 'grading']), sql`${submissions.createdAt} < now() - make_interval(secs => ${stuckAfterSeconds})`),
+        ),
+      ),
+    )
+    .orderBy(desc(submissions.createdAt))
+    .limit(200);
 }

@@ -24,6 +24,11 @@ export default async function StaffPage({ params }: { params: Promise<{ courseId
         </Link>
       </nav>
       <h1 className="text-2xl font-semibold">Staff area</h1>
+      <p>
+        <Link href={`/courses/${course.id}/staff/grading`} className="link">
+          Grading health: failed or stuck gradings
+        </Link>
+      </p>
       {joinCode && <JoinCodePanel courseId={course.id} joinCode={joinCode} />}
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading" className="mb-3 text-lg font-semibold">

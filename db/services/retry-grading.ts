@@ -1,0 +1,32 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { db } from '../client';
+import { enqueueGrading } from '../queue';
+import { assertCourseRole, STAFF_ROLES } from '../queries/courses';
+import { ForbiddenError } from '../queries/errors';
+import { isUuid } from '../queries/ids';
+import { assignmentItems, assignments, submissions } from '../schema';
+
+/**
+ * Staff put a failed or stuck submission back in the queue. The status flip and the new job commit
+ * together; if the old job does finish after all, the idempotent result write keeps one report.
+ */
+export async function retryGrading(actorId: string, submissionId: string): Promise<void> {
+  if (!isUuid(submissionId)) throw new ForbiddenError('No such submission.');
+  const [row] = await db()
+    .select({ userId: submissions.userId, courseId: assignments.courseId })
+    .from(submissions)
+    .innerJoin(assignmentItems, eq(assignmentItems.id, submissions.itemId))
+    .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
+    .where(eq(submissions.id, submissionId));
+  if (!row) throw new ForbiddenError('No such submission.');
+  await assertCourseRole(actorId, row.courseId, STAFF_ROLES);
+  await db().transaction(async (tx) => {
+    const updated = await tx
+      .update(submissions)
+      .set({ status: 'queued' })
+      .where(and(eq(submissions.id, submissionId), inArray(submissions.status, ['failed', 'queued', 'grading'])))
+      .returning({ id: submissions.id });
+    if (updated.length === 0) return;
+    await enqueueGrading(tx, { submissionId, run: 0, userId: row.userId });
+  });
+}
