@@ -29,6 +29,11 @@ export interface GraderOptions {
   referenceCacheSize?: number;
   /** Fresh isolates kept started ahead of jobs, per memory limit (default: concurrency). */
   warmIsolates?: number;
+  /**
+   * Jobs one isolate may serve, one at a time, each in a fresh context (default 1: a fresh
+   * isolate per job). Saves isolate start-up; see graders/README.md for what it does and does not share.
+   */
+  jobsPerIsolate?: number;
 }
 
 // A submission larger than this is not code a student typed.
@@ -44,9 +49,9 @@ export function createGrader(options: GraderOptions = {}): Grader {
   const open = async (memoryMb: number) => {
     const e = await engine();
     const warm = options.warmIsolates ?? concurrency;
-    if (warm === 0) return e.open(memoryMb);
+    if (warm === 0 && (options.jobsPerIsolate ?? 1) === 1) return e.open(memoryMb);
     let pool = pools.get(memoryMb);
-    if (!pool) pools.set(memoryMb, (pool = new WarmPool(e, memoryMb, warm)));
+    if (!pool) pools.set(memoryMb, (pool = new WarmPool(e, memoryMb, warm, options.jobsPerIsolate ?? 1)));
     return pool.take();
   };
 

@@ -52,7 +52,7 @@ function killedMessage(reason: string, limits: LoadedExercise['meta']['limits'],
     case 'aborted':
       return 'grading was cancelled';
     default:
-      return `stopped by the watchdog ${where}: the code did not give control back within ${formatMs(limits.timeMsPerTest)} (endless promise callbacks?)`;
+      return `stopped by the watchdog ${where}: the code did not give control back within ${formatMs(limits.timeMsPerTest)} (an endless loop, endless promise callbacks, or a huge allocation?)`;
   }
 }
 

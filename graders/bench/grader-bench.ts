@@ -27,6 +27,9 @@ const ref = await pooled.reference(exercise);
 const bare = stats((await measure(await createBareRunner(exercise, ref.cases, code), { runs: 300, warmup: 100 })).wall);
 // A job that arrives while the pool has a started isolate waiting (the usual case below saturation).
 const spaced = await measure(gradeOnce(pooled), { runs: 120, gapMs: 30 });
+const reusedGrader = await graderWith({ concurrency: 1, engine: engines.snapshot, jobsPerIsolate: 20 });
+const reused = await measure(gradeOnce(reusedGrader), { runs: 120, gapMs: 30 });
+reusedGrader.close();
 const backToBack = await measure(gradeOnce(await graderWith({ concurrency: 1, engine: engines.snapshot, warmIsolates: 0 })), { runs: 120 });
 const noSnapshot = await measure(gradeOnce(await graderWith({ concurrency: 1, engine: engines.codeCache, warmIsolates: 0 })), { runs: 60 });
 const start = await measure(async () => (await engines.snapshot.open(exercise.meta.limits.memoryMb)).dispose(), { runs: 100 });
@@ -41,11 +44,12 @@ console.log(`triplet-loss suite, ${ref.cases.length} cases, reference as the stu
 console.log(`${'bare: same harness + tfjs in an in-process vm context, warm'.padEnd(58)} p50 ${ms(bare.p50)}  p95 ${ms(bare.p95)}`);
 line('sandboxed job, fresh isolate from the warm pool', spaced); // its replacement starts between jobs
 console.log(`  ratio p50 sandboxed / bare ${(s.p50 / bare.p50).toFixed(1)}×; target p50 ≤ 3 × bare + 15 ms = ${ms(target)}: ${s.p50 <= target ? 'met' : 'NOT met'}`);
+line('sandboxed job, isolate reused for 20 jobs (fresh context each)', reused);
 line('sandboxed job, isolate started inside the job', backToBack);
 line('sandboxed job, isolate from code cache, no snapshot', noSnapshot);
 line('  isolate start (snapshot + context + lockdown) + dispose', start);
-for (const concurrency of [1, 2, 3, 4]) {
-  const grader = await graderWith({ concurrency, engine: engines.snapshot });
+for (const [concurrency, jobsPerIsolate] of [[1, 1], [2, 1], [3, 1], [4, 1], [2, 20]]) {
+  const grader = await graderWith({ concurrency, engine: engines.snapshot, jobsPerIsolate });
   const jobs = 200;
   const t = performance.now();
   const cpu = process.cpuUsage();
@@ -55,7 +59,7 @@ for (const concurrency of [1, 2, 3, 4]) {
   grader.close();
   const cpuPerJob = (used.user + used.system) / 1000 / jobs;
   const note = concurrency === cores ? `  (target ≥ 40/s: ${jobs / seconds >= 40 ? 'met' : 'NOT met'}; ${cores} idle cores at this CPU/job: ≈ ${((cores * 1000) / cpuPerJob).toFixed(0)}/s)` : '';
-  console.log(`throughput, ${concurrency} job(s) at once: ${(jobs / seconds).toFixed(1)} gradings/s, CPU/job ${ms(cpuPerJob)}${note}`);
+  console.log(`throughput, ${concurrency} job(s) at once${jobsPerIsolate > 1 ? `, isolate reused for ${jobsPerIsolate} jobs` : ''}: ${(jobs / seconds).toFixed(1)} gradings/s, CPU/job ${ms(cpuPerJob)}${note}`);
 }
 console.log(`load average at the end: ${loadavg()[0].toFixed(2)} (other processes on this machine share its ${cores} cores)`);
 process.exit(0);

@@ -36,7 +36,7 @@ export function guard<T>(sandbox: Sandbox, timeoutMs: number, signal: AbortSigna
     let killed: KillReason | undefined;
     const kill = (reason: KillReason) => {
       killed ??= reason;
-      sandbox.dispose();
+      sandbox.kill();
       reject(new IsolateKilled(killed));
     };
     const onAbort = () => kill('aborted');

@@ -23,7 +23,7 @@ const WARMUP = `(() => {
   tf.tidy(() => tf.stack([a, b]).reshape([16, 4]).slice([0, 0], [4, 4]).transpose().dataSync());
 })();`;
 
-const FORBIDDEN = ['require', 'process', 'fetch', 'setTimeout', 'setInterval', 'queueMicrotask', 'SharedArrayBuffer', 'Atomics', 'WebAssembly', '__tensorgradeInternal', 'ivm'];
+const FORBIDDEN = ['require', 'process', 'fetch', 'setTimeout', 'setInterval', 'queueMicrotask', 'SharedArrayBuffer', 'Atomics', 'WebAssembly', 'FinalizationRegistry', 'WeakRef', '__tensorgradeInternal', 'ivm'];
 const VERIFY = `(() => {
   const present = ${JSON.stringify(FORBIDDEN)}.filter((n) => n in globalThis);
   if (!Object.isFrozen(Object.prototype) || !Object.isFrozen(Error) || !Object.isFrozen(tf)) present.push('(unfrozen intrinsics)');
@@ -34,7 +34,10 @@ const VERIFY = `(() => {
 export interface Sandbox {
   readonly isolate: ivm.Isolate;
   readonly context: ivm.Context;
+  /** The job is over: frees what it used (for a reused isolate, only its context). */
   dispose(): void;
+  /** Stops whatever runs now and disposes the whole isolate; it is never used again. */
+  kill(): void;
 }
 
 /**
@@ -67,18 +70,35 @@ export class SandboxEngine {
     }
   }
 
+  /** A fresh isolate with a fresh, locked-down context. */
   async open(memoryMb: number): Promise<Sandbox> {
     const isolate = new ivm.Isolate({ memoryLimit: memoryMb, snapshot: this.snapshot });
-    const sandbox: Sandbox = {
-      isolate,
-      context: undefined as unknown as ivm.Context,
-      dispose: () => {
-        if (!isolate.isDisposed) isolate.dispose();
-      },
+    const kill = () => {
+      if (!isolate.isDisposed) isolate.dispose();
     };
     try {
-      const context = await isolate.createContext();
-      Object.assign(sandbox, { context });
+      return { isolate, context: await this.prepareContext(isolate), dispose: kill, kill };
+    } catch (err) {
+      kill();
+      throw err;
+    }
+  }
+
+  /**
+   * Another fresh, locked-down context in an isolate that already served jobs (see WarmPool's
+   * `reuse`). Contexts share no objects, intrinsics or tf state; the isolate shares its heap limit.
+   */
+  async openIn(isolate: ivm.Isolate): Promise<Sandbox> {
+    const context = await this.prepareContext(isolate);
+    const kill = () => {
+      if (!isolate.isDisposed) isolate.dispose();
+    };
+    return { isolate, context, dispose: () => context.release(), kill };
+  }
+
+  private async prepareContext(isolate: ivm.Isolate): Promise<ivm.Context> {
+    const context = await isolate.createContext();
+    try {
       if (!this.snapshot) {
         const script = await isolate.compileScript(this.bundle, { filename: 'tfjs.js', cachedData: this.cachedData });
         await script.run(context);
@@ -87,9 +107,9 @@ export class SandboxEngine {
       await (await isolate.compileScript(LOCKDOWN.code, { filename: LOCKDOWN.filename })).run(context, { timeout: 1000 });
       const leaks = await context.eval(VERIFY, { timeout: 1000 });
       if (leaks) throw new Error(`sandbox verification failed: ${leaks}`);
-      return sandbox;
+      return context;
     } catch (err) {
-      sandbox.dispose();
+      context.release();
       throw err;
     }
   }

@@ -12,7 +12,9 @@ const LIMITS = { timeMsPerTest: 300, timeMsPerJob: 1500, memoryMb: 128 };
 const WALL_BUDGET_MS = LIMITS.timeMsPerJob + 1000;
 const PWNED = '/tmp/tensorgrade-pwned';
 
-const grader = createGrader({ concurrency: 2 });
+// Both isolate policies: a fresh isolate per job, and an isolate reused (a fresh context per job).
+const graders = { fresh: createGrader({ concurrency: 2 }), reused: createGrader({ concurrency: 2, jobsPerIsolate: 20 }) };
+const grader = graders.fresh;
 let exercise: LoadedExercise;
 
 beforeAll(async () => {
@@ -26,13 +28,16 @@ beforeAll(async () => {
     'tests.js': source.tests,
   });
   exercise = await loadExercise(dir);
-  await grader.reference(exercise);
+  await Promise.all(Object.values(graders).map((g) => g.reference(exercise)));
 });
 
 type Check = (report: GradeReport) => void;
 const firstMessage = (pattern: RegExp): Check => (r) => expect(r.tests[0].message).toMatch(pattern);
 
 const WRONG_VALUE = /^output: got -1 but expected 1\.375/;
+// Bombs that grow memory are ended by whichever limit comes first: the memory limit, the per-test
+// time limit, or the watchdog when garbage collection on a busy machine delays V8's own timeout.
+const LIMIT_HIT = /^(memory limit of 128 MB exceeded|time limit exceeded during this test|stopped by the watchdog during this test)/;
 
 const attacks: [string, Check][] = [
   ['infinite-loop', firstMessage(/^time limit exceeded during this test: more than 300 ms/)],
@@ -40,13 +45,11 @@ const attacks: [string, Check][] = [
   ['microtask-loop', firstMessage(/^(time limit exceeded|stopped by the watchdog) during this test/)],
   ['never-resolving-promise', firstMessage(/returned a Promise; the function must be synchronous/)],
   ['async-entry', firstMessage(/returned a Promise; the function must be synchronous/)],
-  // With 300 ms per test, whichever limit comes first ends a bomb that grows the V8 heap (the
-  // watchdog, when garbage collection on a busy machine keeps V8 from noticing its own timeout).
-  ['heap-bomb', firstMessage(/^(memory limit of 128 MB exceeded|time limit exceeded during this test|stopped by the watchdog during this test)/)],
-  ['typed-array-bomb', firstMessage(/^memory limit of 128 MB exceeded/)],
+  ['heap-bomb', firstMessage(LIMIT_HIT)],
+  ['typed-array-bomb', firstMessage(LIMIT_HIT)],
   ['huge-typed-array', firstMessage(/^memory limit of 128 MB exceeded \(RangeError/)],
   ['string-bomb', firstMessage(/^memory limit of 128 MB exceeded \(RangeError: Invalid string length\)/)],
-  ['tensor-bomb', firstMessage(/^(memory limit of 128 MB exceeded|time limit exceeded during this test|stopped by the watchdog during this test)/)],
+  ['tensor-bomb', firstMessage(LIMIT_HIT)],
   ['deep-recursion', firstMessage(/^line 2: RangeError: Maximum call stack size exceeded/)],
   ['huge-return', firstMessage(/^output too large: the output has more than 2097152 elements/)],
   ['huge-nested-return', firstMessage(/^output too large: the output has more than 10000 parts/)],
@@ -108,7 +111,7 @@ const attacks: [string, Check][] = [
   ['slow-everywhere', firstMessage(WRONG_VALUE)],
 ];
 
-describe('hostile submissions are contained', () => {
+describe.each(Object.entries(graders))('hostile submissions are contained (%s isolates)', (_policy, grader) => {
   it.each(attacks)('%s', async (name, check) => {
     const code = await readFile(`tests/hostile/attacks/${name}.js`, 'utf8');
     const started = performance.now();
@@ -122,7 +125,9 @@ describe('hostile submissions are contained', () => {
     const honest = await grader.grade({ exercise, code: exercise.reference });
     expect(honest.tests.filter((t) => !t.passed)).toEqual([]);
   });
+});
 
+describe('the attack list', () => {
   it('covers at least 30 attacks, each with its own file', async () => {
     const { readdir } = await import('node:fs/promises');
     const files = (await readdir('tests/hostile/attacks')).map((f) => f.replace(/\.js$/, '')).sort();

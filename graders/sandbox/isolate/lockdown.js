@@ -4,8 +4,10 @@
 (function (internal) {
   'use strict';
   const g = globalThis;
-  // Not present in a bare context, but checked anyway: the host verifies this list per job.
-  for (const name of ['SharedArrayBuffer', 'Atomics', 'WebAssembly', 'require', 'process', 'fetch', 'setTimeout', 'setInterval', 'queueMicrotask']) {
+  // Shared memory, code outside JS, and the two ways to run code later (GC callbacks): the latter
+  // could otherwise run during a later job in the same isolate. The rest are not present in a bare
+  // context but are checked anyway; the host verifies this list per job.
+  for (const name of ['SharedArrayBuffer', 'Atomics', 'WebAssembly', 'FinalizationRegistry', 'WeakRef', 'require', 'process', 'fetch', 'setTimeout', 'setInterval', 'queueMicrotask']) {
     delete g[name];
   }
 
