@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadExercise, type LoadedExercise } from '@/graders/content/load';
 import { createGrader } from '@/graders/grader';
@@ -28,6 +28,7 @@ interface Fixture {
 
 function fixtures(slug: string): Fixture[] {
   const dir = `tests/fixtures/${slug}`;
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => /^(correct|wrong)-.*\.js$/.test(f))
     .sort()
@@ -63,8 +64,8 @@ describe.each(EXERCISES)('%s', (slug) => {
     expect(hidden.filter((c) => !c.spec.hint).map((c) => c.spec.id)).toEqual([]);
     expect(cases.some((c) => c.spec.grad)).toBe(true);
     expect(exercise.meta.hints.length).toBeGreaterThanOrEqual(1);
-    expect(correct.length).toBeGreaterThanOrEqual(1);
-    expect(wrong.length).toBeGreaterThanOrEqual(3);
+    expect(correct.length, `tests/fixtures/${slug}/correct-*.js`).toBeGreaterThanOrEqual(1);
+    expect(wrong.length, `tests/fixtures/${slug}/wrong-*.js`).toBeGreaterThanOrEqual(3);
     if (!MESSAGES_ASSERTED_ELSEWHERE.has(slug)) {
       expect(wrong.filter((f) => f.expects.length === 0).map((f) => f.name)).toEqual([]);
       const ids = new Set(cases.map((c) => c.spec.id));
