@@ -3,12 +3,15 @@ import Link from 'next/link';
 import { RoleBadge } from '@/app/_components/role-badge';
 import { isStaff, requireCourseRole } from '@/app/_lib/authz';
 import { COURSE_ROLES } from '@/app/_lib/roles.shared';
+import { selectStudentCourseItems } from '@/db/queries/student-items';
+import { AssignmentList } from './assignment-list';
 
 export const metadata: Metadata = { title: 'Course' };
 
 export default async function CoursePage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const { course } = await requireCourseRole(courseId, COURSE_ROLES, `/courses/${courseId}`);
+  const { user, course } = await requireCourseRole(courseId, COURSE_ROLES, `/courses/${courseId}`);
+  const items = await selectStudentCourseItems(user.id, course.id);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -34,7 +37,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
         <h2 id="assignments-heading" className="text-lg font-semibold">
           Assignments
         </h2>
-        <p className="mt-2 text-slate-600">No assignments have been published in this course yet.</p>
+        <AssignmentList courseId={course.id} items={items} />
       </section>
     </div>
   );

@@ -1,0 +1,267 @@
+// Loaded on the first Run only. Drives a fresh worker per run under the exercise's time limits
+// and turns the raw outcomes into a GradeReport with the grader's own assembly code, so Run and
+// the server say the same thing about the same code.
+import { assembleReport } from '@/graders/assemble';
+import type { ExerciseMeta } from '@/graders/content/exercise-schema';
+import type { LoadedExercise } from '@/graders/content/load';
+import type { GradeReport } from '@/graders/report';
+import { caseCall, type ReferenceCase } from '@/graders/runner/reference';
+import type { CaseOutcome, Failure, StudentRun } from '@/graders/runner/student';
+import { CaseRunSchema, ErrorInfoSchema, LogsSchema, type Wire } from '@/graders/runner/wire';
+import { z } from 'zod';
+import type { RunnerExercise, SerializedValue, VisibleCase } from './run.shared';
+import type { CaseCall, WorkerRequest, WorkerResponse } from './worker-protocol.shared';
+
+const MAX_KILLS_PER_RUN = 2;
+// Starting a worker means fetching and evaluating tfjs; generous, and not part of any test's limit.
+const WORKER_START_MS = 60_000;
+
+const LoadResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), logs: LogsSchema }),
+  z.object({ ok: z.literal(false), error: ErrorInfoSchema, logs: LogsSchema }),
+]);
+
+export type RunResult = { report: GradeReport; runMs: number; backend: string };
+
+type Handle = { worker: Worker; ready: Promise<string>; next: (listener: ((m: WorkerResponse) => void) | null) => void };
+
+function startWorker(): Handle {
+  const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'tensorgrade-run' });
+  let listener: ((m: WorkerResponse) => void) | null = null;
+  let markReady!: (backend: string) => void;
+  let fail!: (error: Error) => void;
+  const ready = new Promise<string>((resolve, reject) => ((markReady = resolve), (fail = reject)));
+  ready.catch(() => {});
+  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+    const m = event.data;
+    if (m.type === 'ready') return markReady(m.backend);
+    if (m.type === 'broken') return fail(new Error(m.message));
+    listener?.(m);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    fail(new Error(event.message || 'the test runner failed to start'));
+    listener?.({ type: 'broken', message: event.message || 'the test runner stopped' });
+  };
+  return { worker, ready, next: (l) => (listener = l) };
+}
+
+/** Keeps one started worker in reserve, so a Run does not wait for tfjs to load. */
+export class VisibleRunner {
+  private spare: Handle | null = null;
+
+  warm(): Promise<string> {
+    this.spare ??= startWorker();
+    return this.spare.ready;
+  }
+
+  dispose(): void {
+    this.spare?.worker.terminate();
+    this.spare = null;
+  }
+
+  private async take(): Promise<{ handle: Handle; backend: string }> {
+    const handle = this.spare ?? startWorker();
+    this.spare = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const backend = await Promise.race([
+        handle.ready,
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('tfjs did not load in time')), WORKER_START_MS))),
+      ]);
+      return { handle, backend };
+    } catch (error) {
+      handle.worker.terminate();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async run(code: string, exercise: RunnerExercise, cases: VisibleCase[]): Promise<RunResult> {
+    const loaded = toLoadedExercise(exercise);
+    const refCases = cases.map(toReferenceCase);
+    const calls = refCases.map((c) => caseCall(c.spec, loaded, c.args) as CaseCall);
+    const run: StudentRun = { outcomes: [], logs: [], logsTruncated: false };
+    const fill = (failure: Failure) => {
+      while (run.outcomes.length < calls.length) run.outcomes.push({ ok: false, failure, durationMs: 0 });
+    };
+    let backend = 'cpu';
+    let runMs = 0;
+    let kills = 0;
+    while (run.outcomes.length < calls.length) {
+      const last = run.outcomes.at(-1);
+      if (kills >= MAX_KILLS_PER_RUN && last && !last.ok) {
+        fill(last.failure);
+        break;
+      }
+      let taken: { handle: Handle; backend: string };
+      try {
+        taken = await this.take();
+      } catch (error) {
+        fill({ kind: 'infrastructure', message: `the in-browser runner could not start: ${(error as Error).message}` });
+        break;
+      }
+      backend = taken.backend;
+      const t0 = performance.now();
+      const budget = exercise.limits.timeMsPerJob - runMs;
+      if (budget <= 0) {
+        taken.handle.worker.terminate();
+        fill({ kind: 'budget' });
+        break;
+      }
+      const killed = await drive(taken.handle, code, exercise, calls.slice(run.outcomes.length), budget, run, fill);
+      taken.handle.worker.terminate();
+      runMs += performance.now() - t0;
+      if (killed) kills += 1;
+    }
+    // Ready for the next Run while the student reads this one.
+    void this.warm().catch(() => {});
+    return { report: assembleReport(loaded, refCases, run, runMs), runMs, backend };
+  }
+}
+
+/** Runs the code on `calls` in one worker; returns true when a time limit killed it. */
+function drive(handle: Handle, code: string, exercise: RunnerExercise, calls: CaseCall[], budgetMs: number, run: StudentRun, fill: (f: Failure) => void): Promise<boolean> {
+  const { timeMsPerTest } = exercise.limits;
+  const first = run.outcomes.length;
+  return new Promise((resolve) => {
+    let defined: string[] = [];
+    let atTopLevel = true;
+    let stageStart = performance.now();
+    const jobStart = stageStart;
+    let timer: ReturnType<typeof setTimeout>;
+    // Whether the armed timer is the job budget running out rather than this test's own limit.
+    let budgetTimer = false;
+    const finish = (killed: boolean) => {
+      clearTimeout(timer);
+      handle.next(null);
+      resolve(killed);
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      const remaining = budgetMs - (performance.now() - jobStart);
+      budgetTimer = remaining < timeMsPerTest;
+      timer = setTimeout(onTimeout, Math.max(1, Math.min(timeMsPerTest, remaining)));
+    };
+    const onTimeout = () => {
+      handle.worker.terminate();
+      if (atTopLevel) {
+        fill({ kind: 'killed', reason: 'timeout', atTopLevel: true });
+        return finish(false);
+      }
+      if (budgetTimer) {
+        fill({ kind: 'budget' });
+        return finish(false);
+      }
+      run.outcomes.push({ ok: false, failure: { kind: 'killed', reason: 'timeout', atTopLevel: false }, durationMs: round(performance.now() - stageStart) });
+      finish(true);
+    };
+    handle.next((m) => {
+      const now = performance.now();
+      const durationMs = round(now - stageStart);
+      stageStart = now;
+      switch (m.type) {
+        case 'syntax':
+          fill({ kind: 'syntax', message: m.message });
+          return finish(false);
+        case 'broken':
+          fill({ kind: 'infrastructure', message: m.message });
+          return finish(false);
+        case 'loaded': {
+          atTopLevel = false;
+          const parsed = LoadResultSchema.safeParse(m.result);
+          if (!parsed.success) {
+            fill({ kind: 'top-level', error: malformed() });
+            return finish(false);
+          }
+          appendLogs(run, parsed.data.logs);
+          if (!parsed.data.ok) {
+            fill({ kind: 'top-level', error: parsed.data.error });
+            return finish(false);
+          }
+          return arm();
+        }
+        case 'defined':
+          defined = m.names;
+          return;
+        case 'case': {
+          const parsed = CaseRunSchema.safeParse(m.result);
+          let outcome: CaseOutcome;
+          if (!parsed.success) outcome = { ok: false, failure: { kind: 'call', error: malformed(), definedFunctions: defined }, durationMs };
+          else {
+            appendLogs(run, parsed.data.logs);
+            outcome = parsed.data.ok
+              ? { ok: true, value: parsed.data.value, grads: parsed.data.grads, durationMs }
+              : { ok: false, failure: { kind: 'call', error: parsed.data.error, definedFunctions: defined }, durationMs };
+          }
+          run.outcomes.push(outcome);
+          if (run.outcomes.length - first >= calls.length) return finish(false);
+          return arm();
+        }
+        case 'done':
+          return finish(false);
+      }
+    });
+    const request: WorkerRequest = { type: 'run', code, entries: exercise.entry, calls };
+    handle.worker.postMessage(request);
+    arm();
+  });
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+const MAX_LOG_LINES = 200;
+
+function appendLogs(run: StudentRun, logs: { lines: string[]; truncated: boolean }) {
+  const room = MAX_LOG_LINES - run.logs.length;
+  run.logs.push(...logs.lines.slice(0, Math.max(0, room)));
+  run.logsTruncated ||= logs.truncated || logs.lines.length > room;
+}
+
+function malformed() {
+  return { kind: 'output' as const, name: 'Error', message: 'the output could not be read back from the sandbox', stack: '' };
+}
+
+function toLoadedExercise(exercise: RunnerExercise): LoadedExercise {
+  const meta = { entry: exercise.entry, limits: exercise.limits } as ExerciseMeta;
+  return { slug: '', dir: '', meta, statement: '', stub: exercise.stub, reference: '', tests: '', versionHash: exercise.versionHash };
+}
+
+function toReferenceCase(c: VisibleCase): ReferenceCase {
+  return {
+    spec: {
+      id: c.id,
+      name: c.name,
+      visible: true,
+      points: c.points,
+      seed: 0,
+      inputs: 'function',
+      entry: c.entry,
+      run: c.run ?? undefined,
+      compare: c.compare,
+      grad: c.grad ? { wrt: c.grad.wrt, output: c.grad.output ?? undefined, ...c.gradTolerance } : undefined,
+    },
+    args: c.args.map(toWire),
+    expected: { value: toWire(c.expected), grads: c.grad ? c.grad.expected.map(toWire) : null },
+    mistakes: c.mistakes.map((m) => ({ message: m.message, value: toWire(m.value) })),
+  };
+}
+
+/** The inverse of graders/visible-cases serialize: typed arrays back, as the isolate would produce. */
+export function toWire(v: SerializedValue): Wire {
+  switch (v.t) {
+    case 'tensor':
+      return { t: 'tensor', shape: v.shape, dtype: v.dtype, values: v.dtype === 'float32' ? Float32Array.from(v.values) : Int32Array.from(v.values) };
+    case 'number':
+      return v;
+    case 'array':
+      return { t: 'array', items: v.items.map(toWire) };
+    case 'object':
+      return { t: 'object', entries: v.entries.map(([k, item]) => [k, toWire(item)]) };
+    case 'fn':
+      return { t: 'fn', source: v.source, params: toWire(v.params) };
+  }
+}

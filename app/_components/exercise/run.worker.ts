@@ -1,0 +1,54 @@
+/// <reference lib="webworker" />
+// A throwaway runner for the visible tests: one fresh worker per Run, like the server's fresh
+// isolate per job, so top-level state of one run never leaks into the next. It runs the
+// grader's own harness scripts (output encoding, error descriptions, capped console), so the
+// outcomes it reports are the ones the sandbox would produce.
+import { tfReady } from './worker-tf';
+import '@/graders/sandbox/isolate/harness.js';
+import '@/graders/sandbox/isolate/wire.js';
+import '@/graders/sandbox/isolate/runner.js';
+import type { WorkerRequest, WorkerResponse } from './worker-protocol.shared';
+
+type HarnessApi = {
+  loadSubmission(code: string, entries: string[]): unknown;
+  runCase(spec: unknown): unknown;
+  definedFunctions(before: string[]): unknown;
+};
+type Internal = { api: HarnessApi; console: Console };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope & { __tensorgradeInternal?: Internal };
+const internal = scope.__tensorgradeInternal!;
+delete scope.__tensorgradeInternal;
+// The student's own code cannot take these away from the runner by overwriting globals.
+const post = scope.postMessage.bind(scope) as (message: WorkerResponse) => void;
+Object.defineProperty(scope, 'console', { value: internal.console, writable: false, configurable: false });
+const before = Object.getOwnPropertyNames(scope);
+
+function syntaxError(code: string): string | null {
+  try {
+    // Parsed only; the Function is never called.
+    new Function(code);
+    return null;
+  } catch (error) {
+    return error instanceof SyntaxError ? error.message : null;
+  }
+}
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.type !== 'run') return;
+  const syntax = syntaxError(request.code);
+  if (syntax !== null) return post({ type: 'syntax', message: syntax });
+  post({ type: 'loaded', result: internal.api.loadSubmission(request.code, request.entries) });
+  const defined = internal.api.definedFunctions(before);
+  post({ type: 'defined', names: Array.isArray(defined) ? defined.filter((n): n is string => typeof n === 'string') : [] });
+  for (const [i, call] of request.calls.entries()) {
+    post({ type: 'case', index: i, result: internal.api.runCase(call) });
+  }
+  post({ type: 'done' });
+};
+
+tfReady.then(
+  (backend) => post({ type: 'ready', backend }),
+  (error: unknown) => post({ type: 'broken', message: error instanceof Error ? error.message : String(error) }),
+);

@@ -1,0 +1,33 @@
+'use client';
+
+import { LocalTime } from './local-time';
+import type { SubmitInfo } from './types.shared';
+
+/** Attempts left, due date and late status, shown before the student presses Submit. */
+export function SubmitStatusLine({ info, attemptsUsed }: { info: SubmitInfo; attemptsUsed: number }) {
+  const left = info.maxAttempts === null ? null : Math.max(0, info.maxAttempts - attemptsUsed);
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" data-testid="submit-info">
+      <li>
+        {left === null ? (
+          <>Unlimited attempts ({attemptsUsed} used)</>
+        ) : (
+          <>
+            <span className="font-semibold">{left}</span> of {info.maxAttempts} attempts left
+          </>
+        )}
+      </li>
+      {info.dueAt && (
+        <li>
+          Due <LocalTime iso={info.dueAt} withZone />
+        </li>
+      )}
+      {info.open && info.late && (
+        <li className="font-medium text-amber-800">
+          Submitting now counts as late{info.latePenaltyPerDay > 0 ? ` (−${Math.round(info.latePenaltyPerDay * 100)} % per started day)` : ''}
+        </li>
+      )}
+      {!info.open && <li className="font-medium text-red-700">{info.reason ?? 'Submissions are closed.'}</li>}
+    </ul>
+  );
+}

@@ -1,0 +1,22 @@
+import type { SubmissionStatus } from '@/app/api/submissions/submissions.types';
+
+/** One past submission in the history list (plain data, built by the page from its own query). */
+export type HistoryEntry = {
+  id: string;
+  attempt: number;
+  status: SubmissionStatus;
+  score: number | null;
+  isLate: boolean;
+  createdAt: string;
+  code: string;
+};
+
+/** What the student should know before pressing Submit. */
+export type SubmitInfo = {
+  open: boolean;
+  late: boolean;
+  reason: string | null;
+  maxAttempts: number | null;
+  dueAt: string | null;
+  latePenaltyPerDay: number;
+};

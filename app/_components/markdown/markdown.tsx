@@ -1,0 +1,31 @@
+import ReactMarkdown from 'react-markdown';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import 'katex/dist/katex.min.css';
+
+// No typography plugin is installed: the few elements statements use, styled here.
+const PROSE = [
+  'space-y-3 text-[15px] leading-relaxed text-slate-800',
+  '[&_h1]:text-2xl [&_h1]:font-semibold [&_h1]:text-slate-900',
+  '[&_h2]:mt-5 [&_h2]:text-lg [&_h2]:font-semibold [&_h2]:text-slate-900',
+  '[&_h3]:mt-4 [&_h3]:font-semibold',
+  '[&_ul]:list-disc [&_ul]:space-y-1 [&_ul]:pl-6 [&_ol]:list-decimal [&_ol]:space-y-1 [&_ol]:pl-6',
+  '[&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:py-0.5 [&_code]:font-mono [&_code]:text-[13px]',
+  '[&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_pre_code]:bg-transparent [&_pre_code]:p-0',
+  '[&_a]:text-indigo-700 [&_a]:underline',
+  '[&_.katex-display]:overflow-x-auto [&_.katex-display]:overflow-y-hidden [&_.katex-display]:py-1',
+].join(' ');
+
+/**
+ * Statement and prompt text: Markdown with $inline$ and $$display$$ LaTeX, rendered on the
+ * server so the page ships no Markdown or KaTeX JavaScript. Raw HTML is not rendered.
+ */
+export function Markdown({ children, className = '' }: { children: string; className?: string }) {
+  return (
+    <div className={`${PROSE} ${className}`}>
+      <ReactMarkdown remarkPlugins={[remarkMath]} rehypePlugins={[rehypeKatex]}>
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { getOptionalUser } from '@/app/_lib/authz';
+import { SubmitError, type SubmitErrorCode } from '@/db/services/submit-exercise';
+import { submitExercise } from '@/db/services/submit-exercise';
+import { SubmitBodySchema } from './submissions.types';
+
+const STATUS: Record<SubmitErrorCode, number> = {
+  not_found: 404,
+  closed: 403,
+  no_attempts_left: 409,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+/** Submit: stores the code and queues sandboxed grading of every test. */
+export async function POST(request: Request) {
+  const user = await getOptionalUser();
+  if (!user) return Response.json({ error: 'You were signed out; sign in again to submit.' }, { status: 401 });
+  const parsed = SubmitBodySchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: 'The submission could not be read.' }, { status: 400 });
+  try {
+    const result = await submitExercise({ userId: user.id, itemId: parsed.data.itemId, code: parsed.data.code });
+    return Response.json(result, { status: 201 });
+  } catch (error) {
+    if (error instanceof SubmitError) return Response.json({ error: error.message, code: error.code }, { status: STATUS[error.code] });
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import Link from 'next/link';
+import { LocalTime } from '@/app/_components/exercise/local-time';
+import type { StudentItemRow } from '@/db/queries/student-items';
+
+type ItemStatus = { label: string; tone: 'slate' | 'sky' | 'indigo' | 'emerald' };
+
+function itemStatus(item: StudentItemRow): ItemStatus {
+  if (item.latestStatus === 'queued' || item.latestStatus === 'grading') return { label: 'grading…', tone: 'indigo' };
+  if (item.latestStatus === 'in_progress') return { label: 'in progress', tone: 'sky' };
+  if (item.bestScore !== null) return { label: `best ${Math.round(item.bestScore * 1000) / 10} %`, tone: item.bestScore >= 1 ? 'emerald' : 'indigo' };
+  if (item.attempts > 0) return { label: 'submitted', tone: 'indigo' };
+  if (item.hasDraft) return { label: 'draft', tone: 'sky' };
+  return { label: 'not started', tone: 'slate' };
+}
+
+const TONES: Record<ItemStatus['tone'], string> = {
+  slate: 'bg-slate-100 text-slate-700',
+  sky: 'bg-sky-100 text-sky-900',
+  indigo: 'bg-indigo-100 text-indigo-900',
+  emerald: 'bg-emerald-100 text-emerald-900',
+};
+
+/** Published assignments with the student's status on each item and overall progress. */
+export function AssignmentList({ courseId, items }: { courseId: string; items: StudentItemRow[] }) {
+  if (items.length === 0) return <p className="mt-2 text-slate-600">No assignments have been published in this course yet.</p>;
+  const groups = new Map<string, StudentItemRow[]>();
+  for (const item of items) groups.set(item.assignmentId, [...(groups.get(item.assignmentId) ?? []), item]);
+  const total = items.reduce((n, i) => n + i.points, 0);
+  const earned = items.reduce((n, i) => n + (i.bestScore ?? 0) * i.points, 0);
+  const started = items.filter((i) => i.attempts > 0).length;
+  const progress = total > 0 ? earned / total : 0;
+  return (
+    <div className="mt-3 space-y-6">
+      <div data-testid="course-progress">
+        <p className="text-sm text-slate-700">
+          {started} of {items.length} items submitted · {Math.round(earned * 10) / 10} of {total} points (best scores, before late penalties)
+        </p>
+        <div className="mt-1 h-2 w-full overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-label="Points earned" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+          <div className="h-full bg-emerald-600" style={{ width: `${progress * 100}%` }} />
+        </div>
+      </div>
+      {[...groups.values()].map((group) => {
+        const a = group[0];
+        const due = a.extendedDueAt ?? a.dueAt;
+        return (
+          <section key={a.assignmentId} aria-labelledby={`assignment-${a.assignmentId}`} className="space-y-2">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h3 id={`assignment-${a.assignmentId}`} className="font-semibold">
+                {a.assignmentTitle}
+              </h3>
+              <p className="text-sm text-slate-600">
+                {due ? (
+                  <>
+                    Due <LocalTime iso={due.toISOString()} withZone />
+                    {a.extendedDueAt && ' (your extension)'}
+                  </>
+                ) : (
+                  'No due date'
+                )}
+              </p>
+            </div>
+            {a.assignmentDescription && <p className="text-sm text-slate-600">{a.assignmentDescription}</p>}
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
+              {group.map((item) => {
+                const status = itemStatus(item);
+                const href = item.kind === 'exercise' ? `/courses/${courseId}/items/${item.itemId}` : `/courses/${courseId}/quizzes/${item.itemId}`;
+                return (
+                  <li key={item.itemId} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2" data-testid="course-item">
+                    <Link href={href} className="link min-w-0 flex-1">
+                      {item.title}
+                    </Link>
+                    <span className="text-xs text-slate-500">
+                      {item.kind} · {item.points} pts
+                      {item.maxAttempts !== null && ` · ${item.attempts}/${item.maxAttempts} attempts`}
+                    </span>
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${TONES[status.tone]}`} data-testid="item-status">
+                      {status.label}
+                    </span>
+                    {item.anyLate && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">late</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

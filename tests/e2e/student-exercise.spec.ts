@@ -1,0 +1,129 @@
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_COURSE_TITLE, DEMO_EMAILS, signIn } from './helpers';
+
+// The student's path through one exercise: Run (in the browser, visible tests), Submit (server,
+// all tests), autosave across a reload, and the history of both submissions.
+const WRONG = `function tripletLoss(anchor, positive, negative, margin) {
+  const dPos = tf.sum(tf.squaredDifference(anchor, positive), -1);
+  const dNeg = tf.sum(tf.squaredDifference(anchor, negative), -1);
+  return tf.sum(tf.maximum(tf.add(tf.sub(dPos, dNeg), margin), 0));
+}
+`;
+const RIGHT = WRONG.replace('return tf.sum(', 'return tf.mean(');
+
+async function openTripletLoss(page: Page) {
+  await page.goto('/courses');
+  await page.getByRole('link', { name: new RegExp(DEMO_COURSE_TITLE.replace(/[()]/g, '\\$&')) }).click();
+  await expect(page.getByRole('heading', { name: 'Assignments' })).toBeVisible();
+  await expect(page.getByTestId('course-progress')).toBeVisible();
+  await page.getByRole('link', { name: 'Triplet loss' }).click();
+  await expect(page.getByRole('heading', { name: 'Triplet loss', level: 1 })).toBeVisible();
+}
+
+/** Replaces the editor's text the way a student would: select all, type over it. */
+async function typeSolution(page: Page, code: string) {
+  await expect(page.getByTestId('monaco-ready')).toBeVisible({ timeout: 30_000 });
+  const editor = page.getByTestId('monaco-ready').locator('.monaco-editor textarea').first();
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+test('a student runs, fixes, submits and finds their work again', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signIn(page, DEMO_EMAILS.student);
+  await openTripletLoss(page);
+
+  // Initial JavaScript: the scripts the server-rendered page itself loads (Monaco and tfjs come later, lazily).
+  const scripts = await page.$$eval('script[src]', (nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
+  let gzipBytes = 0;
+  for (const src of scripts) gzipBytes += gzipSync(await (await page.request.get(src)).body()).length;
+  console.log(`exercise page initial JS: ${scripts.length} scripts, ${(gzipBytes / 1024).toFixed(1)} kB gzip`);
+  expect(gzipBytes).toBeLessThan(300 * 1024);
+
+  // Wrong solution: Run (keyboard shortcut) names the failing visible test and the mistake.
+  await typeSolution(page, WRONG);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const run = page.getByTestId('run-results');
+  await expect(run).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(run.getByTestId('test-result').filter({ hasText: 'small batch computed by hand' })).toHaveAttribute('data-passed', 'false');
+  await expect(run).toContainText('this is the sum over the batch: take the mean instead');
+  await expect(page.getByTestId('announcer')).toContainText('0 of 2 visible tests passed');
+
+  // Submit the wrong one too, so the history has two attempts with different scores.
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const submission = page.getByTestId('submission-results');
+  await expect(submission).toHaveAttribute('data-status', 'graded', { timeout: 60_000 });
+  await expect(page.getByTestId('submission-score')).not.toContainText('100 %');
+
+  // Fixed: Run passes. Time the warm run (tfjs already loaded in the spare worker).
+  await typeSolution(page, RIGHT);
+  await page.getByRole('button', { name: /Run visible tests/ }).click();
+  await expect(run).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(run.getByTestId('test-result')).toHaveCount(2);
+  await expect(run.locator('[data-testid="test-result"][data-passed="true"]')).toHaveCount(2);
+  const runMs = Number(await page.getByTestId('run-timing').getAttribute('data-run-ms'));
+  console.log(`in-browser Run of the triplet-loss visible tests: ${runMs} ms`);
+  testInfo.annotations.push({ type: 'run-ms', description: String(runMs) });
+  expect(runMs).toBeLessThan(500);
+
+  // Submit: queued → grading → 100 % with every test listed, hidden ones included.
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByTestId('submit-info')).toContainText('Unlimited attempts (2 used)');
+  await expect(submission).toHaveAttribute('data-status', 'graded', { timeout: 60_000 });
+  await expect(page.getByTestId('submission-score')).toContainText('100 %');
+  const tests = submission.getByTestId('test-result');
+  await expect(tests).toHaveCount(6);
+  await expect(submission.locator('[data-testid="test-result"][data-passed="false"]')).toHaveCount(0);
+  await expect(submission).toContainText('hidden');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await page.screenshot({ path: testInfo.outputPath('exercise-desktop.png'), fullPage: true });
+
+  // Reload: the draft comes back from the server, and the history lists both attempts.
+  await page.reload();
+  await expect(page.getByTestId('monaco-ready')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('monaco-ready')).toContainText('tf.mean(');
+  const history = page.getByTestId('history-entry');
+  await expect(history).toHaveCount(2);
+  await expect(history.nth(0)).toContainText('Attempt 2');
+  await expect(history.nth(0).getByTestId('history-score')).toHaveText('100 %');
+  await expect(history.nth(1)).toContainText('Attempt 1');
+
+  // The course home shows the item's score.
+  await page.getByRole('link', { name: /Week 1/ }).click();
+  await expect(page.getByTestId('course-item').filter({ hasText: 'Triplet loss' }).getByTestId('item-status')).toHaveText('best 100 %');
+
+  // Mobile width: nothing overflows sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goBack();
+  await expect(page.getByTestId('monaco-ready')).toBeVisible({ timeout: 30_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath('exercise-mobile.png'), fullPage: true });
+});
+
+test('restore and reset ask first, and a runaway loop is stopped without freezing the page', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, DEMO_EMAILS.student);
+  await openTripletLoss(page);
+
+  await typeSolution(page, 'function tripletLoss() {\n  while (true) {}\n}\n');
+  await page.getByRole('button', { name: /Run visible tests/ }).click();
+  const run = page.getByTestId('run-results');
+  await expect(run).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(run).toContainText('time limit exceeded during this test');
+  // The editor kept responding while the worker spun.
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+
+  await page.getByRole('button', { name: 'Reset to stub' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset to the stub?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('monaco-ready')).toContainText('while');
+  await page.getByRole('button', { name: 'Reset to stub' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByTestId('monaco-ready')).toContainText('TODO: squared distances');
+});
