@@ -22,3 +22,17 @@ describe.each([true, false])('SandboxEngine (snapshot: %s)', (snapshot) => {
     }
   });
 });
+
+it('a reused isolate gives each job a fresh context: no globals, pollution or tf state carry over', async () => {
+  const engine = await SandboxEngine.create();
+  const first = await engine.open(64);
+  try {
+    await first.context.eval('globalThis.leak = 1; try { Array.prototype.map = null; } catch {} tf.engine().registry.cpu = null;');
+    first.context.release();
+    const second = await engine.openIn(first.isolate);
+    expect(await second.context.eval('typeof leak + " " + typeof [].map + " " + tf.tensor([2]).add(1).dataSync()[0]')).toBe('undefined function 3');
+    second.dispose();
+  } finally {
+    first.kill();
+  }
+});
