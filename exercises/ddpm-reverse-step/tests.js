@@ -33,11 +33,11 @@ defineTests(
     },
     {
       id: 'random-images',
-      name: 'batch of 4 images 8×8×3, T = 100, t = 37',
+      name: 'batch of 2 images 4×4×3, T = 100, t = 37',
       visible: true,
       points: 1.5,
       seed: 42,
-      inputs: ({ tf, rng }) => step(rng, [4, 8, 8, 3], 37, ddpmBetas(tf, 100)),
+      inputs: ({ tf, rng }) => step(rng, [2, 4, 4, 3], 37, ddpmBetas(tf, 100)),
     },
     {
       id: 't-zero',

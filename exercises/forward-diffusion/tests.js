@@ -57,12 +57,12 @@ defineTests(
     },
     {
       id: 'random-images',
-      name: 'batch of 4 images 8×8×3, T = 100, t = 37',
+      name: 'batch of 2 images 4×4×3, T = 100, t = 37',
       visible: true,
       points: 1,
       seed: 42,
       entry: 'qSample',
-      inputs: ({ tf, rng }) => [rng.uniform([4, 8, 8, 3], -1, 1), 37, ddpmBetas(tf, 100), rng.normal([4, 8, 8, 3])],
+      inputs: ({ tf, rng }) => [rng.uniform([2, 4, 4, 3], -1, 1), 37, ddpmBetas(tf, 100), rng.normal([2, 4, 4, 3])],
     },
     {
       id: 't-zero',
