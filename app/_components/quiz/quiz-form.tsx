@@ -6,10 +6,10 @@ import { QuizMarkdown } from './quiz-markdown';
 import { SubmitAttempt } from './submit-attempt';
 
 /** An open attempt: prompts and options rendered here on the server, inputs and autosave on the client. */
-export function QuizForm(props: { view: QuizAttemptView; saveUrl: string; submitAction: (previous: FormState, formData: FormData) => Promise<FormState> }) {
+export function QuizForm(props: { view: QuizAttemptView; saveUrl: string; submitAction: (previous: FormState, formData: FormData) => Promise<FormState>; closed?: boolean }) {
   const { view } = props;
   return (
-    <QuizAutosaveProvider saveUrl={props.saveUrl} attemptId={view.attemptId} initialAnswers={view.answers}>
+    <QuizAutosaveProvider saveUrl={props.saveUrl} attemptId={view.attemptId} initialAnswers={view.answers} disabled={props.closed}>
       <ol className="space-y-4">
         {view.quiz.questions.map((q, i) => {
           const promptId = `prompt-${q.id}`;
@@ -38,7 +38,7 @@ export function QuizForm(props: { view: QuizAttemptView; saveUrl: string; submit
           );
         })}
       </ol>
-      <SubmitAttempt action={props.submitAction} courseId={view.courseId} itemId={view.itemId} attemptId={view.attemptId} questionIds={view.quiz.questions.map((q) => q.id)} />
+      {!props.closed && <SubmitAttempt action={props.submitAction} courseId={view.courseId} itemId={view.itemId} attemptId={view.attemptId} questionIds={view.quiz.questions.map((q) => q.id)} />}
     </QuizAutosaveProvider>
   );
 }

@@ -54,8 +54,14 @@ export default async function QuizItemPage({ params }: { params: Promise<{ cours
               <QuizMarkdown>{view.quiz.description}</QuizMarkdown>
             </div>
           )}
-          <p className="text-sm text-slate-600">Attempt {view.attempt}. Your answers are saved as you type; submit when you are done.</p>
-          <QuizForm view={view} saveUrl={`${path}/answers`} submitAction={submitQuizAttemptAction} />
+          {window.open ? (
+            <p className="text-sm text-slate-600">Attempt {view.attempt}. Your answers are saved as you type; submit when you are done.</p>
+          ) : (
+            <p role="alert" className="card text-amber-900">
+              {window.reason} This attempt was not submitted; your saved answers are kept for the course staff.
+            </p>
+          )}
+          <QuizForm view={view} saveUrl={`${path}/answers`} submitAction={submitQuizAttemptAction} closed={!window.open} />
         </>
       ) : (
         <section className="card space-y-3" aria-labelledby="start-heading">
