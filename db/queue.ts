@@ -36,6 +36,11 @@ async function startQueue(): Promise<PgBoss> {
   }).catch((error: unknown) => {
     if (!/already exists/i.test(String(error))) throw error;
   });
+  // pg-boss caches queue metadata at start, before the queue above may have existed; a cold cache
+  // makes send() look the queue up on pg-boss's own connection. Inside a transaction on PGlite's
+  // single connection that lookup waits for the transaction that waits for it. Any queue-scoped
+  // call fills the cache; deleting a job id that cannot exist is a harmless one.
+  await boss.deleteJob(GRADE_QUEUE, '00000000-0000-0000-0000-000000000000');
   return boss;
 }
 
@@ -44,9 +49,11 @@ async function startQueue(): Promise<PgBoss> {
  * roll back together, so no submission is ever left without a job (or a job without a row).
  * Jobs are grouped by student so the workers' per-group limit keeps one student's burst from
  * starving everybody else.
+ *
+ * Takes the started queue rather than starting it: starting pg-boss inside the transaction would
+ * deadlock on PGlite, whose single connection the transaction holds.
  */
-export async function enqueueGrading(tx: Db, job: GradeJobData & { userId: string }): Promise<void> {
-  const boss = await getQueue();
+export async function enqueueGrading(boss: PgBoss, tx: Db, job: GradeJobData & { userId: string }): Promise<void> {
   await boss.send(GRADE_QUEUE, { submissionId: job.submissionId, run: job.run } satisfies GradeJobData, {
     db: fromDrizzle(tx as never, sql as never),
     group: { id: job.userId },

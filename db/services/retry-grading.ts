@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '../client';
-import { enqueueGrading } from '../queue';
+import { enqueueGrading, getQueue } from '../queue';
 import { assertCourseRole, STAFF_ROLES } from '../queries/courses';
 import { ForbiddenError } from '../queries/errors';
 import { isUuid } from '../queries/ids';
@@ -20,6 +20,7 @@ export async function retryGrading(actorId: string, submissionId: string): Promi
     .where(eq(submissions.id, submissionId));
   if (!row) throw new ForbiddenError('No such submission.');
   await assertCourseRole(actorId, row.courseId, STAFF_ROLES);
+  const boss = await getQueue();
   await db().transaction(async (tx) => {
     const updated = await tx
       .update(submissions)
@@ -27,6 +28,6 @@ export async function retryGrading(actorId: string, submissionId: string): Promi
       .where(and(eq(submissions.id, submissionId), inArray(submissions.status, ['failed', 'queued', 'grading'])))
       .returning({ id: submissions.id });
     if (updated.length === 0) return;
-    await enqueueGrading(tx, { submissionId, run: 0, userId: row.userId });
+    await enqueueGrading(boss, tx, { submissionId, run: 0, userId: row.userId });
   });
 }

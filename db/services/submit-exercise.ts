@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '../client';
-import { enqueueGrading } from '../queue';
+import { enqueueGrading, getQueue } from '../queue';
 import { selectExerciseItemForMember, submissionWindow } from '../queries/assignments';
 import { isUniqueViolation } from '../queries/errors';
 import { selectSubmissionPressure } from '../queries/submissions';
@@ -44,6 +44,7 @@ export async function submitExercise(input: { userId: string; itemId: string; co
     throw new SubmitError('rate_limited', `At most ${MAX_PER_MINUTE_PER_USER} submissions per minute; try again shortly.`);
   }
 
+  const boss = await getQueue();
   try {
     return await db().transaction(async (tx) => {
       const [{ used }] = await tx
@@ -65,7 +66,7 @@ export async function submitExercise(input: { userId: string; itemId: string; co
           isLate: window.late,
         })
         .returning({ id: submissions.id, attempt: submissions.attempt, isLate: submissions.isLate });
-      await enqueueGrading(tx, { submissionId: row.id, run: 0, userId: input.userId });
+      await enqueueGrading(boss, tx, { submissionId: row.id, run: 0, userId: input.userId });
       return { submissionId: row.id, attempt: row.attempt, isLate: row.isLate };
     });
   } catch (error) {
