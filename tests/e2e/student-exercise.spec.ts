@@ -21,14 +21,18 @@ async function openTripletLoss(page: Page) {
   await expect(page.getByRole('heading', { name: 'Triplet loss', level: 1 })).toBeVisible();
 }
 
-/** Replaces the editor's text the way a student would: select all, type over it. */
+/** Replaces the editor's text the way a student often does: select all, paste over it. */
 async function typeSolution(page: Page, code: string) {
   await expect(page.getByTestId('monaco-ready')).toBeVisible({ timeout: 30_000 });
-  const editor = page.getByTestId('monaco-ready').locator('.monaco-editor textarea').first();
-  await editor.focus();
+  await page.getByTestId('monaco-ready').locator('.view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
+  // A paste, not keystrokes: typed text would get Monaco's auto-closed brackets and auto-indent.
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, code);
+  await expect(page.getByTestId('monaco-ready').locator('.view-lines')).toContainText(code.split('\n')[0].replace(/ +/g, ' '));
 }
 
 test('a student runs, fixes, submits and finds their work again', async ({ page }, testInfo) => {
@@ -37,8 +41,9 @@ test('a student runs, fixes, submits and finds their work again', async ({ page 
   await signIn(page, DEMO_EMAILS.student);
   await openTripletLoss(page);
 
-  // Initial JavaScript: the scripts the server-rendered page itself loads (Monaco and tfjs come later, lazily).
-  const scripts = await page.$$eval('script[src]', (nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
+  // Initial JavaScript: the scripts in the server-rendered HTML (Monaco and tfjs are added later, lazily).
+  const html = await (await page.request.get(page.url())).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, '&'), page.url()).href))];
   let gzipBytes = 0;
   for (const src of scripts) gzipBytes += gzipSync(await (await page.request.get(src)).body()).length;
   console.log(`exercise page initial JS: ${scripts.length} scripts, ${(gzipBytes / 1024).toFixed(1)} kB gzip`);

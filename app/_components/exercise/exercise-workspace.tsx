@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { PublicSubmission } from '@/app/api/submissions/submissions.types';
+import type { PublicSubmission } from '@/app/api/submissions/submission.shared';
 import { CodeEditor, type EditorApi } from './code-editor';
 import { ConfirmDialog } from './confirm-dialog';
 import { HistoryList } from './history-list';

@@ -1,4 +1,4 @@
-import type { SubmissionStatus } from '@/app/api/submissions/submissions.types';
+import type { SubmissionStatus } from '@/app/api/submissions/submission.shared';
 
 /** One past submission in the history list (plain data, built by the page from its own query). */
 export type HistoryEntry = {

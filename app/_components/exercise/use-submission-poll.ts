@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { isFinalStatus, type PublicSubmission } from '@/app/api/submissions/submissions.types';
+import { isFinalStatus, type PublicSubmission } from '@/app/api/submissions/submission.shared';
 
 const POLL_MS = 700;
 const SLOW_AFTER_MS = 20_000;

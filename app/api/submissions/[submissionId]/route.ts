@@ -1,7 +1,7 @@
 import { getOptionalUser } from '@/app/_lib/authz';
 import { selectOwnSubmission } from '@/db/queries/submissions';
 import { GradeReportSchema } from '@/graders/report';
-import type { PublicSubmission } from '../submissions.types';
+import type { PublicSubmission } from '../submission.shared';
 
 /** Status and report of one's own submission; polled by the exercise page until it is final. */
 export async function GET(_request: Request, ctx: { params: Promise<{ submissionId: string }> }) {

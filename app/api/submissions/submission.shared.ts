@@ -1,0 +1,21 @@
+import type { GradeReport } from '@/graders/report';
+
+// Shared with the browser: no zod here, so the exercise page does not ship a validator it never uses.
+
+export type SubmissionStatus = 'queued' | 'grading' | 'graded' | 'error' | 'failed';
+
+/** A submission as its author's browser sees it (no drizzle rows cross to the client). */
+export type PublicSubmission = {
+  id: string;
+  attempt: number;
+  status: SubmissionStatus;
+  isLate: boolean;
+  score: number | null;
+  createdAt: string;
+  gradedAt: string | null;
+  report: GradeReport | null;
+};
+
+export function isFinalStatus(status: SubmissionStatus): boolean {
+  return status === 'graded' || status === 'error' || status === 'failed';
+}
