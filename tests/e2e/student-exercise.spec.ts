@@ -96,6 +96,17 @@ test('a student runs, fixes, submits and finds their work again', async ({ page 
   await expect(history.nth(0)).toContainText('Attempt 2');
   await expect(history.nth(0).getByTestId('history-score')).toHaveText('100 %');
   await expect(history.nth(1)).toContainText('Attempt 1');
+  // The latest result is shown again after the reload.
+  await expect(page.getByTestId('submission-score')).toContainText('100 %');
+
+  // Diff the first attempt against the draft, then restore it (after confirming).
+  await history.nth(1).getByRole('button', { name: 'Diff with draft' }).click();
+  await expect(page.getByTestId('history-diff')).toBeVisible();
+  await history.nth(1).getByRole('button', { name: 'Restore' }).click();
+  await page.getByRole('dialog', { name: 'Restore attempt 1?' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByTestId('monaco-ready').locator('.view-lines')).toContainText('return tf.sum(');
+  await typeSolution(page, RIGHT);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
 
   // The course home shows the item's score.
   await page.getByRole('link', { name: /Week 1/ }).click();
@@ -114,6 +125,14 @@ test('restore and reset ask first, and a runaway loop is stopped without freezin
   test.setTimeout(90_000);
   await signIn(page, DEMO_EMAILS.student);
   await openTripletLoss(page);
+
+  // tf's own declarations are loaded: completion knows its ops, and a misspelt one is flagged.
+  await typeSolution(page, 'function tripletLoss(a, p, n, m) {\n  return tf.squaredDi');
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.monaco-editor .suggest-widget')).toContainText('squaredDifference', { timeout: 30_000 });
+  await page.keyboard.press('Escape');
+  await typeSolution(page, 'function tripletLoss(a, p, n, m) {\n  return tf.squaredDiference(a, p);\n}\n');
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 30_000 });
 
   await typeSolution(page, 'function tripletLoss() {\n  while (true) {}\n}\n');
   await page.getByRole('button', { name: /Run visible tests/ }).click();

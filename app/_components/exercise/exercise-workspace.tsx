@@ -36,7 +36,8 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
   const [runState, setRunState] = useState<RunState>({ kind: 'idle' });
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
-  const [polling, setPolling] = useState<string | null>(null);
+  // The latest submission's result is shown again after a reload (and followed if still grading).
+  const [polling, setPolling] = useState<string | null>(initialHistory[0]?.id ?? null);
   const [confirm, setConfirm] = useState<null | { kind: 'reset' } | { kind: 'restore'; entry: HistoryEntry }>(null);
   const [monaco, setMonaco] = useState<LoadedMonaco | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -167,7 +168,9 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-      <div className="card min-w-0 space-y-6 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">{statement}</div>
+      <div className="card min-w-0 space-y-6 self-start lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto" tabIndex={0} role="region" aria-label="Exercise statement">
+        {statement}
+      </div>
       <div className="min-w-0 space-y-4">
         <section aria-labelledby="editor-heading" className="card space-y-3 p-3 sm:p-4">
           <div className="flex flex-wrap items-center justify-between gap-2">

@@ -80,11 +80,12 @@ function Diff({ original, modified, monaco, attempt }: { original: string; modif
     <div className="mt-2 h-80 overflow-hidden rounded-md border border-slate-300" role="region" aria-label={label} data-testid="history-diff">
       <DiffEditor
         height="100%"
-        language="javascript"
+        // Not "javascript": see monaco-setup (keeps the copies out of the solution's program).
+        language="typescript"
         original={original}
         modified={modified}
-        originalModelPath={`file:///history/attempt-${attempt}.js`}
-        modifiedModelPath={`file:///history/draft-${attempt}.js`}
+        originalModelPath={`file:///history/attempt-${attempt}.ts`}
+        modifiedModelPath={`file:///history/draft-${attempt}.ts`}
         options={{ readOnly: true, originalEditable: false, renderSideBySide: true, useInlineViewWhenSpaceIsLimited: true, minimap: { enabled: false }, automaticLayout: true, scrollBeyondLastLine: false }}
       />
     </div>

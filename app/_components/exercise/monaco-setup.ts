@@ -41,6 +41,9 @@ async function load() {
   });
   js.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   js.setEagerModelSync(true);
+  // History diffs use the TypeScript language only to stay out of the JavaScript program: there,
+  // a second copy of the solution would be reported as a duplicate of every function in it.
+  monaco.typescript.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true });
   const consoleLib = { filePath: 'file:///tensorgrade-console.d.ts', content: CONSOLE_DECLARATION };
   js.setExtraLibs([consoleLib]);
   // Types arrive after the editor is usable; completions improve when they land.
