@@ -1,6 +1,7 @@
 /**
  * `npm run worker`: a grading worker for scale-out. Run any number of them, on any machines,
- * with the same DATABASE_URL; each consumes the queue with WORKER_CONCURRENCY sandbox processes.
+ * with the same DATABASE_URL; each consumes the queue with WORKER_CONCURRENCY sandbox processes
+ * (default: one per core), each grading WORKER_JOBS_PER_PROCESS jobs at once (default 4).
  */
 import { availableParallelism } from 'node:os';
 import { getEnv, EnvError } from '../env';
@@ -15,8 +16,9 @@ async function main() {
     throw new EnvError('npm run worker needs DATABASE_URL: the embedded database belongs to the web server, which grades by itself in embedded mode.');
   }
   const concurrency = Number(process.env.WORKER_CONCURRENCY) || availableParallelism();
+  const jobsPerProcess = Number(process.env.WORKER_JOBS_PER_PROCESS) || undefined;
   await migrateDatabase(getDbHandle());
-  const worker = await startGradingWorker({ concurrency });
+  const worker = await startGradingWorker({ concurrency, jobsPerProcess });
   console.log(`Grading worker ${process.pid}: ${concurrency} sandbox process(es), waiting for jobs`);
   let stopping = false;
   const shutdown = async () => {

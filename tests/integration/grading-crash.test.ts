@@ -79,7 +79,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)
   const startWorker = (): { child: ChildProcess; output: () => string } => {
     const url = handle.kind === 'postgres' ? handle.url : '';
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
-      env: { ...process.env, DATABASE_URL: url, WORKER_CONCURRENCY: '1' },
+      // One job at a time per worker, so neither can take the whole queue and the split is observable.
+      env: { ...process.env, DATABASE_URL: url, WORKER_CONCURRENCY: '1', WORKER_JOBS_PER_PROCESS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
