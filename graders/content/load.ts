@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ContentError, formatPath } from './errors';
+import { ContentError, describeJsonError, formatPath } from './errors';
 import { ExerciseMetaSchema, type ExerciseMeta } from './exercise-schema';
 
 export { ContentError } from './errors';
@@ -76,7 +76,7 @@ function parseMeta(text: string): ExerciseMeta {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new ContentError('exercise.json', '', jsonErrorWithLine(text, err as Error));
+    throw new ContentError('exercise.json', '', describeJsonError(text, err as Error));
   }
   const parsed = ExerciseMetaSchema.safeParse(raw);
   if (!parsed.success) {
@@ -84,15 +84,6 @@ function parseMeta(text: string): ExerciseMeta {
     throw new ContentError('exercise.json', formatPath(issue.path) || '(root)', issue.message);
   }
   return parsed.data;
-}
-
-function jsonErrorWithLine(text: string, err: Error): string {
-  const pos = /position (\d+)/.exec(err.message);
-  if (!pos) return `invalid JSON: ${err.message}`;
-  const before = text.slice(0, Number(pos[1]));
-  const line = before.split('\n').length;
-  const column = Number(pos[1]) - before.lastIndexOf('\n');
-  return `invalid JSON at line ${line}, column ${column}: ${err.message.replace(/ in JSON at position.*$/, '')}`;
 }
 
 function hashContent(files: Map<string, string>): string {

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { ContentError, describeJsonError, formatPath } from '../content/errors';
 import { QuizSchema, type Quiz } from './schema';
+
+export { ContentError } from '../content/errors';
 
 export interface LoadedQuiz {
   /** File name without .json; must equal quiz.id so renaming a title never orphans attempts. */
@@ -12,42 +15,30 @@ export interface LoadedQuiz {
   versionHash: string;
 }
 
-/** A problem in a quiz file, located well enough for an author to fix it without guessing. */
-export class QuizContentError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    readonly detail: string,
-  ) {
-    super(field ? `${file}: ${field}: ${detail}` : `${file}: ${detail}`);
-    this.name = 'QuizContentError';
-  }
-}
-
 export async function loadQuiz(file: string): Promise<LoadedQuiz> {
   const name = path.basename(file);
   let text: string;
   try {
     text = (await readFile(file, 'utf8')).replace(/\r\n?/g, '\n');
   } catch {
-    throw new QuizContentError(name, '', 'file is missing or unreadable');
+    throw new ContentError(name, '', 'file is missing or unreadable');
   }
   const quiz = parseQuizText(name, text);
   const slug = name.replace(/\.json$/, '');
-  if (quiz.id !== slug) throw new QuizContentError(name, 'id', `"${quiz.id}" does not match the file name "${slug}"`);
+  if (quiz.id !== slug) throw new ContentError(name, 'id', `"${quiz.id}" does not match the file name "${slug}"`);
   return { slug, file, quiz, versionHash: createHash('sha256').update(text).digest('hex') };
 }
 
 /** Every *.json under root; a broken file is reported in `errors` and skipped, never fatal. */
-export async function loadAllQuizzes(root = 'exercises/quizzes'): Promise<{ quizzes: LoadedQuiz[]; errors: QuizContentError[] }> {
+export async function loadAllQuizzes(root = 'exercises/quizzes'): Promise<{ quizzes: LoadedQuiz[]; errors: ContentError[] }> {
   const names = (await readdir(root)).filter((n) => n.endsWith('.json')).sort();
   const quizzes: LoadedQuiz[] = [];
-  const errors: QuizContentError[] = [];
+  const errors: ContentError[] = [];
   for (const name of names) {
     try {
       quizzes.push(await loadQuiz(path.join(root, name)));
     } catch (err) {
-      if (!(err instanceof QuizContentError)) throw err;
+      if (!(err instanceof ContentError)) throw err;
       errors.push(err);
     }
   }
@@ -59,27 +50,12 @@ export function parseQuizText(name: string, text: string): Quiz {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new QuizContentError(name, '', jsonErrorWithLine(text, err as Error));
+    throw new ContentError(name, '', describeJsonError(text, err as Error));
   }
   const parsed = QuizSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new QuizContentError(name, formatPath(issue.path) || '(root)', issue.message);
+    throw new ContentError(name, formatPath(issue.path) || '(root)', issue.message);
   }
   return parsed.data;
-}
-
-/** zod issue path → "questions[3].rubric[0].points". */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  return segments.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
-}
-
-function jsonErrorWithLine(text: string, err: Error): string {
-  const pos = /position (\d+)/.exec(err.message);
-  const reason = err.message.replace(/ in JSON at position.*$/, '').replace(/^JSON\.parse: /, '');
-  if (!pos) return `invalid JSON: ${reason}`;
-  const before = text.slice(0, Number(pos[1]));
-  const line = before.split('\n').length;
-  const column = Number(pos[1]) - before.lastIndexOf('\n');
-  return `invalid JSON at line ${line}, column ${column}: ${reason}`;
 }
