@@ -17,12 +17,13 @@ const PROSE = [
 ].join(' ');
 
 /**
- * Statement and prompt text: Markdown with $inline$ and $$display$$ LaTeX, rendered on the
- * server so the page ships no Markdown or KaTeX JavaScript. Raw HTML is not rendered.
+ * Statement, prompt and option text: Markdown with $inline$ and $$display$$ LaTeX, rendered on the
+ * server so the page ships no Markdown or KaTeX JavaScript. Raw HTML is not rendered. `inline`
+ * keeps short text (a choice option) on its line.
  */
-export function Markdown({ children, className = '' }: { children: string; className?: string }) {
+export function Markdown({ children, className = '', inline = false }: { children: string; className?: string; inline?: boolean }) {
   return (
-    <div className={`${PROSE} ${className}`}>
+    <div className={`${inline ? '[&_p]:inline' : PROSE} ${className}`}>
       <ReactMarkdown remarkPlugins={[remarkMath]} rehypePlugins={[rehypeKatex]}>
         {children}
       </ReactMarkdown>

@@ -2,7 +2,7 @@ import type { QuizAttemptView } from '@/db/services/quiz-attempt-view';
 import type { FormState } from '@/app/_lib/form-state.shared';
 import { QuizAutosaveProvider } from './autosave';
 import { QuestionInput } from './question-input';
-import { QuizMarkdown } from './quiz-markdown';
+import { Markdown } from '@/app/_components/markdown/markdown';
 import { SubmitAttempt } from './submit-attempt';
 
 /** An open attempt: prompts and options rendered here on the server, inputs and autosave on the client. */
@@ -20,7 +20,7 @@ export function QuizForm(props: { view: QuizAttemptView; saveUrl: string; submit
                   Question {i + 1} · {q.points} {q.points === 1 ? 'point' : 'points'}
                 </h2>
                 <div id={promptId}>
-                  <QuizMarkdown>{q.prompt}</QuizMarkdown>
+                  <Markdown>{q.prompt}</Markdown>
                 </div>
                 <QuestionInput
                   promptId={promptId}
@@ -31,7 +31,7 @@ export function QuizForm(props: { view: QuizAttemptView; saveUrl: string; submit
                     ...(q.type === 'formula' ? { variables: q.variables, maxLength: q.maxLength } : {}),
                     ...(q.type === 'short' ? { maxLength: q.maxLength } : {}),
                   }}
-                  options={q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => ({ id: o.id, label: <QuizMarkdown inline>{o.text}</QuizMarkdown> })) : undefined}
+                  options={q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => ({ id: o.id, label: <Markdown inline>{o.text}</Markdown> })) : undefined}
                 />
               </section>
             </li>

@@ -1,6 +1,6 @@
 import type { DraftAnswer, QuestionFeedback, QuizAttemptView } from '@/db/services/quiz-attempt-view';
 import type { PublicQuestion } from '@/graders/quiz/public';
-import { QuizMarkdown } from './quiz-markdown';
+import { Markdown } from '@/app/_components/markdown/markdown';
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
@@ -40,7 +40,7 @@ function QuestionResult({ index, question, answer, feedback }: { index: number; 
           </span>
         </p>
       </div>
-      <QuizMarkdown>{question.prompt}</QuizMarkdown>
+      <Markdown>{question.prompt}</Markdown>
       <div className="rounded-md bg-slate-50 p-3 text-sm">
         <p className="font-medium text-slate-700">Your answer</p>
         <YourAnswer question={question} answer={answer} />
@@ -77,7 +77,7 @@ function YourAnswer({ question, answer }: { question: PublicQuestion; answer: Dr
       <ul className="list-disc pl-5">
         {question.options.filter((o) => picked.has(o.id)).map((o) => (
           <li key={o.id}>
-            <QuizMarkdown inline>{o.text}</QuizMarkdown>
+            <Markdown inline>{o.text}</Markdown>
           </li>
         ))}
       </ul>

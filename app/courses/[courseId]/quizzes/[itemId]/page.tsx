@@ -7,7 +7,7 @@ import { submissionWindow } from '@/db/queries/assignments';
 import { quizFeedbackVisible, selectOwnQuizAttempts, selectQuizItemForMember } from '@/db/queries/quizzes';
 import { selectQuizAttemptView } from '@/db/services/quiz-attempt-view';
 import { QuizForm } from '@/app/_components/quiz/quiz-form';
-import { QuizMarkdown } from '@/app/_components/quiz/quiz-markdown';
+import { Markdown } from '@/app/_components/markdown/markdown';
 import { StartAttempt } from '@/app/_components/quiz/start-attempt';
 import { formatDate, STATUS_LABELS } from '@/app/_components/quiz/labels.shared';
 import { startQuizAttemptAction, submitQuizAttemptAction } from './actions';
@@ -51,7 +51,7 @@ export default async function QuizItemPage({ params }: { params: Promise<{ cours
         <>
           {view.quiz.description && (
             <div className="card">
-              <QuizMarkdown>{view.quiz.description}</QuizMarkdown>
+              <Markdown>{view.quiz.description}</Markdown>
             </div>
           )}
           {window.open ? (
