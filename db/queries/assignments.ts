@@ -4,6 +4,24 @@ import { assignmentItems, assignments, enrollments, exercises, extensions } from
 import { isUuid } from './ids';
 
 /**
+ * The columns `submissionWindow` needs. Queries that select them join `extensions` with
+ * `extensionOf(userId)`, so `extendedDueAt` is the acting student's own extension.
+ */
+export const windowColumns = {
+  opensAt: assignments.opensAt,
+  dueAt: assignments.dueAt,
+  extendedDueAt: extensions.dueAt,
+  hardCloseAt: assignments.hardCloseAt,
+  latePenaltyPerDay: assignments.latePenaltyPerDay,
+};
+
+/** Join condition: the acting user's enrolment in the assignment's course (no row = not a member). */
+export const enrollmentOf = (userId: string) => and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, userId));
+
+/** Join condition: the acting user's extension of the assignment, if any. */
+export const extensionOf = (userId: string) => and(eq(extensions.assignmentId, assignments.id), eq(extensions.userId, userId));
+
+/**
  * An exercise item as the acting member may submit to it: null unless the user is enrolled in
  * the item's course and the assignment is published. The student's extension replaces the due date.
  */
@@ -16,19 +34,15 @@ export async function selectExerciseItemForMember(userId: string, itemId: string
       maxAttempts: assignmentItems.maxAttempts,
       points: assignmentItems.points,
       courseId: assignments.courseId,
-      opensAt: assignments.opensAt,
-      dueAt: assignments.dueAt,
-      extendedDueAt: extensions.dueAt,
-      hardCloseAt: assignments.hardCloseAt,
-      latePenaltyPerDay: assignments.latePenaltyPerDay,
+      ...windowColumns,
       role: enrollments.role,
       currentVersionId: exercises.currentVersionId,
     })
     .from(assignmentItems)
     .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
-    .innerJoin(enrollments, and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, userId)))
+    .innerJoin(enrollments, enrollmentOf(userId))
     .innerJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
-    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.userId, userId)))
+    .leftJoin(extensions, extensionOf(userId))
     .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), eq(assignments.published, true)));
   return row ?? null;
 }

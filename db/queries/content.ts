@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '../client';
 import { exercises, exerciseVersions } from '../schema';
 
@@ -48,7 +48,7 @@ export async function upsertExerciseVersion(content: ExerciseContent, actorId?: 
       (await tx
         .select({ id: exerciseVersions.id })
         .from(exerciseVersions)
-        .where(sql`${exerciseVersions.exerciseId} = ${content.id} and ${exerciseVersions.contentHash} = ${content.contentHash}`))[0].id;
+        .where(and(eq(exerciseVersions.exerciseId, content.id), eq(exerciseVersions.contentHash, content.contentHash))))[0].id;
     await tx.update(exercises).set({ currentVersionId: versionId }).where(eq(exercises.id, content.id));
     return { versionId, created: inserted.length > 0 };
   });

@@ -4,6 +4,7 @@ import { assignmentItems, assignments, enrollments, extensions, quizAnswers, qui
 import { isUuid } from './ids';
 import type { Quiz } from '../../graders/quiz/schema';
 import type { ConceptResult } from '../../graders/quiz/result';
+import { enrollmentOf, extensionOf, windowColumns } from './assignments';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -56,18 +57,14 @@ export async function selectQuizItemForMember(userId: string, itemId: string) {
       points: assignmentItems.points,
       assignmentTitle: assignments.title,
       courseId: assignments.courseId,
-      opensAt: assignments.opensAt,
-      dueAt: assignments.dueAt,
-      extendedDueAt: extensions.dueAt,
-      hardCloseAt: assignments.hardCloseAt,
-      latePenaltyPerDay: assignments.latePenaltyPerDay,
+      ...windowColumns,
       role: enrollments.role,
     })
     .from(assignmentItems)
     .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
-    .innerJoin(enrollments, and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, userId)))
+    .innerJoin(enrollments, enrollmentOf(userId))
     .innerJoin(quizzes, eq(quizzes.id, assignmentItems.quizId))
-    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.userId, userId)))
+    .leftJoin(extensions, extensionOf(userId))
     .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'quiz'), eq(assignments.published, true)));
   return row ?? null;
 }

@@ -13,6 +13,7 @@ import {
   submissions,
 } from '../schema';
 import { isUuid } from './ids';
+import { enrollmentOf, extensionOf, windowColumns } from './assignments';
 
 /** One item of a published assignment as the acting member sees it on the course home. */
 export type StudentItemRow = {
@@ -48,11 +49,7 @@ export async function selectStudentCourseItems(userId: string, courseId: string)
       assignmentId: assignments.id,
       assignmentTitle: assignments.title,
       assignmentDescription: assignments.description,
-      opensAt: assignments.opensAt,
-      dueAt: assignments.dueAt,
-      extendedDueAt: extensions.dueAt,
-      hardCloseAt: assignments.hardCloseAt,
-      latePenaltyPerDay: assignments.latePenaltyPerDay,
+      ...windowColumns,
       itemId: assignmentItems.id,
       kind: assignmentItems.kind,
       exerciseId: assignmentItems.exerciseId,
@@ -62,11 +59,11 @@ export async function selectStudentCourseItems(userId: string, courseId: string)
       maxAttempts: assignmentItems.maxAttempts,
     })
     .from(assignments)
-    .innerJoin(enrollments, and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, userId)))
+    .innerJoin(enrollments, enrollmentOf(userId))
     .innerJoin(assignmentItems, eq(assignmentItems.assignmentId, assignments.id))
     .leftJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
     .leftJoin(quizzes, eq(quizzes.id, assignmentItems.quizId))
-    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.userId, userId)))
+    .leftJoin(extensions, extensionOf(userId))
     .where(and(eq(assignments.courseId, courseId), eq(assignments.published, true)))
     .orderBy(sql`${assignments.dueAt} asc nulls last`, asc(assignments.createdAt), asc(assignmentItems.position));
   if (items.length === 0) return [];
@@ -137,11 +134,7 @@ export async function selectExerciseItemPage(userId: string, itemId: string) {
       difficulty: exercises.difficulty,
       points: assignmentItems.points,
       maxAttempts: assignmentItems.maxAttempts,
-      opensAt: assignments.opensAt,
-      dueAt: assignments.dueAt,
-      extendedDueAt: extensions.dueAt,
-      hardCloseAt: assignments.hardCloseAt,
-      latePenaltyPerDay: assignments.latePenaltyPerDay,
+      ...windowColumns,
       role: enrollments.role,
       versionHash: exerciseVersions.contentHash,
       statement: exerciseVersions.statement,
@@ -150,10 +143,10 @@ export async function selectExerciseItemPage(userId: string, itemId: string) {
     })
     .from(assignmentItems)
     .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
-    .innerJoin(enrollments, and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, userId)))
+    .innerJoin(enrollments, enrollmentOf(userId))
     .innerJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
     .innerJoin(exerciseVersions, eq(exerciseVersions.id, exercises.currentVersionId))
-    .leftJoin(extensions, and(eq(extensions.assignmentId, assignments.id), eq(extensions.userId, userId)))
+    .leftJoin(extensions, extensionOf(userId))
     .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), eq(assignments.published, true)));
   return row ?? null;
 }
@@ -177,7 +170,7 @@ export async function selectExerciseContentForMember(userId: string, itemId: str
     })
     .from(assignmentItems)
     .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
-    .innerJoin(enrollments, and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, userId)))
+    .innerJoin(enrollments, enrollmentOf(userId))
     .innerJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
     .innerJoin(exerciseVersions, eq(exerciseVersions.id, exercises.currentVersionId))
     .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), eq(assignments.published, true)));
