@@ -62,3 +62,24 @@ export const quizVersions = pgTable(
   },
   (t) => [unique('quiz_versions_hash_uq').on(t.quizId, t.contentHash), index('quiz_versions_quiz_idx').on(t.quizId)],
 );
+
+export const authoringKind = pgEnum('authoring_kind', ['exercise', 'quiz']);
+
+/**
+ * Work in progress from the browser editor: saved freely, validated on demand, and turned into an
+ * immutable version only on publish. targetId is null for content that has never been published.
+ */
+export const authoringDrafts = pgTable(
+  'authoring_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    kind: authoringKind('kind').notNull(),
+    targetId: text('target_id'),
+    // The files of the content folder by name (exercise.json, statement.md, stub.js, ...).
+    files: jsonb('files').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('authoring_drafts_course_idx').on(t.courseId)],
+);

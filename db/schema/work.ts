@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { courses, users } from './people';
 import { exercises, exerciseVersions, quizVersions } from './content';
@@ -37,6 +38,9 @@ export const submissions = pgTable(
   (t) => [
     index('submissions_user_item_idx').on(t.userId, t.itemId),
     index('submissions_exercise_idx').on(t.exerciseId, t.createdAt),
+    // The staff submissions browser filters by item and pages by time.
+    index('submissions_item_created_idx').on(t.itemId, t.createdAt),
+    index('submissions_status_idx').on(t.status),
     unique('submissions_attempt_uq').on(t.userId, t.itemId, t.attempt),
   ],
 );
@@ -49,6 +53,8 @@ export const gradeReports = pgTable(
     submissionId: uuid('submission_id').notNull().references(() => submissions.id, { onDelete: 'cascade' }),
     // 0 for the first grading; a regrade gets the next run number.
     run: integer('run').notNull().default(0),
+    // Set for reports produced by a regrade; they count only once the instructor accepts the run.
+    regradeRunId: uuid('regrade_run_id').references(() => regradeRuns.id, { onDelete: 'set null' }),
     exerciseVersionId: uuid('exercise_version_id').notNull().references(() => exerciseVersions.id),
     report: jsonb('report').notNull(),
     score: real('score').notNull(),
@@ -92,9 +98,15 @@ export const quizAnswers = pgTable(
     manualPoints: real('manual_points'),
     graderId: uuid('grader_id').references(() => users.id, { onDelete: 'set null' }),
     comment: text('comment'),
+    // A grader who took this answer from the review queue, so graders can split the queue.
+    claimedBy: uuid('claimed_by').references(() => users.id, { onDelete: 'set null' }),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+  (t) => [
+    primaryKey({ columns: [t.attemptId, t.questionId] }),
+    index('quiz_answers_review_idx').on(t.needsReview).where(sql`${t.needsReview} and ${t.manualPoints} is null`),
+  ],
 );
 
 /**
@@ -113,9 +125,36 @@ export const scoreOverrides = pgTable(
     quizAttemptId: uuid('quiz_attempt_id').references(() => quizAttempts.id),
     oldScore: real('old_score'),
     newScore: real('new_score').notNull(),
+    // Why, for the audit trail (staff only).
     reason: text('reason').notNull(),
+    // What the student is told, if anything.
+    comment: text('comment'),
     actorId: uuid('actor_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('score_overrides_item_user_idx').on(t.itemId, t.userId, t.createdAt)],
+);
+
+export const regradeStatus = pgEnum('regrade_status', ['running', 'ready', 'accepted', 'discarded']);
+
+/**
+ * A re-run of an exercise's submissions (all of them, or one student's) against a chosen version.
+ * Its reports are stored with regrade_run_id and change no score until the instructor accepts.
+ */
+export const regradeRuns = pgTable(
+  'regrade_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    exerciseId: text('exercise_id').notNull().references(() => exercises.id, { onDelete: 'cascade' }),
+    exerciseVersionId: uuid('exercise_version_id').notNull().references(() => exerciseVersions.id),
+    // Null = every student's submissions.
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    status: regradeStatus('status').notNull().default('running'),
+    total: integer('total').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('regrade_runs_course_idx').on(t.courseId, t.createdAt)],
 );
