@@ -5,6 +5,7 @@ import { RoleBadge } from '@/app/_components/role-badge';
 import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
 import { JoinCodePanel } from './join-code-panel';
 import { MemberRoleForm } from './member-role-form';
+import { StaffSections } from './staff-sections';
 
 export const metadata: Metadata = { title: 'Staff area' };
 
@@ -24,11 +25,7 @@ export default async function StaffPage({ params }: { params: Promise<{ courseId
         </Link>
       </nav>
       <h1 className="text-2xl font-semibold">Staff area</h1>
-      <p>
-        <Link href={`/courses/${course.id}/staff/grading`} className="link">
-          Grading health: failed or stuck gradings
-        </Link>
-      </p>
+      <StaffSections courseId={course.id} isInstructor={isInstructor} />
       {joinCode && <JoinCodePanel courseId={course.id} joinCode={joinCode} />}
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading" className="mb-3 text-lg font-semibold">
