@@ -27,3 +27,16 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+// postgres.js connection error codes, Node socket errors, and SQLSTATEs of a server going away
+// (class 08 connection exception; 57P01–57P03 admin/crash shutdown, cannot connect now).
+const CONNECTION_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03']);
+
+/** The database is unreachable or restarting (not a bug in the query): worth a "try again" to the user. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  }
+  return false;
+}

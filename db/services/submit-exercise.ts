@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db } from '../client';
 import { enqueueGrading, getQueue } from '../queue';
 import { selectExerciseItemForMember, submissionWindow } from '../queries/assignments';
-import { isUniqueViolation } from '../queries/errors';
+import { isDatabaseUnavailable, isUniqueViolation } from '../queries/errors';
 import { selectSubmissionPressure } from '../queries/submissions';
 import { submissions } from '../schema';
 
@@ -25,6 +25,17 @@ export class SubmitError extends Error {
  * the submission window, attempts left, size and the per-student rate limits.
  */
 export async function submitExercise(input: { userId: string; itemId: string; code: string; now?: Date }) {
+  try {
+    return await storeSubmission(input);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // A connection lost during COMMIT leaves the outcome unknown to us; the row and its job commit
+    // or roll back together, so "check your history" is honest and nothing is half-stored.
+    throw new SubmitError('unavailable', 'The grading service is briefly unavailable, so your submission may not have been stored. Check your submission history in a moment and submit again if it is not there.');
+  }
+}
+
+async function storeSubmission(input: { userId: string; itemId: string; code: string; now?: Date }) {
   const now = input.now ?? new Date();
   const size = Buffer.byteLength(input.code, 'utf8');
   if (size > MAX_SUBMISSION_BYTES) {

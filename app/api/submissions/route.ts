@@ -1,6 +1,7 @@
 import { getOptionalUser } from '@/app/_lib/authz';
 import { SubmitError, type SubmitErrorCode } from '@/db/services/submit-exercise';
 import { submitExercise } from '@/db/services/submit-exercise';
+import { isDatabaseUnavailable } from '@/db/queries/errors';
 import { SubmitBodySchema } from './submissions.types';
 
 const STATUS: Record<SubmitErrorCode, number> = {
@@ -14,7 +15,12 @@ const STATUS: Record<SubmitErrorCode, number> = {
 
 /** Submit: stores the code and queues sandboxed grading of every test. */
 export async function POST(request: Request) {
-  const user = await getOptionalUser();
+  // Signing-in reads the database too: a restarting database is a 503 with a reason, not a bare 500.
+  const user = await getOptionalUser().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return 'unavailable' as const;
+    throw error;
+  });
+  if (user === 'unavailable') return Response.json({ error: 'The service is briefly unavailable; try again in a moment.', code: 'unavailable' }, { status: 503 });
   if (!user) return Response.json({ error: 'You were signed out; sign in again to submit.' }, { status: 401 });
   const parsed = SubmitBodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'The submission could not be read.' }, { status: 400 });
