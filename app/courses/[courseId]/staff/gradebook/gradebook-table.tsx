@@ -1,0 +1,76 @@
+import Link from 'next/link';
+import type { Gradebook } from '@/db/queries/gradebook';
+import type { ScoreItem } from '@/db/queries/scores';
+import { formatPoints, scoreMarkers } from './score-format';
+
+/** Consecutive items of one assignment share a header cell above them. */
+function assignmentGroups(items: ScoreItem[]) {
+  const groups: { title: string; span: number; key: string }[] = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last && last.key === item.assignmentId) last.span++;
+    else groups.push({ title: item.assignmentTitle, span: 1, key: item.assignmentId });
+  }
+  return groups;
+}
+
+export function GradebookTable({ courseId, book }: { courseId: string; book: Gradebook }) {
+  const th = 'sticky z-10 border-b border-slate-200 bg-slate-100 px-3 py-2 text-left font-semibold';
+  return (
+    // The scroll box is what the sticky header sticks to, so it stays visible in a long class list.
+    <div className="max-h-[75vh] overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full border-separate border-spacing-0 text-sm" data-testid="gradebook">
+        <caption className="sr-only">Scores by student and item, with totals</caption>
+        <thead>
+          <tr>
+            <th rowSpan={2} scope="col" className={`${th} top-0 left-0 z-20`}>
+              Student
+            </th>
+            {assignmentGroups(book.items).map((g) => (
+              <th key={g.key} colSpan={g.span} scope="colgroup" className={`${th} top-0 text-center`}>
+                {g.title}
+              </th>
+            ))}
+            <th rowSpan={2} scope="col" className={`${th} top-0 text-right`}>
+              Total <span className="font-normal text-slate-500">/ {formatPoints(book.maxTotal)}</span>
+            </th>
+          </tr>
+          <tr>
+            {book.items.map((item) => (
+              <th key={item.itemId} scope="col" className={`${th} top-9 text-right font-medium`}>
+                {item.title} <span className="font-normal text-slate-500">/ {formatPoints(item.points)}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {book.rows.map((row) => (
+            <tr key={row.student.userId} className="hover:bg-slate-50" data-testid="gradebook-row">
+              <th scope="row" className="sticky left-0 border-b border-slate-100 bg-white px-3 py-2 text-left font-medium">
+                <Link href={`/courses/${courseId}/staff/gradebook/${row.student.userId}`} className="link">
+                  {row.student.name}
+                </Link>
+                <span className="block text-xs font-normal text-slate-500">{row.student.email}</span>
+              </th>
+              {row.cells.map((cell) => {
+                const markers = scoreMarkers(cell);
+                return (
+                  <td key={cell.itemId} className={`border-b border-slate-100 px-3 py-2 text-right tabular-nums ${cell.overridden ? 'bg-amber-50' : ''}`}>
+                    {formatPoints(cell.final)}
+                    {markers.map((m) => (
+                      <abbr key={m.mark} title={m.label} className="ml-1 rounded bg-slate-200 px-1 text-xs font-semibold no-underline">
+                        {m.mark}
+                        <span className="sr-only"> ({m.label})</span>
+                      </abbr>
+                    ))}
+                  </td>
+                );
+              })}
+              <td className="border-b border-slate-100 px-3 py-2 text-right font-semibold tabular-nums">{formatPoints(row.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { selectGradebook } from '@/db/queries/gradebook';
+import { GradebookTable } from './gradebook-table';
+
+export const metadata: Metadata = { title: 'Gradebook' };
+
+export default async function GradebookPage({ params }: { params: Promise<{ courseId: string }> }) {
+  const { courseId } = await params;
+  const { user, course } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff/gradebook`);
+  const book = await forbiddenOnRefusal(selectGradebook(user.id, course.id));
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/courses/${course.id}/staff`} className="link">
+          {course.title} · Staff area
+        </Link>
+      </nav>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Gradebook</h1>
+        {/* A plain link: the route answers with an attachment, so the browser downloads it. */}
+        <a href={`/courses/${course.id}/staff/gradebook/export.csv`} className="btn-secondary" download>
+          Download CSV
+        </a>
+      </div>
+      <p className="text-sm text-slate-600">
+        Published assignments, best attempt after the late penalty; a staff override replaces it. Markers:{' '}
+        <strong>L</strong> late, <strong>O</strong> overridden, <strong>R</strong> a quiz attempt awaits review. — means nothing graded yet (0 in the total).
+      </p>
+      {book.rows.length === 0 || book.items.length === 0 ? (
+        <p className="card text-slate-600">No students or no published items yet.</p>
+      ) : (
+        <GradebookTable courseId={course.id} book={book} />
+      )}
+    </div>
+  );
+}
