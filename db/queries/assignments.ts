@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { db } from '../client';
 import { assignmentItems, assignments, enrollments, exercises, extensions } from '../schema';
 import { isUuid } from './ids';
@@ -22,8 +22,17 @@ export const enrollmentOf = (userId: string) => and(eq(enrollments.courseId, ass
 export const extensionOf = (userId: string) => and(eq(extensions.assignmentId, assignments.id), eq(extensions.userId, userId));
 
 /**
+ * Which assignments a member sees (the query must join `enrollmentOf`): published ones, and for
+ * students only those already open. Staff also see scheduled ones, to preview them.
+ */
+export const visibleToMember = and(
+  eq(assignments.published, true),
+  or(isNull(assignments.opensAt), lte(assignments.opensAt, sql`now()`), ne(enrollments.role, 'student')),
+);
+
+/**
  * An exercise item as the acting member may submit to it: null unless the user is enrolled in
- * the item's course and the assignment is published. The student's extension replaces the due date.
+ * the item's course and the assignment is visible to them (see visibleToMember). The student's extension replaces the due date.
  */
 export async function selectExerciseItemForMember(userId: string, itemId: string) {
   if (!isUuid(itemId)) return null;
@@ -43,7 +52,7 @@ export async function selectExerciseItemForMember(userId: string, itemId: string
     .innerJoin(enrollments, enrollmentOf(userId))
     .innerJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
     .leftJoin(extensions, extensionOf(userId))
-    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), eq(assignments.published, true)));
+    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), visibleToMember));
   return row ?? null;
 }
 
@@ -74,8 +83,24 @@ export type NewAssignment = {
   hardCloseAt?: Date | null;
   latePenaltyPerDay?: number;
   published?: boolean;
-  items: { kind: 'exercise' | 'quiz'; targetId: string; points: number; maxAttempts?: number | null }[];
+  items: NewAssignmentItem[];
 };
+
+export type NewAssignmentItem = { kind: 'exercise' | 'quiz'; targetId: string; points: number; maxAttempts?: number | null; feedback?: 'immediate' | 'after_due' };
+
+/** The assignment_items row for `item` at `position`; the check constraint wants exactly one target column set. */
+export function assignmentItemRow(assignmentId: string, item: NewAssignmentItem, position: number) {
+  return {
+    assignmentId,
+    kind: item.kind,
+    exerciseId: item.kind === 'exercise' ? item.targetId : null,
+    quizId: item.kind === 'quiz' ? item.targetId : null,
+    points: item.points,
+    maxAttempts: item.maxAttempts ?? null,
+    feedback: item.feedback ?? 'immediate',
+    position,
+  };
+}
 
 /** Callers check that the actor is an instructor of `courseId` (see assertCourseRole). */
 export async function insertAssignmentWithItems(input: NewAssignment): Promise<{ id: string; itemIds: string[] }> {
@@ -96,17 +121,7 @@ export async function insertAssignmentWithItems(input: NewAssignment): Promise<{
     const items = input.items.length
       ? await tx
           .insert(assignmentItems)
-          .values(
-            input.items.map((item, position) => ({
-              assignmentId: assignment.id,
-              kind: item.kind,
-              exerciseId: item.kind === 'exercise' ? item.targetId : null,
-              quizId: item.kind === 'quiz' ? item.targetId : null,
-              points: item.points,
-              maxAttempts: item.maxAttempts ?? null,
-              position,
-            })),
-          )
+          .values(input.items.map((item, position) => assignmentItemRow(assignment.id, item, position)))
           .returning({ id: assignmentItems.id })
       : [];
     return { id: assignment.id, itemIds: items.map((item) => item.id) };

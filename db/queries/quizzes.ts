@@ -4,7 +4,7 @@ import { assignmentItems, assignments, enrollments, extensions, quizAnswers, qui
 import { isUuid } from './ids';
 import type { Quiz } from '../../graders/quiz/schema';
 import type { ConceptResult } from '../../graders/quiz/result';
-import { enrollmentOf, extensionOf, windowColumns } from './assignments';
+import { enrollmentOf, extensionOf, visibleToMember, windowColumns } from './assignments';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -42,7 +42,7 @@ export async function selectQuizSummaries(): Promise<{ id: string; slug: string;
 
 /**
  * A quiz item as the acting member may take it: null unless the user is enrolled in the item's
- * course and the assignment is published. The student's extension replaces the due date.
+ * course and the assignment is visible to them (see visibleToMember). The student's extension replaces the due date.
  */
 export async function selectQuizItemForMember(userId: string, itemId: string) {
   if (!isUuid(itemId)) return null;
@@ -65,7 +65,7 @@ export async function selectQuizItemForMember(userId: string, itemId: string) {
     .innerJoin(enrollments, enrollmentOf(userId))
     .innerJoin(quizzes, eq(quizzes.id, assignmentItems.quizId))
     .leftJoin(extensions, extensionOf(userId))
-    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'quiz'), eq(assignments.published, true)));
+    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'quiz'), visibleToMember));
   return row ?? null;
 }
 

@@ -13,9 +13,9 @@ import {
   submissions,
 } from '../schema';
 import { isUuid } from './ids';
-import { enrollmentOf, extensionOf, windowColumns } from './assignments';
+import { enrollmentOf, extensionOf, visibleToMember, windowColumns } from './assignments';
 
-/** One item of a published assignment as the acting member sees it on the course home. */
+/** One item of a visible assignment (published, and open for students) as the acting member sees it on the course home. */
 export type StudentItemRow = {
   assignmentId: string;
   assignmentTitle: string;
@@ -39,7 +39,7 @@ export type StudentItemRow = {
 };
 
 /**
- * Published assignments of a course with the acting user's progress on each item. Empty for a
+ * Visible assignments of a course (see visibleToMember) with the acting user's progress on each item. Empty for a
  * non-member: the enrolment join is part of the query, not left to the caller.
  */
 export async function selectStudentCourseItems(userId: string, courseId: string): Promise<StudentItemRow[]> {
@@ -64,7 +64,7 @@ export async function selectStudentCourseItems(userId: string, courseId: string)
     .leftJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
     .leftJoin(quizzes, eq(quizzes.id, assignmentItems.quizId))
     .leftJoin(extensions, extensionOf(userId))
-    .where(and(eq(assignments.courseId, courseId), eq(assignments.published, true)))
+    .where(and(eq(assignments.courseId, courseId), visibleToMember))
     .orderBy(sql`${assignments.dueAt} asc nulls last`, asc(assignments.createdAt), asc(assignmentItems.position));
   if (items.length === 0) return [];
 
@@ -118,8 +118,8 @@ export async function selectStudentCourseItems(userId: string, courseId: string)
 
 /**
  * Everything the exercise page shows for an item of the acting member: the current version's
- * statement, stub and metadata, never its reference or tests. Null for non-members, unpublished
- * assignments and quiz items.
+ * statement, stub and metadata, never its reference or tests. Null for non-members, assignments
+ * they may not see yet (unpublished, or not open for a student) and quiz items.
  */
 export async function selectExerciseItemPage(userId: string, itemId: string) {
   if (!isUuid(itemId)) return null;
@@ -147,7 +147,7 @@ export async function selectExerciseItemPage(userId: string, itemId: string) {
     .innerJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
     .innerJoin(exerciseVersions, eq(exerciseVersions.id, exercises.currentVersionId))
     .leftJoin(extensions, extensionOf(userId))
-    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), eq(assignments.published, true)));
+    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), visibleToMember));
   return row ?? null;
 }
 
@@ -173,6 +173,6 @@ export async function selectExerciseContentForMember(userId: string, itemId: str
     .innerJoin(enrollments, enrollmentOf(userId))
     .innerJoin(exercises, eq(exercises.id, assignmentItems.exerciseId))
     .innerJoin(exerciseVersions, eq(exerciseVersions.id, exercises.currentVersionId))
-    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), eq(assignments.published, true)));
+    .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'exercise'), visibleToMember));
   return row ?? null;
 }
