@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { loadAllExercises } from '../graders/content/load';
 import { loadAllQuizzes } from '../graders/quiz/load';
+import { selectExerciseOwner } from './queries/authoring';
 import { upsertExerciseVersion } from './queries/content';
 import { upsertQuizVersion } from './queries/quizzes';
 
@@ -19,6 +20,11 @@ export async function syncContent(root = 'exercises'): Promise<SyncResult> {
   const result: SyncResult = { synced: [], quizzes: [], errors: errors.map((error) => error.message) };
   for (const exercise of exercises) {
     const { meta } = exercise;
+    // Ids are global: a folder must not take over an exercise a course authored in the browser.
+    if ((await selectExerciseOwner(meta.id))?.source === 'browser') {
+      result.errors.push(`${exercise.slug}/exercise.json: id: "${meta.id}" is already used by an exercise authored in a course; rename the folder and its id`);
+      continue;
+    }
     const { created } = await upsertExerciseVersion({
       id: meta.id,
       slug: exercise.slug,

@@ -1,12 +1,15 @@
 import { checkStatement } from './content/statement';
 import { ContentError, loadAllExercises, type LoadedExercise } from './content/load';
 import type { Grader } from './grader';
+import type { GradeReport } from './report';
 
 export interface ExerciseCheck {
   slug: string;
   problems: string[];
   referenceScore?: number;
   stubScore?: number;
+  /** The two reports behind the scores, for an author who needs to see which case failed. */
+  reports?: { reference: GradeReport; stub: GradeReport };
 }
 
 /** CI gate for content: schema, statement, reference scores 100 %, stub scores less. */
@@ -31,7 +34,7 @@ export async function validateExercise(exercise: LoadedExercise, grader: Grader)
   }
   if (stub.score >= 1) problems.push('stub.js scores 100 %: it must leave the work to the student');
   if (stub.status !== 'graded') problems.push(`stub.js could not be graded: ${stub.error}`);
-  return { slug: exercise.slug, problems, referenceScore: reference.score, stubScore: stub.score };
+  return { slug: exercise.slug, problems, referenceScore: reference.score, stubScore: stub.score, reports: { reference, stub } };
 }
 
 export async function validateAllExercises(root: string, grader: Grader): Promise<{ checks: ExerciseCheck[]; loadErrors: ContentError[] }> {

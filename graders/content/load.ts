@@ -19,26 +19,40 @@ export interface LoadedExercise {
   versionHash: string;
 }
 
-const CONTENT_FILES = ['exercise.json', 'statement.md', 'stub.js', 'reference.js', 'tests.js'] as const;
+export const CONTENT_FILES = ['exercise.json', 'statement.md', 'stub.js', 'reference.js', 'tests.js'] as const;
+export type ContentFileName = (typeof CONTENT_FILES)[number];
 
 export async function loadExercise(dir: string): Promise<LoadedExercise> {
-  const files = new Map<string, string>();
+  const files: Record<string, string> = {};
   for (const name of CONTENT_FILES) {
     try {
-      files.set(name, (await readFile(path.join(dir, name), 'utf8')).replace(/\r\n?/g, '\n'));
+      files[name] = await readFile(path.join(dir, name), 'utf8');
     } catch {
       throw new ContentError(name, '', 'file is missing or unreadable');
     }
   }
+  return { ...parseExerciseFiles(files, path.basename(path.resolve(dir))), dir };
+}
+
+/**
+ * The one check of an exercise's files, wherever they come from: a folder under exercises/, a
+ * zip upload or the browser editor. `folder` is the name the id must match.
+ */
+export function parseExerciseFiles(raw: Readonly<Record<string, string | undefined>>, folder: string): LoadedExercise {
+  const files = new Map<string, string>();
+  for (const name of CONTENT_FILES) {
+    const text = raw[name];
+    if (typeof text !== 'string') throw new ContentError(name, '', 'file is missing or unreadable');
+    files.set(name, text.replace(/\r\n?/g, '\n'));
+  }
   const meta = parseMeta(files.get('exercise.json')!);
-  const slug = path.basename(path.resolve(dir));
-  if (meta.id !== slug) throw new ContentError('exercise.json', 'id', `"${meta.id}" does not match the folder name "${slug}"`);
+  if (meta.id !== folder) throw new ContentError('exercise.json', 'id', `"${meta.id}" does not match the folder name "${folder}"`);
   for (const name of ['statement.md', 'stub.js', 'reference.js', 'tests.js']) {
     if (!files.get(name)!.trim()) throw new ContentError(name, '', 'file is empty');
   }
   return {
-    slug,
-    dir,
+    slug: folder,
+    dir: '',
     meta,
     statement: files.get('statement.md')!,
     stub: files.get('stub.js')!,

@@ -23,15 +23,17 @@ type Props = {
   submitInfo: SubmitInfo;
   history: HistoryEntry[];
   statement: ReactNode;
+  /** Staff preview: the visible cases come from `casesUrl`, and nothing is saved or submitted. */
+  preview?: { casesUrl: string };
 };
 
 let runnerModule: Promise<typeof import('./run-visible')> | undefined;
 const loadRunnerModule = () => (runnerModule ??= import('./run-visible'));
 
-export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, draftSavedAt, submitInfo, history: initialHistory, statement }: Props) {
+export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, draftSavedAt, submitInfo, history: initialHistory, statement, preview }: Props) {
   const base = `/courses/${courseId}/items/${itemId}`;
   const [code, setCode] = useState(initialCode);
-  const { state: saveState, saveNow } = useDraftAutosave(`${base}/draft`, itemId, code, initialCode, draftSavedAt);
+  const { state: saveState, saveNow } = useDraftAutosave(preview ? null : `${base}/draft`, itemId, code, initialCode, draftSavedAt);
   const [history, setHistory] = useState(initialHistory);
   const [runState, setRunState] = useState<RunState>({ kind: 'idle' });
   const [submitting, setSubmitting] = useState(false);
@@ -62,14 +64,14 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
   }, [itemId, draftSavedAt, initialCode]);
 
   const visibleCases = useCallback(() => {
-    cases.current ??= fetch(`${base}/visible-cases?v=${exercise.versionHash.slice(0, 16)}`).then(async (r) => {
+    cases.current ??= fetch(preview?.casesUrl ?? `${base}/visible-cases?v=${exercise.versionHash.slice(0, 16)}`).then(async (r) => {
       const body = (await r.json().catch(() => ({}))) as VisibleCasesResponse & { error?: string };
       if (!r.ok) throw new Error(body.error ?? `the server answered ${r.status}`);
       return body;
     });
     cases.current.catch(() => (cases.current = null));
     return cases.current;
-  }, [base, exercise.versionHash]);
+  }, [base, exercise.versionHash, preview?.casesUrl]);
 
   const getRunner = useCallback(async () => {
     const { VisibleRunner } = await loadRunnerModule();

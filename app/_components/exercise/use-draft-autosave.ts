@@ -30,9 +30,9 @@ export function readLocalDraft(itemId: string): LocalDraft | null {
 
 /**
  * Debounced autosave of `code` to the server; `saveNow` for Ctrl/Cmd+S. Unsaved code is flushed
- * with sendBeacon when the page is hidden or closed.
+ * with sendBeacon when the page is hidden or closed. A null `url` (staff preview) saves nothing.
  */
-export function useDraftAutosave(url: string, itemId: string, code: string, savedCode: string, savedAt: string | null) {
+export function useDraftAutosave(url: string | null, itemId: string, code: string, savedCode: string, savedAt: string | null) {
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: savedAt });
   const lastSaved = useRef(savedCode);
   const latest = useRef(code);
@@ -45,7 +45,7 @@ export function useDraftAutosave(url: string, itemId: string, code: string, save
     clearTimeout(timer.current);
     if (inFlight.current) await inFlight.current;
     const text = latest.current;
-    if (text === lastSaved.current) {
+    if (text === lastSaved.current || url === null) {
       setState((s) => (s.kind === 'saved' ? s : { kind: 'saved', at: new Date().toISOString() }));
       return;
     }
@@ -82,7 +82,7 @@ export function useDraftAutosave(url: string, itemId: string, code: string, save
 
   useEffect(() => {
     latest.current = code;
-    if (code === lastSaved.current) return;
+    if (code === lastSaved.current || url === null) return;
     try {
       localStorage.setItem(localDraftKey(itemId), JSON.stringify({ code, at: Date.now() } satisfies LocalDraft));
     } catch {
@@ -92,11 +92,11 @@ export function useDraftAutosave(url: string, itemId: string, code: string, save
     timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
     const id = setTimeout(() => setState((s) => (s.kind === 'saving' ? s : { kind: 'pending' })), 0);
     return () => clearTimeout(id);
-  }, [code, itemId, save]);
+  }, [code, itemId, save, url]);
 
   useEffect(() => {
     const flush = () => {
-      if (latest.current === lastSaved.current) return;
+      if (latest.current === lastSaved.current || url === null) return;
       navigator.sendBeacon(url, new Blob([JSON.stringify({ code: latest.current })], { type: 'application/json' }));
     };
     const onHide = () => document.visibilityState === 'hidden' && flush();

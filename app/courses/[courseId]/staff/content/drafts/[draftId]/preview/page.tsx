@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { ExerciseWorkspace } from '@/app/_components/exercise/exercise-workspace';
+import { Hints } from '@/app/_components/exercise/hints';
+import { Markdown } from '@/app/_components/markdown/markdown';
+import { loadDraftExercise } from './draft-exercise.server';
+
+export const metadata: Metadata = { title: 'Preview as student' };
+
+/** The student exercise page for a draft: statement, editor with the stub, Run. Nothing is saved or submitted. */
+export default async function PreviewPage({ params }: { params: Promise<{ courseId: string; draftId: string }> }) {
+  const { courseId, draftId } = await params;
+  const editorHref = `/courses/${courseId}/staff/content/drafts/${draftId}`;
+  const { user, course } = await requireCourseRole(courseId, INSTRUCTORS, `${editorHref}/preview`);
+  const loaded = await forbiddenOnRefusal(loadDraftExercise(user.id, course.id, draftId));
+  if (!loaded) notFound();
+  const back = (
+    <Link href={editorHref} className="link">
+      Back to the editor
+    </Link>
+  );
+  if ('error' in loaded) {
+    return (
+      <div className="card space-y-2">
+        <h1 className="text-xl font-semibold">This draft cannot be previewed yet</h1>
+        <p className="text-sm text-red-800">{loaded.error.message}</p>
+        {back}
+      </div>
+    );
+  }
+  const { exercise } = loaded;
+  const { meta } = exercise;
+  return (
+    <div className="space-y-4 xl:-mx-24">
+      <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="preview-banner">
+        Preview as a student of <strong>{meta.title}</strong> (this draft). Run works; nothing you type is saved and nothing can be submitted. {back}
+      </p>
+      <ExerciseWorkspace
+        courseId={course.id}
+        itemId={`preview-${draftId}`}
+        exercise={{ versionHash: exercise.versionHash, stub: exercise.stub, entry: meta.entry, limits: meta.limits }}
+        initialCode={exercise.stub}
+        draftSavedAt={null}
+        submitInfo={{ open: false, late: false, reason: 'Preview: students submit from an assignment; nothing is submitted here.', maxAttempts: null, dueAt: null, latePenaltyPerDay: 0 }}
+        history={[]}
+        preview={{ casesUrl: `${editorHref}/preview/visible-cases?v=${exercise.versionHash.slice(0, 16)}` }}
+        statement={
+          <>
+            <header>
+              <p className="text-xs uppercase tracking-wide text-slate-500">
+                {meta.topic} · {meta.difficulty} · {meta.points} points
+              </p>
+              {!/^#\s/.test(exercise.statement.trimStart()) && <h1 className="text-2xl font-semibold">{meta.title}</h1>}
+            </header>
+            <Markdown>{exercise.statement}</Markdown>
+            <Hints hints={meta.hints} />
+          </>
+        }
+      />
+    </div>
+  );
+}
