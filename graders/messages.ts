@@ -15,7 +15,7 @@ export function failureMessage(failure: Failure, exercise: LoadedExercise): stri
     case 'call':
       return callMessage(failure.error, failure.definedFunctions, exercise);
     case 'killed':
-      return killedMessage(failure.reason, limits, failure.atTopLevel);
+      return killedMessage(failure.reason, limits, failure.atTopLevel, failure.limitMs ?? limits.timeMsPerTest);
     case 'budget':
       return `not run: the submission used up its time budget of ${formatMs(limits.timeMsPerJob)} for all tests`;
     case 'infrastructure':
@@ -42,17 +42,17 @@ function callMessage(error: ErrorInfo, defined: string[], exercise: LoadedExerci
   }
 }
 
-function killedMessage(reason: string, limits: LoadedExercise['meta']['limits'], atTopLevel: boolean): string {
+function killedMessage(reason: string, limits: LoadedExercise['meta']['limits'], atTopLevel: boolean, limitMs: number): string {
   const where = atTopLevel ? 'while loading your code' : 'during this test';
   switch (reason) {
     case 'timeout':
-      return `time limit exceeded ${where}: more than ${formatMs(limits.timeMsPerTest)} (an endless loop?)`;
+      return `time limit exceeded ${where}: more than ${formatMs(limitMs)} (an endless loop?)`;
     case 'memory':
       return `memory limit of ${limits.memoryMb} MB exceeded ${where}`;
     case 'aborted':
       return 'grading was cancelled';
     default:
-      return `stopped by the watchdog ${where}: the code did not give control back within ${formatMs(limits.timeMsPerTest)} (an endless loop, endless promise callbacks, or a huge allocation?)`;
+      return `stopped by the watchdog ${where}: the code did not give control back within ${formatMs(limitMs)} (an endless loop, endless promise callbacks, or a huge allocation?)`;
   }
 }
 

@@ -18,7 +18,7 @@ export type Failure =
   | { kind: 'syntax'; message: string; line?: number; column?: number }
   | { kind: 'top-level'; error: ErrorInfo }
   | { kind: 'call'; error: ErrorInfo; definedFunctions: string[] }
-  | { kind: 'killed'; reason: KillReason; atTopLevel: boolean }
+  | { kind: 'killed'; reason: KillReason; atTopLevel: boolean; limitMs?: number }
   | { kind: 'budget' }
   | { kind: 'infrastructure'; message: string };
 
@@ -64,6 +64,10 @@ async function runInOrder(job: Job): Promise<StudentRun> {
   };
 
   let kills = 0;
+  // A submission killed before it ever finished a case is most likely an endless loop: its second
+  // chance runs under a quarter of the limit, which an honest solution (milliseconds per case)
+  // never notices, instead of spending another full limit of a grading core on the loop.
+  const caseLimit = () => Math.min(kills > 0 && !run.outcomes.some((o) => o.ok) ? timeMsPerTest / 4 : timeMsPerTest, remaining());
   while (run.outcomes.length < job.cases.length) {
     if (job.signal?.aborted) return fill({ kind: 'killed', reason: 'aborted', atTopLevel: false }), run;
     if (remaining() <= 0) return fill({ kind: 'budget' }), run;
@@ -76,11 +80,11 @@ async function runInOrder(job: Job): Promise<StudentRun> {
       return fill({ kind: 'infrastructure', message: (err as Error).message }), run;
     }
     try {
-      const failure = await loadSubmission(sandbox, job, Math.min(timeMsPerTest, remaining()), run);
+      const failure = await loadSubmission(sandbox, job, caseLimit(), run);
       if (failure) return fill(failure), run;
       while (run.outcomes.length < job.cases.length) {
         if (remaining() <= 0) return fill({ kind: 'budget' }), run;
-        const outcome = await runCase(sandbox, job, job.cases[run.outcomes.length], Math.min(timeMsPerTest, remaining()), run);
+        const outcome = await runCase(sandbox, job, job.cases[run.outcomes.length], caseLimit(), run);
         run.outcomes.push(outcome);
         if (!outcome.ok && outcome.failure.kind === 'killed') {
           kills += 1;
@@ -108,7 +112,7 @@ async function loadSubmission(sandbox: Sandbox, job: Job, timeoutMs: number, run
     appendLogs(run, parsed.data.logs);
     return parsed.data.ok ? null : { kind: 'top-level', error: parsed.data.error };
   } catch (err) {
-    if (err instanceof IsolateKilled) return { kind: 'killed', reason: err.reason, atTopLevel: true };
+    if (err instanceof IsolateKilled) return { kind: 'killed', reason: err.reason, atTopLevel: true, limitMs: timeoutMs };
     return { kind: 'top-level', error: errorInfo(err) };
   }
 }
@@ -129,7 +133,7 @@ async function runCase(sandbox: Sandbox, job: Job, c: ReferenceCase, timeoutMs: 
     }
     return { ok: true, value: parsed.data.value, grads: parsed.data.grads, durationMs: durationMs() };
   } catch (err) {
-    if (err instanceof IsolateKilled) return { ok: false, failure: { kind: 'killed', reason: err.reason, atTopLevel: false }, durationMs: durationMs() };
+    if (err instanceof IsolateKilled) return { ok: false, failure: { kind: 'killed', reason: err.reason, atTopLevel: false, limitMs: timeoutMs }, durationMs: durationMs() };
     return { ok: false, failure: { kind: 'call', error: errorInfo(err), definedFunctions: [] }, durationMs: durationMs() };
   }
 }
