@@ -4,7 +4,8 @@ import type { LoadedExercise } from '../graders/content/load';
 import type { ExerciseMeta } from '../graders/content/exercise-schema';
 import { GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, type GradeJobData } from './queue';
 import { selectHasGradeReport, selectSubmissionForGrading, updateSubmissionStatus } from './queries/submissions';
-import { recordGradeResult } from './services/record-grade';
+import { recordGradeResult, recordRegradeCrash } from './services/record-grade';
+import { selectRegradeVersion } from './queries/regrades';
 
 const JOBS_PER_PROCESS = 4;
 
@@ -38,32 +39,38 @@ export async function startGradingWorker(options: { concurrency: number; jobsPer
 }
 
 async function gradeJob(pool: ChildPool, job: Job<GradeJobData>): Promise<void> {
-  const { submissionId, run } = job.data;
+  const { submissionId, run, regradeRunId } = job.data;
   const submission = await selectSubmissionForGrading(submissionId);
   if (!submission || (await selectHasGradeReport(submissionId, run))) return;
-  await updateSubmissionStatus(submissionId, 'grading');
+  // A regrade grades against its run's version (null once discarded: nothing left to do) and leaves
+  // the submission's live status alone; only accepting the run changes what students see.
+  const version = regradeRunId ? await selectRegradeVersion(regradeRunId) : submission;
+  if (!version) return;
+  if (!regradeRunId) await updateSubmissionStatus(submissionId, 'grading');
   const exercise: LoadedExercise = {
-    slug: submission.exerciseId,
+    slug: version.exerciseId,
     dir: '',
-    meta: submission.meta as ExerciseMeta,
-    statement: submission.statement,
-    stub: submission.stub,
-    reference: submission.reference,
-    tests: submission.tests,
-    versionHash: submission.contentHash,
+    meta: version.meta as ExerciseMeta,
+    statement: version.statement,
+    stub: version.stub,
+    reference: version.reference,
+    tests: version.tests,
+    versionHash: version.contentHash,
   };
   try {
     const report = await pool.grade(exercise, submission.code);
-    const stored = await recordGradeResult({ submissionId, run, report });
+    const stored = await recordGradeResult({ submissionId, run, report, regradeRunId });
     if (stored) console.log(`[grading] ${process.pid} graded ${submissionId} run ${run}: ${Math.round(report.score * 100)} % in ${Math.round(report.durationMs)} ms`);
   } catch (error) {
     if (!(error instanceof SandboxCrashError)) throw error;
     if (job.retryCount >= GRADE_RETRY_LIMIT) {
       console.error(`[grading] submission ${submissionId} failed after ${job.retryCount + 1} attempts: ${error.message}`);
-      await updateSubmissionStatus(submissionId, 'failed');
+      // A regrade still needs a report so its run can finish: the submission's current result, marked.
+      if (regradeRunId) await recordRegradeCrash({ submissionId, run, regradeRunId });
+      else await updateSubmissionStatus(submissionId, 'failed');
       return;
     }
-    await updateSubmissionStatus(submissionId, 'queued');
+    if (!regradeRunId) await updateSubmissionStatus(submissionId, 'queued');
     throw error;
   }
 }

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { getDbHandle, type Db } from './client';
 
 export const GRADE_QUEUE = 'grade-submission';
-export type GradeJobData = { submissionId: string; run: number };
+// regradeRunId is set for regrade jobs: grade against that run's version, store a report that counts only once accepted.
+export type GradeJobData = { submissionId: string; run: number; regradeRunId?: string };
 
 /** Infrastructure failures (a crashed sandbox) are retried this often; a student's bug never is. */
 export const GRADE_RETRY_LIMIT = 2;
@@ -59,6 +60,28 @@ export async function enqueueGrading(boss: PgBoss, tx: Db, job: GradeJobData & {
     group: { id: job.userId },
   });
 }
+
+/**
+ * Queues a regrade's jobs inside the caller's transaction, with the run row. Same queue and workers
+ * as live grading (one fleet to run and scale), but below live priority: workers fetch by priority,
+ * so a slot that frees up always goes to a waiting student submission first. Their own group per
+ * student keeps a regrade of old attempts from holding that student's one-at-a-time live slot.
+ */
+export async function enqueueRegrades(boss: PgBoss, tx: Db, jobs: (Required<GradeJobData> & { userId: string })[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await boss.insert(
+    GRADE_QUEUE,
+    jobs.map((job) => ({
+      data: { submissionId: job.submissionId, run: job.run, regradeRunId: job.regradeRunId } satisfies GradeJobData,
+      priority: REGRADE_PRIORITY,
+      group: { id: `regrade:${job.userId}` },
+    })),
+    { db: fromDrizzle(tx as never, sql as never) },
+  );
+}
+
+/** Live submissions keep pg-boss's default priority 0; higher is fetched first. */
+const REGRADE_PRIORITY = -10;
 
 export async function stopQueue(): Promise<void> {
   const boss = await holder.__tensorgradeBoss?.catch(() => undefined);

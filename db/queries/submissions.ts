@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '../client';
-import { assignmentItems, assignments, exerciseVersions, gradeReports, submissions, users } from '../schema';
+import { assignmentItems, assignments, exerciseVersions, gradeReports, regradeRuns, submissions, users } from '../schema';
 import { assertCourseRole, STAFF_ROLES } from './courses';
 import { isUuid } from './ids';
+import { countedReport, versionForGrading } from './regrades';
 
 export type SubmissionStatus = 'queued' | 'grading' | 'graded' | 'error' | 'failed';
 
@@ -13,13 +14,7 @@ export async function selectSubmissionForGrading(submissionId: string) {
       id: submissions.id,
       code: submissions.code,
       status: submissions.status,
-      exerciseId: exerciseVersions.exerciseId,
-      contentHash: exerciseVersions.contentHash,
-      meta: exerciseVersions.meta,
-      statement: exerciseVersions.statement,
-      stub: exerciseVersions.stub,
-      reference: exerciseVersions.reference,
-      tests: exerciseVersions.tests,
+      ...versionForGrading,
     })
     .from(submissions)
     .innerJoin(exerciseVersions, eq(exerciseVersions.id, submissions.exerciseVersionId))
@@ -70,10 +65,12 @@ export async function selectOwnSubmission(userId: string, submissionId: string) 
     .from(submissions)
     .where(and(eq(submissions.id, submissionId), eq(submissions.userId, userId)));
   if (!row) return null;
+  // The report the score came from: a regrade's report shows only once the run is accepted.
   const [latest] = await db()
     .select({ report: gradeReports.report })
     .from(gradeReports)
-    .where(eq(gradeReports.submissionId, submissionId))
+    .leftJoin(regradeRuns, eq(regradeRuns.id, gradeReports.regradeRunId))
+    .where(and(eq(gradeReports.submissionId, submissionId), countedReport))
     .orderBy(desc(gradeReports.run))
     .limit(1);
   return { ...row, report: latest?.report ?? null };
