@@ -1,0 +1,46 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { notFound } from 'next/navigation';
+import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import type { FormState } from '@/app/_lib/form-state.shared';
+import { acceptRegrade, discardRegrade, RegradeError, startRegrade } from '@/db/services/regrade';
+import { DecideRegradeSchema, StartRegradeSchema } from './regrades.types';
+
+const pathOf = (courseId: string) => `/courses/${courseId}/staff/regrades`;
+
+export async function startRegradeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = StartRegradeSchema.safeParse(Object.fromEntries(formData));
+  // The form only offers valid choices; anything else was tampered with.
+  if (!parsed.success) notFound();
+  const { courseId, exerciseId, userId } = parsed.data;
+  const { user } = await requireCourseRole(courseId, STAFF, pathOf(courseId));
+  try {
+    const { total } = await forbiddenOnRefusal(startRegrade({ actorId: user.id, courseId, exerciseId, userId }));
+    revalidatePath(pathOf(courseId));
+    return { notice: `Regrading ${total} submission${total === 1 ? '' : 's'}.` };
+  } catch (error) {
+    if (error instanceof RegradeError) return { formError: error.message };
+    throw error;
+  }
+}
+
+export async function decideRegradeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = DecideRegradeSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) notFound();
+  const { courseId, runId, decision } = parsed.data;
+  const { user } = await requireCourseRole(courseId, INSTRUCTORS, pathOf(courseId));
+  try {
+    if (decision === 'accept') {
+      const { applied } = await forbiddenOnRefusal(acceptRegrade(user.id, courseId, runId));
+      revalidatePath(`/courses/${courseId}`, 'layout');
+      return { notice: `Accepted: ${applied} submission${applied === 1 ? '' : 's'} updated.` };
+    }
+    await forbiddenOnRefusal(discardRegrade(user.id, courseId, runId));
+    revalidatePath(pathOf(courseId));
+    return { notice: 'Discarded: no score changed.' };
+  } catch (error) {
+    if (error instanceof RegradeError) return { formError: error.message };
+    throw error;
+  }
+}
