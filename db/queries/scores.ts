@@ -167,6 +167,12 @@ async function computeScores(courseId: string, onlyUserId: string | null): Promi
 const publicItem = ({ itemId, assignmentId, assignmentTitle, kind, title, points }: ScoreItem): ScoreItem => ({ itemId, assignmentId, assignmentTitle, kind, title, points });
 
 /**
+ * The report of a run that counts: the original grading, or a regrade the instructor accepted.
+ * Use with `.leftJoin(regradeRuns, eq(regradeRuns.id, gradeReports.regradeRunId))`.
+ */
+export const isCountingReport = or(isNull(gradeReports.regradeRunId), eq(regradeRuns.status, 'accepted'));
+
+/**
  * Graded submissions with the score of the run that counts: the latest report that is the original
  * grading or part of an accepted regrade (a pending regrade changes no score).
  */
@@ -187,7 +193,7 @@ export async function selectCountingSubmissions(itemIds: string[], userIds: stri
       and(
         inArray(submissions.itemId, itemIds),
         inArray(submissions.userId, userIds),
-        or(isNull(gradeReports.regradeRunId), eq(regradeRuns.status, 'accepted')),
+        isCountingReport,
       ),
     )
     .orderBy(gradeReports.submissionId, desc(gradeReports.run));
