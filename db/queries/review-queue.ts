@@ -107,3 +107,44 @@ export async function selectReviewAnswer(actorId: string, courseId: string, key:
   // As text then parsed: the PGlite driver parses a jsonb string twice (see selectOwnQuizAnswers).
   return { ...head, ...rest, answer: JSON.parse(answerJson) as unknown, conceptsFound: (rest.conceptsFound as ConceptResult[] | null) ?? null, question };
 }
+
+/** A submitted quiz attempt in the course with each answer's points and review state, for the staff attempt page. */
+export async function selectQuizAttemptForStaff(actorId: string, courseId: string, attemptId: string) {
+  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  if (!isUuid(attemptId)) return null;
+  const [attempt] = await db()
+    .select({
+      id: quizAttempts.id,
+      userId: quizAttempts.userId,
+      itemId: quizAttempts.itemId,
+      itemPoints: assignmentItems.points,
+      studentName: users.name,
+      studentEmail: users.email,
+      quizTitle: quizzes.title,
+      attempt: quizAttempts.attempt,
+      status: quizAttempts.status,
+      score: quizAttempts.score,
+      isLate: quizAttempts.isLate,
+      submittedAt: quizAttempts.submittedAt,
+      content: quizVersions.content,
+    })
+    .from(quizAttempts)
+    .innerJoin(quizVersions, eq(quizVersions.id, quizAttempts.quizVersionId))
+    .innerJoin(assignmentItems, eq(assignmentItems.id, quizAttempts.itemId))
+    .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
+    .innerJoin(quizzes, eq(quizzes.id, assignmentItems.quizId))
+    .innerJoin(users, eq(users.id, quizAttempts.userId))
+    .where(and(eq(quizAttempts.id, attemptId), inCourse(courseId)));
+  if (!attempt) return null;
+  const answers = await db()
+    .select({ questionId: quizAnswers.questionId, autoPoints: quizAnswers.autoPoints, manualPoints: quizAnswers.manualPoints, needsReview: quizAnswers.needsReview, comment: quizAnswers.comment })
+    .from(quizAnswers)
+    .where(eq(quizAnswers.attemptId, attemptId));
+  const byId = new Map(answers.map((a) => [a.questionId, a]));
+  const { content, ...rest } = attempt;
+  const questions = (content as Quiz).questions.map((q) => {
+    const a = byId.get(q.id);
+    return { id: q.id, type: q.type, maxPoints: q.points, answered: Boolean(a), points: a?.manualPoints ?? a?.autoPoints ?? 0, waiting: Boolean(a?.needsReview) && a?.manualPoints === null, comment: a?.comment ?? null };
+  });
+  return { ...rest, questions };
+}

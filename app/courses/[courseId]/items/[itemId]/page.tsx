@@ -11,6 +11,8 @@ import { selectOwnDraft } from '@/db/queries/drafts';
 import { selectOwnSubmissionsForItem } from '@/db/queries/submissions';
 import { submissionWindow } from '@/db/queries/assignments';
 import { ExerciseMetaSchema } from '@/graders/content/exercise-schema';
+import { selectOwnFinalScores } from '@/db/queries/student-feedback';
+import { FinalScoreNote } from '../final-score-note';
 
 export const metadata: Metadata = { title: 'Exercise' };
 
@@ -20,7 +22,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
   const item = await selectExerciseItemPage(user.id, itemId);
   if (!item || item.courseId !== courseId) notFound();
   const meta = ExerciseMetaSchema.parse(item.meta);
-  const [draft, submissions] = await Promise.all([selectOwnDraft(user.id, item.exerciseId), selectOwnSubmissionsForItem(user.id, itemId)]);
+  const [draft, submissions, finals] = await Promise.all([selectOwnDraft(user.id, item.exerciseId), selectOwnSubmissionsForItem(user.id, itemId), selectOwnFinalScores(user.id, [itemId])]);
   const window = submissionWindow(item, new Date());
   const due = item.extendedDueAt ?? item.dueAt;
 
@@ -42,6 +44,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
           {item.assignmentTitle}
         </Link>
       </nav>
+      <FinalScoreNote final={finals.get(itemId)} points={item.points} />
       <ExerciseWorkspace
         courseId={courseId}
         itemId={itemId}

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { StaffBreadcrumb } from '../staff-breadcrumb';
+import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { QUEUE_FILTERS, selectReviewQueue } from '@/db/queries/review-queue';
+import { utcMinute } from '../submissions/format';
+import { claimAnswersAction } from './actions';
+import { FilterSchema, reviewPath } from './review.types';
+
+export const metadata: Metadata = { title: 'Review queue' };
+
+const FILTER_LABELS = { mine: 'Mine', unclaimed: 'Unclaimed', all: 'All waiting' } as const;
+
+/** Short answers the machine was unsure of. Graders take a batch each, so two graders never review the same answer. */
+export default async function ReviewQueuePage({ params, searchParams }: { params: Promise<{ courseId: string }>; searchParams: Promise<{ filter?: string }> }) {
+  const { courseId } = await params;
+  const filter = FilterSchema.parse((await searchParams).filter);
+  const { user, course } = await requireCourseRole(courseId, STAFF, reviewPath(courseId));
+  const queue = await forbiddenOnRefusal(selectReviewQueue(user.id, course.id, filter));
+
+  return (
+    <div className="space-y-6">
+      <StaffBreadcrumb course={course} />
+      <h1 className="text-2xl font-semibold">Review queue</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <nav aria-label="Queue filter" className="flex gap-2">
+          {QUEUE_FILTERS.map((f) => (
+            <Link key={f} href={reviewPath(course.id, undefined, f)} className={f === filter ? 'btn-primary' : 'btn-secondary'} aria-current={f === filter ? 'page' : undefined}>
+              {FILTER_LABELS[f]}
+            </Link>
+          ))}
+        </nav>
+        <form action={claimAnswersAction} className="flex items-center gap-2">
+          <input type="hidden" name="courseId" value={course.id} />
+          <label htmlFor="count" className="text-sm text-slate-700">Take next</label>
+          <input id="count" name="count" type="number" min={1} max={50} defaultValue={10} className="input w-20" />
+          <button type="submit" className="btn-primary">Claim</button>
+        </form>
+      </div>
+      <section className="card" aria-labelledby="queue-heading">
+        <h2 id="queue-heading" className="mb-3 text-lg font-semibold">
+          {FILTER_LABELS[filter]} <span className="text-sm font-normal text-slate-500">({queue.length})</span>
+        </h2>
+        {queue.length === 0 ? (
+          <p className="text-slate-600">{filter === 'mine' ? 'Nothing claimed by you is waiting. Take the next batch above.' : 'No answer is waiting for review.'}</p>
+        ) : (
+          <ol className="divide-y divide-slate-200 text-sm">
+            {queue.map((row) => (
+              <li key={`${row.attemptId}/${row.questionId}`} className="flex flex-wrap gap-x-3 py-2" data-testid="review-row">
+                <Link href={reviewPath(course.id, row, filter)} className="link">
+                  {row.studentName} · {row.questionId}
+                </Link>
+                <span className="text-slate-500">{row.quizTitle} · attempt {row.attempt}</span>
+                {row.submittedAt && <span className="text-slate-500">{utcMinute(row.submittedAt)}</span>}
+                <span className="text-slate-500">{row.claimedByName ? `claimed by ${row.claimedBy === user.id ? 'you' : row.claimedByName}` : 'unclaimed'}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
