@@ -76,6 +76,7 @@ test('an instructor creates, publishes and extends an assignment that the studen
   await expect(section.getByTestId('course-item').nth(1)).toContainText('Triplet loss');
   await expect(section.getByTestId('course-item').nth(1)).toContainText('20 pts');
   await expect(section).toContainText('(your extension)');
+  await expect(section.locator('strong', { hasText: 'triplet margins' })).toBeVisible();
   await expect(section.locator('time').first()).toHaveAttribute('datetime', `${extended}:00.000Z`);
   await student.context().close();
 });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LocalTime } from '@/app/_components/exercise/local-time';
+import { Markdown } from '@/app/_components/markdown/markdown';
 import type { StudentItemRow } from '@/db/queries/student-items';
 
 type ItemStatus = { label: string; tone: 'slate' | 'sky' | 'indigo' | 'emerald' };
@@ -59,7 +60,7 @@ export function AssignmentList({ courseId, items }: { courseId: string; items: S
                 )}
               </p>
             </div>
-            {a.assignmentDescription && <p className="text-sm text-slate-600">{a.assignmentDescription}</p>}
+            {a.assignmentDescription && <Markdown className="text-sm">{a.assignmentDescription}</Markdown>}
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
               {group.map((item) => {
                 const status = itemStatus(item);
