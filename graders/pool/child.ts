@@ -2,8 +2,15 @@
  * A sandbox child process: grades the jobs its parent sends over IPC and never opens the database.
  * If V8 or isolated-vm crashes here, only this process dies; the parent notices and retries.
  */
-import { gradeSubmission } from '../grade';
+import { createGrader } from '../grader';
 import type { GradeRequest, GradeResponse } from './protocol';
+
+// An isolate serves up to this many jobs, one at a time, each in a fresh context (graders/README.md,
+// "jobsPerIsolate"). Reuse halves the CPU of a grading. It adds no exposure the process does not
+// already have: this process hosts several students' isolates at once, so a V8 heap exploit that
+// could survive a context would already reach them; the process, not the isolate, is that boundary.
+const JOBS_PER_ISOLATE = Number(process.env.GRADING_JOBS_PER_ISOLATE) || 20;
+const grader = createGrader({ jobsPerIsolate: JOBS_PER_ISOLATE });
 
 function send(message: GradeResponse) {
   process.send?.(message);
@@ -11,7 +18,8 @@ function send(message: GradeResponse) {
 
 process.on('message', (request: GradeRequest) => {
   if (request?.type !== 'grade') return;
-  gradeSubmission({ exercise: request.exercise, code: request.code })
+  grader
+    .grade({ exercise: request.exercise, code: request.code })
     .then((report) => send({ type: 'graded', jobId: request.jobId, report }))
     .catch((error: unknown) => send({ type: 'failed', jobId: request.jobId, error: error instanceof Error ? error.message : String(error) }));
 });
