@@ -118,3 +118,9 @@ export async function selectExerciseOwner(exerciseId: string): Promise<{ source:
   const [row] = await db().select({ source: exercises.source, courseId: exercises.courseId }).from(exercises).where(eq(exercises.id, exerciseId));
   return row ?? null;
 }
+
+/** Who owns a quiz id, across every course (quiz ids are global like exercise ids). */
+export async function selectQuizOwner(quizId: string): Promise<{ source: 'files' | 'browser'; courseId: string | null } | null> {
+  const [row] = await db().select({ source: quizzes.source, courseId: quizzes.courseId }).from(quizzes).where(eq(quizzes.id, quizId));
+  return row ?? null;
+}

@@ -4,14 +4,16 @@ import { notFound, redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
 import { firstFieldErrors, type FormState } from '@/app/_lib/form-state.shared';
-import { insertAuthoringDraft, selectAuthoringDraft, selectDraftForTarget, selectExerciseForCourse, selectExerciseOwner, updateAuthoringDraftFiles } from '@/db/queries/authoring';
+import { insertAuthoringDraft, selectAuthoringDraft, selectDraftForTarget, selectExerciseForCourse, selectExerciseOwner, selectQuizForCourse, selectQuizOwner, updateAuthoringDraftFiles } from '@/db/queries/authoring';
 import { copyExerciseIntoCourse } from '@/db/services/authoring/copy-exercise';
 import { AuthoringRejected } from '@/db/services/authoring/errors';
 import { importExerciseZip } from '@/db/services/authoring/import-exercise';
 import { ownershipProblems, publishExerciseDraft } from '@/db/services/authoring/publish-exercise';
+import { checkQuizDraft, publishQuizDraft } from '@/db/services/authoring/publish-quiz';
+import { newQuizText, QUIZ_FILE } from '@/graders/authoring/quiz';
 import { exerciseFilesOf, exerciseIdOf, newExerciseFiles } from '@/graders/authoring/files';
 import { validateExerciseFiles } from '@/graders/authoring/validate-exercise';
-import { CopyExerciseSchema, DraftFilesSchema, EditTargetSchema, ImportSchema, NewExerciseSchema, type AuthoringOutcome, type DraftFilesInput, type ImportState } from './content.types';
+import { CopyExerciseSchema, DraftFilesSchema, EditTargetSchema, ImportSchema, NewContentSchema, type AuthoringOutcome, type DraftFilesInput, type ImportState } from './content.types';
 
 const contentPath = (courseId: string) => `/courses/${courseId}/staff/content`;
 
@@ -57,28 +59,56 @@ export async function publishDraft(input: DraftFilesInput): Promise<AuthoringOut
   }
 }
 
-export async function createExercise(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = NewExerciseSchema.safeParse(Object.fromEntries(formData));
+/** Starts a draft of a new exercise or quiz from a small template that validates as it is. */
+export async function createContent(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = NewContentSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: firstFieldErrors(parsed.error), values: { id: String(formData.get('id') ?? ''), title: String(formData.get('title') ?? '') } };
-  const { courseId, id, title } = parsed.data;
+  const { courseId, kind, id, title } = parsed.data;
   const user = await authorize(courseId);
-  if (await selectExerciseOwner(id)) return { fieldErrors: { id: `"${id}" is already used by another exercise; ids are shared by every course.` }, values: { id, title } };
-  const draftId = await forbiddenOnRefusal(insertAuthoringDraft({ actorId: user.id, courseId, kind: 'exercise', targetId: null, files: newExerciseFiles(id, title) }));
+  if (await (kind === 'exercise' ? selectExerciseOwner(id) : selectQuizOwner(id))) {
+    return { fieldErrors: { id: `"${id}" is already used by another ${kind}; ids are shared by every course.` }, values: { id, title } };
+  }
+  const files = kind === 'exercise' ? newExerciseFiles(id, title) : { [QUIZ_FILE]: newQuizText(id, title) };
+  const draftId = await forbiddenOnRefusal(insertAuthoringDraft({ actorId: user.id, courseId, kind, targetId: null, files }));
   redirect(`${contentPath(courseId)}/drafts/${draftId}`);
 }
 
-/** Opens the course's draft of a published exercise, starting one from the current version if there is none. */
-export async function editExercise(formData: FormData): Promise<void> {
+export async function validateQuizDraft(input: DraftFilesInput): Promise<AuthoringOutcome> {
+  const { actorId } = await save(input);
+  try {
+    await checkQuizDraft({ actorId, courseId: input.courseId, draftId: input.draftId });
+    return { kind: 'valid', validation: null };
+  } catch (error) {
+    if (error instanceof AuthoringRejected) return { kind: 'problems', problems: error.problems };
+    throw error;
+  }
+}
+
+export async function publishQuiz(input: DraftFilesInput): Promise<AuthoringOutcome> {
+  const { actorId } = await save(input);
+  try {
+    const published = await publishQuizDraft({ actorId, courseId: input.courseId, draftId: input.draftId });
+    revalidatePath(`/courses/${input.courseId}`, 'layout');
+    return { kind: 'quiz-published', quizId: published.quizId, created: published.created };
+  } catch (error) {
+    if (error instanceof AuthoringRejected) return { kind: 'problems', problems: error.problems };
+    throw error;
+  }
+}
+
+/** Opens the course's draft of a published exercise or quiz, starting one from the current version if there is none. */
+export async function editContent(formData: FormData): Promise<void> {
   const parsed = EditTargetSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
-  const { courseId, targetId } = parsed.data;
+  const { courseId, kind, targetId } = parsed.data;
   const user = await authorize(courseId);
-  let draftId = await forbiddenOnRefusal(selectDraftForTarget(user.id, courseId, 'exercise', targetId));
+  let draftId = await forbiddenOnRefusal(selectDraftForTarget(user.id, courseId, kind, targetId));
   if (!draftId) {
-    const current = await selectExerciseForCourse(user.id, courseId, targetId);
-    // Library exercises are copied, never edited in place: sync from exercises/ would overwrite them.
+    const current = kind === 'exercise' ? await selectExerciseForCourse(user.id, courseId, targetId) : await selectQuizForCourse(user.id, courseId, targetId);
+    // Library content is never edited in place: sync from exercises/ would overwrite it.
     if (!current || current.courseId !== courseId) notFound();
-    draftId = await insertAuthoringDraft({ actorId: user.id, courseId, kind: 'exercise', targetId, files: exerciseFilesOf(current) });
+    const files = 'content' in current ? { [QUIZ_FILE]: `${JSON.stringify(current.content, null, 2)}\n` } : exerciseFilesOf(current);
+    draftId = await insertAuthoringDraft({ actorId: user.id, courseId, kind, targetId, files });
   }
   redirect(`${contentPath(courseId)}/drafts/${draftId}`);
 }
@@ -113,4 +143,9 @@ export async function importExercise(_previous: ImportState, formData: FormData)
   }
   revalidatePath(contentPath(courseId));
   redirect(`${contentPath(courseId)}/drafts/${draftId}`);
+}
+
+/** The quiz preview's form needs a submit action; a preview never creates an attempt. */
+export async function refusePreviewSubmit(): Promise<FormState> {
+  return { formError: 'This is a preview: nothing is submitted.' };
 }

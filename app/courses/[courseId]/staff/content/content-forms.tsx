@@ -3,19 +3,20 @@
 import { useActionState } from 'react';
 import { FormMessage, SubmitButton, TextField } from '@/app/_components/form-controls';
 import { initialFormState } from '@/app/_lib/form-state.shared';
-import { copyExercise, createExercise, importExercise } from './actions';
+import { copyExercise, createContent, importExercise } from './actions';
 import type { ImportState } from './content.types';
 import { ProblemList } from './problem-list';
 
-export function NewExerciseForm({ courseId }: { courseId: string }) {
-  const [state, action] = useActionState(createExercise, initialFormState);
+export function NewContentForm({ courseId, kind }: { courseId: string; kind: 'exercise' | 'quiz' }) {
+  const [state, action] = useActionState(createContent, initialFormState);
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-start">
       <input type="hidden" name="courseId" value={courseId} />
-      <TextField name="id" label="Id" placeholder="softplus" defaultValue={state.values?.id} error={state.fieldErrors?.id} hint="Stable and unique across courses" required />
-      <TextField name="title" label="Title" placeholder="Implement softplus" defaultValue={state.values?.title} error={state.fieldErrors?.title} required />
+      <input type="hidden" name="kind" value={kind} />
+      <TextField name="id" id={`${kind}-id`} label={kind === 'exercise' ? 'Id' : 'Quiz id'} placeholder={kind === 'exercise' ? 'softplus' : 'activations-quiz'} defaultValue={state.values?.id} error={state.fieldErrors?.id} hint="Stable and unique across courses" required />
+      <TextField name="title" id={`${kind}-title`} label={kind === 'exercise' ? 'Title' : 'Quiz title'} defaultValue={state.values?.title} error={state.fieldErrors?.title} required />
       <div className="sm:pt-6">
-        <SubmitButton pendingLabel="Creating…">Create exercise</SubmitButton>
+        <SubmitButton pendingLabel="Creating…">{kind === 'exercise' ? 'Create exercise' : 'Create quiz'}</SubmitButton>
       </div>
       <FormMessage error={state.formError} />
     </form>

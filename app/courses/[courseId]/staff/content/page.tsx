@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
 import { selectContentOverview } from '@/db/queries/authoring';
 import { exerciseIdOf } from '@/graders/authoring/files';
-import { editExercise } from './actions';
-import { CopyExerciseForm, ImportExerciseForm, NewExerciseForm } from './content-forms';
+import { editContent } from './actions';
+import { CopyExerciseForm, ImportExerciseForm, NewContentForm } from './content-forms';
 
 export const metadata: Metadata = { title: 'Exercises & quizzes' };
 
@@ -31,7 +31,7 @@ export default async function ContentPage({ params }: { params: Promise<{ course
         <h2 id="new-heading" className="text-lg font-semibold">
           New exercise
         </h2>
-        <NewExerciseForm courseId={course.id} />
+        <NewContentForm courseId={course.id} kind="exercise" />
       </section>
 
       {unpublished.length > 0 && (
@@ -59,12 +59,7 @@ export default async function ContentPage({ params }: { params: Promise<{ course
         <ul className="divide-y divide-slate-200">
           {own.map((e) => (
             <ExerciseRow key={e.id} title={e.title} id={e.id} exportHref={exportHref(e.id)}>
-              <form action={editExercise}>
-                <input type="hidden" name="courseId" value={course.id} />
-                <input type="hidden" name="kind" value="exercise" />
-                <input type="hidden" name="targetId" value={e.id} />
-                <button className="btn-secondary">Edit</button>
-              </form>
+              <EditButton courseId={course.id} kind="exercise" targetId={e.id} />
             </ExerciseRow>
           ))}
         </ul>
@@ -80,6 +75,24 @@ export default async function ContentPage({ params }: { params: Promise<{ course
             <ExerciseRow key={e.id} title={e.title} id={e.id} exportHref={exportHref(e.id)}>
               <CopyExerciseForm courseId={course.id} exerciseId={e.id} />
             </ExerciseRow>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="quizzes-heading">
+        <h2 id="quizzes-heading" className="text-lg font-semibold">
+          Quizzes
+        </h2>
+        <NewContentForm courseId={course.id} kind="quiz" />
+        <ul className="divide-y divide-slate-200">
+          {overview.quizzes.map((q) => (
+            <li key={q.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="quiz-row">
+              <span>
+                <span className="font-medium">{q.title}</span> <code className="text-xs text-slate-500">{q.id}</code>
+                {q.courseId === null && <span className="ml-2 text-xs text-slate-500">library</span>}
+              </span>
+              {q.courseId === course.id && <EditButton courseId={course.id} kind="quiz" targetId={q.id} />}
+            </li>
           ))}
         </ul>
       </section>
@@ -107,5 +120,16 @@ function ExerciseRow({ title, id, exportHref, children }: { title: string; id: s
         </a>
       </span>
     </li>
+  );
+}
+
+function EditButton({ courseId, kind, targetId }: { courseId: string; kind: 'exercise' | 'quiz'; targetId: string }) {
+  return (
+    <form action={editContent}>
+      <input type="hidden" name="courseId" value={courseId} />
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="targetId" value={targetId} />
+      <button className="btn-secondary">Edit</button>
+    </form>
   );
 }

@@ -1,13 +1,13 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { Markdown } from '@/app/_components/markdown/markdown';
-import { publishDraft, saveDraft, validateDraft } from '../../actions';
-import type { AuthoringOutcome } from '../../content.types';
+import { publishDraft, validateDraft } from '../../actions';
+import { ActionBar } from './action-bar';
 import { AuthoringCodeEditor } from './authoring-code-editor';
 import { MetadataForm } from './metadata-form';
 import { OutcomePanel } from './outcome-panel';
+import { useAuthoringAction } from './use-authoring-action';
 
 const TABS = ['statement.md', 'stub.js', 'reference.js', 'tests.js', 'exercise.json'] as const;
 type Tab = (typeof TABS)[number];
@@ -17,28 +17,9 @@ type Props = { courseId: string; draftId: string; initialFiles: Record<string, s
 export function ExerciseEditor({ courseId, draftId, initialFiles, published }: Props) {
   const [files, setFiles] = useState(initialFiles);
   const [tab, setTab] = useState<Tab>('statement.md');
-  const [outcome, setOutcome] = useState<AuthoringOutcome | null>(null);
-  const [busy, setBusy] = useState<null | 'Saving' | 'Validating' | 'Publishing'>(null);
-  const [, startTransition] = useTransition();
-  const router = useRouter();
+  const action = useAuthoringAction(courseId, draftId, files);
+  const { outcome } = action;
   const setFile = (name: string) => (text: string) => setFiles((f) => ({ ...f, [name]: text }));
-
-  const act = (label: NonNullable<typeof busy>, work: typeof saveDraft, after?: (o: AuthoringOutcome) => void) => {
-    setBusy(label);
-    setOutcome(null);
-    startTransition(async () => {
-      try {
-        const result = await work({ courseId, draftId, files });
-        setOutcome(result);
-        after?.(result);
-      } catch (error) {
-        setOutcome({ kind: 'problems', problems: [{ file: '', field: '', message: `The server could not ${label.toLowerCase()}: ${(error as Error).message}` }] });
-      } finally {
-        setBusy(null);
-      }
-    });
-  };
-  const previewHref = `/courses/${courseId}/staff/content/drafts/${draftId}/preview`;
 
   return (
     <div className="space-y-4">
@@ -77,23 +58,14 @@ export function ExerciseEditor({ courseId, draftId, initialFiles, published }: P
             <AuthoringCodeEditor key={tab} file={tab} language={tab.endsWith('.json') ? 'json' : 'javascript'} value={files[tab] ?? ''} onChange={setFile(tab)} />
           )}
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className="btn-secondary" disabled={busy !== null} onClick={() => act('Saving', saveDraft)}>
-            Save draft
-          </button>
-          <button type="button" className="btn-primary" disabled={busy !== null} onClick={() => act('Validating', validateDraft)}>
-            Validate
-          </button>
-          <button type="button" className="btn-primary bg-emerald-700 hover:bg-emerald-800" disabled={busy !== null} onClick={() => act('Publishing', publishDraft, () => router.refresh())}>
-            {published ? 'Publish new version' : 'Publish'}
-          </button>
-          <button type="button" className="btn-secondary" disabled={busy !== null} onClick={() => act('Saving', saveDraft, () => router.push(previewHref))}>
-            Preview as student
-          </button>
-          <p className="text-sm text-slate-600" role="status" aria-live="polite">
-            {busy ? `${busy}…${busy === 'Saving' ? '' : ' the reference and the stub run in a sandbox.'}` : ''}
-          </p>
-        </div>
+        <ActionBar
+          action={action}
+          validate={validateDraft}
+          publish={publishDraft}
+          published={published}
+          previewHref={`/courses/${courseId}/staff/content/drafts/${draftId}/preview`}
+          validatingNote="the reference and the stub run in a sandbox."
+        />
       </section>
       {outcome && <OutcomePanel courseId={courseId} outcome={outcome} />}
     </div>

@@ -5,7 +5,10 @@ import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/a
 import { ExerciseWorkspace } from '@/app/_components/exercise/exercise-workspace';
 import { Hints } from '@/app/_components/exercise/hints';
 import { Markdown } from '@/app/_components/markdown/markdown';
-import { loadDraftExercise } from './draft-exercise.server';
+import { selectAuthoringDraft } from '@/db/queries/authoring';
+import { QUIZ_FILE } from '@/graders/authoring/quiz';
+import { draftExercise } from './draft-exercise.server';
+import { QuizPreview } from './quiz-preview';
 
 export const metadata: Metadata = { title: 'Preview as student' };
 
@@ -14,13 +17,24 @@ export default async function PreviewPage({ params }: { params: Promise<{ course
   const { courseId, draftId } = await params;
   const editorHref = `/courses/${courseId}/staff/content/drafts/${draftId}`;
   const { user, course } = await requireCourseRole(courseId, INSTRUCTORS, `${editorHref}/preview`);
-  const loaded = await forbiddenOnRefusal(loadDraftExercise(user.id, course.id, draftId));
-  if (!loaded) notFound();
   const back = (
     <Link href={editorHref} className="link">
       Back to the editor
     </Link>
   );
+  const draft = await forbiddenOnRefusal(selectAuthoringDraft(user.id, course.id, draftId));
+  if (draft?.kind === 'quiz') {
+    return (
+      <div className="space-y-4">
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="preview-banner">
+          Preview as a student of this quiz draft: the questions as an open attempt shows them, read-only. {back}
+        </p>
+        <QuizPreview courseId={course.id} text={draft.files[QUIZ_FILE] ?? ''} />
+      </div>
+    );
+  }
+  if (draft?.kind !== 'exercise') notFound();
+  const loaded = draftExercise(draft);
   if ('error' in loaded) {
     return (
       <div className="card space-y-2">
