@@ -72,7 +72,11 @@ export async function selectExerciseAnalytics(actorId: string, courseId: string)
 
 function exerciseStats(item: { itemId: string; title: string; assignmentTitle: string }, rows: { userId: string; at: Date; score: number; tests: TestResult[] }[]): ExerciseStats {
   const byStudent = new Map<string, typeof rows>();
-  for (const r of rows) byStudent.set(r.userId, [...(byStudent.get(r.userId) ?? []), r]);
+  for (const r of rows) {
+    const list = byStudent.get(r.userId);
+    if (list) list.push(r);
+    else byStudent.set(r.userId, [r]);
+  }
   const students = [...byStudent.values()].map((attempts) => attempts.sort((a, b) => a.at.getTime() - b.at.getTime()));
   const n = students.length;
 

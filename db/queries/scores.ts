@@ -132,7 +132,9 @@ async function computeScores(courseId: string, onlyUserId: string | null): Promi
   const quizAttemptRows = quizRows.map((q) => ({ userId: q.userId, itemId: q.itemId, score: q.score ?? 0, at: q.at, pending: q.status === 'needs_review' }));
   for (const a of [...exerciseAttempts.map((s) => ({ ...s, pending: false })), ...quizAttemptRows]) {
     const k = key(a.userId, a.itemId);
-    attemptsOf.set(k, [...(attemptsOf.get(k) ?? []), a]);
+    const list = attemptsOf.get(k);
+    if (list) list.push(a);
+    else attemptsOf.set(k, [a]);
   }
 
   const scores: ItemScore[] = [];

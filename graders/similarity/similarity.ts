@@ -27,13 +27,19 @@ export function findSimilarPairs(documents: Document[], options: SimilarityOptio
   const holders = new Map<number, number[]>();
   prints.forEach((set, index) => {
     if (set.size < minFingerprints) return;
-    for (const h of set) holders.set(h, [...(holders.get(h) ?? []), index]);
+    for (const h of set) {
+      const list = holders.get(h);
+      if (list) list.push(index);
+      else holders.set(h, [index]);
+    }
   });
-  const shared = new Map<string, number>();
+  // Keyed x * n + y (x < y): a number, not a string, since a class of 500 has 125 000 possible pairs.
+  const n = documents.length;
+  const shared = new Map<number, number>();
   for (const indexes of holders.values()) {
     for (let x = 0; x < indexes.length; x++) {
       for (let y = x + 1; y < indexes.length; y++) {
-        const key = `${indexes[x]}:${indexes[y]}`;
+        const key = indexes[x] * n + indexes[y];
         shared.set(key, (shared.get(key) ?? 0) + 1);
       }
     }
@@ -41,7 +47,8 @@ export function findSimilarPairs(documents: Document[], options: SimilarityOptio
 
   const pairs: SimilarPair[] = [];
   for (const [key, count] of shared) {
-    const [x, y] = key.split(':').map(Number);
+    const x = Math.floor(key / n);
+    const y = key % n;
     const containment = count / Math.min(prints[x].size, prints[y].size);
     if (containment < threshold) continue;
     const jaccard = count / (prints[x].size + prints[y].size - count);
