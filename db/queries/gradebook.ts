@@ -2,16 +2,19 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '../client';
 import { assignmentItems, assignments, extensions, quizAttempts, scoreOverrides, submissions, users } from '../schema';
-import { assertCourseRole, STAFF_ROLES } from './courses';
+import { assertCourseRole, selectOptionalEnrollment, STAFF_ROLES } from './courses';
 import { isUuid } from './ids';
-import { latePenalty, selectCountingSubmissions, selectCourseScores, type ItemScore, type ScoreItem, type ScoreStudent } from './scores';
+import { latePenalty, selectCountingSubmissions, selectCourseScores, selectOwnScores, type CourseScores, type ItemScore, type ScoreItem, type ScoreStudent } from './scores';
 
 export type GradebookRow = { student: ScoreStudent; cells: ItemScore[]; total: number };
 export type Gradebook = { items: ScoreItem[]; rows: GradebookRow[]; maxTotal: number };
 
 /** Students × items in the order of `items`, with totals (an item with nothing to count adds 0). */
 export async function selectGradebook(actorId: string, courseId: string): Promise<Gradebook> {
-  const { items, students, scores } = await selectCourseScores(actorId, courseId);
+  return gradebookOf(await selectCourseScores(actorId, courseId));
+}
+
+function gradebookOf({ items, students, scores }: CourseScores): Gradebook {
   const byKey = new Map(scores.map((s) => [`${s.userId}:${s.itemId}`, s]));
   const rows = students.map((student) => {
     const cells = items.map((item) => byKey.get(`${student.userId}:${item.itemId}`)!);
@@ -33,7 +36,9 @@ export type StudentItemDetail = { item: ScoreItem; score: ItemScore; dueAt: Date
 export async function selectStudentGradebook(actorId: string, courseId: string, userId: string) {
   await assertCourseRole(actorId, courseId, STAFF_ROLES);
   if (!isUuid(userId)) return null;
-  const book = await selectGradebook(actorId, courseId);
+  // Only this student's scores: opening one student must not cost a whole-course computation.
+  if ((await selectOptionalEnrollment(userId, courseId))?.role !== 'student') return null;
+  const book = gradebookOf(await selectOwnScores(userId, courseId));
   const row = book.rows.find((r) => r.student.userId === userId);
   if (!row) return null;
   const itemIds = book.items.map((i) => i.itemId);
