@@ -48,8 +48,8 @@ test('an instructor authors, validates, publishes and previews an exercise that 
   const { courseId } = await openDemoStaffArea(instructor);
   await instructor.getByRole('link', { name: /^Exercises & quizzes/ }).click();
 
-  await instructor.getByLabel('Id').fill(ID);
-  await instructor.getByLabel('Title').fill(TITLE);
+  await instructor.getByLabel('Id', { exact: true }).fill(ID);
+  await instructor.getByLabel('Title', { exact: true }).fill(TITLE);
   await instructor.getByRole('button', { name: 'Create exercise' }).click();
   await expect(instructor).toHaveURL(new RegExp(`/staff/content/drafts/[0-9a-f-]{36}$`));
 
@@ -112,4 +112,56 @@ test('an instructor authors, validates, publishes and previews an exercise that 
   await expect(student.getByTestId('submission-results')).toHaveAttribute('data-status', 'graded', { timeout: 60_000 });
   await expect(student.getByTestId('submission-score')).toContainText('100 %');
   await student.context().close();
+});
+
+test('an instructor writes a quiz, sees its problems by field, publishes it and previews it as a student', async ({ browser }) => {
+  const instructor = await signedInPage(browser, DEMO_EMAILS.instructor);
+  const { courseId } = await openDemoStaffArea(instructor);
+  await instructor.goto(`/courses/${courseId}/staff/content`);
+  const quizId = `activations-${SUFFIX}`;
+  await instructor.getByLabel('Quiz id').fill(quizId);
+  await instructor.getByLabel('Quiz title').fill(`Activations ${SUFFIX}`);
+  await instructor.getByRole('button', { name: 'Create quiz' }).click();
+  await expect(instructor).toHaveURL(/\/staff\/content\/drafts\/[0-9a-f-]{36}$/);
+
+  const quiz = {
+    id: quizId,
+    title: `Activations ${SUFFIX}`,
+    reviewThreshold: 0.6,
+    concepts: [{ id: 'softplus', title: 'Softplus' }],
+    questions: [
+      {
+        id: 'softplus-limit',
+        type: 'single',
+        concept: 'softplus',
+        points: 1,
+        prompt: 'For large positive $x$, softplus behaves like which function?',
+        options: [
+          { id: 'identity', text: 'the identity $x$', correct: true },
+          { id: 'zero', text: 'the constant $0$', correct: true },
+        ],
+      },
+    ],
+  };
+  const editor = instructor.locator('[data-testid="monaco-ready"][data-file="quiz.json"]');
+  await pasteInto(instructor, editor, JSON.stringify(quiz, null, 2));
+  await instructor.getByRole('button', { name: 'Validate' }).click();
+  const outcome = instructor.getByTestId('authoring-outcome');
+  await expect(outcome).toHaveAttribute('data-kind', 'problems');
+  await expect(instructor.getByTestId('authoring-problems')).toContainText('quiz.json · questions[0].options: a single-choice question needs exactly one correct option, found 2');
+
+  quiz.questions[0].options[1].correct = false;
+  await pasteInto(instructor, editor, JSON.stringify(quiz, null, 2));
+  await instructor.getByRole('button', { name: 'Publish' }).click();
+  await expect(outcome).toHaveAttribute('data-kind', 'quiz-published');
+  await expect(outcome).toContainText(`Published ${quizId}: a new version is now current`);
+
+  await instructor.getByRole('button', { name: 'Preview as student' }).click();
+  await expect(instructor).toHaveURL(/\/preview$/);
+  const preview = instructor.getByTestId('quiz-preview');
+  await expect(preview.getByRole('heading', { name: `Activations ${SUFFIX}` })).toBeVisible();
+  await expect(preview).toContainText('softplus behaves like which function?');
+  await expect(preview.getByRole('radio')).toHaveCount(2);
+  await expect(preview.getByRole('radio').first()).toBeDisabled();
+  await instructor.context().close();
 });
