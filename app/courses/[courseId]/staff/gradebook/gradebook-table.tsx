@@ -55,7 +55,7 @@ export function GradebookTable({ courseId, book }: { courseId: string; book: Gra
               {row.cells.map((cell) => {
                 const markers = scoreMarkers(cell);
                 return (
-                  <td key={cell.itemId} className={`border-b border-slate-100 px-3 py-2 text-right tabular-nums ${cell.overridden ? 'bg-amber-50' : ''}`}>
+                  <td key={cell.itemId} className={`border-b border-slate-100 px-3 py-2 text-right whitespace-nowrap tabular-nums ${cell.overridden ? 'bg-amber-50' : ''}`}>
                     {formatPoints(cell.final)}
                     {markers.map((m) => (
                       <abbr key={m.mark} title={m.label} className="ml-1 rounded bg-slate-200 px-1 text-xs font-semibold no-underline">
