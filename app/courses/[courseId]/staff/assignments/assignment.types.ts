@@ -3,7 +3,7 @@ import { firstFieldErrors } from '@/app/_lib/form-state.shared';
 import type { AssignmentDraft } from '@/db/services/assignments/save-assignment';
 import { zonedLocalToDate } from './zoned-time.shared';
 
-export const ItemSchema = z.object({
+const ItemSchema = z.object({
   kind: z.enum(['exercise', 'quiz']),
   targetId: z.string().min(1).max(200),
   points: z.number('Enter points for every item.').positive('Points must be more than 0.').max(10_000),
@@ -31,7 +31,6 @@ const FormSchema = z.object({
     }
   }).pipe(z.array(ItemSchema).max(100, 'At most 100 items.')),
 });
-
 
 type ParseResult = { ok: true; data: AssignmentDraft } | { ok: false; fieldErrors: Partial<Record<string, string>> };
 
