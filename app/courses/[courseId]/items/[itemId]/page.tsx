@@ -3,9 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/app/_lib/authz';
 import { ExerciseWorkspace } from '@/app/_components/exercise/exercise-workspace';
-import { Hints } from '@/app/_components/exercise/hints';
+import { ExerciseStatement } from '@/app/_components/exercise/exercise-statement';
 import type { HistoryEntry } from '@/app/_components/exercise/types.shared';
-import { Markdown } from '@/app/_components/markdown/markdown';
 import { selectExerciseItemPage } from '@/db/queries/student-items';
 import { selectOwnDraft } from '@/db/queries/drafts';
 import { selectOwnSubmissionsForItem } from '@/db/queries/submissions';
@@ -60,19 +59,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
           latePenaltyPerDay: item.latePenaltyPerDay,
         }}
         history={history}
-        statement={
-          <>
-            <header>
-              <p className="text-xs uppercase tracking-wide text-slate-500">
-                {item.topic} · {item.difficulty} · {item.points} points
-              </p>
-              {/* The statement usually opens with its own title. */}
-              {!/^#\s/.test(item.statement.trimStart()) && <h1 className="text-2xl font-semibold">{item.title}</h1>}
-            </header>
-            <Markdown>{item.statement}</Markdown>
-            <Hints hints={meta.hints} />
-          </>
-        }
+        statement={<ExerciseStatement title={item.title} topic={item.topic} difficulty={item.difficulty} points={item.points} statement={item.statement} hints={meta.hints} />}
       />
     </div>
   );

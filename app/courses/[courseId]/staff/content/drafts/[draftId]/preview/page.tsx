@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
 import { ExerciseWorkspace } from '@/app/_components/exercise/exercise-workspace';
-import { Hints } from '@/app/_components/exercise/hints';
-import { Markdown } from '@/app/_components/markdown/markdown';
+import { ExerciseStatement } from '@/app/_components/exercise/exercise-statement';
 import { selectAuthoringDraft } from '@/db/queries/authoring';
 import { QUIZ_FILE } from '@/graders/authoring/quiz';
 import { draftExercise } from './draft-exercise.server';
@@ -60,18 +59,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ course
         submitInfo={{ open: false, late: false, reason: 'Preview: students submit from an assignment; nothing is submitted here.', maxAttempts: null, dueAt: null, latePenaltyPerDay: 0 }}
         history={[]}
         preview={{ casesUrl: `${editorHref}/preview/visible-cases?v=${exercise.versionHash.slice(0, 16)}` }}
-        statement={
-          <>
-            <header>
-              <p className="text-xs uppercase tracking-wide text-slate-500">
-                {meta.topic} · {meta.difficulty} · {meta.points} points
-              </p>
-              {!/^#\s/.test(exercise.statement.trimStart()) && <h1 className="text-2xl font-semibold">{meta.title}</h1>}
-            </header>
-            <Markdown>{exercise.statement}</Markdown>
-            <Hints hints={meta.hints} />
-          </>
-        }
+        statement={<ExerciseStatement title={meta.title} topic={meta.topic} difficulty={meta.difficulty} points={meta.points} statement={exercise.statement} hints={meta.hints} />}
       />
     </div>
   );
