@@ -61,6 +61,14 @@ test('a grader reviews an answer and overrides a score; the student sees it; the
     await grader.goto(`/courses/${courseId}/staff/review?filter=all`);
     await grader.getByTestId('review-row').filter({ hasText: name }).getByRole('link').click();
     await expect(grader.getByText('Model answer')).toBeVisible();
+    // j moves on (to the next answer, or back to the queue after the last one) without grading this one.
+    const answerUrl = grader.url();
+    // Retried: a key pressed before hydration has no listener yet.
+    await expect(async () => {
+      await grader.keyboard.press('j');
+      await expect(grader).not.toHaveURL(answerUrl, { timeout: 1000 });
+    }).toPass();
+    await grader.goto(answerUrl);
     await expect(grader.getByTestId('student-answer')).toContainText(UNSURE_SHORT);
     const boxes = grader.getByRole('group', { name: 'Rubric' }).getByRole('checkbox');
     await expect(boxes).toHaveCount(3);
