@@ -98,6 +98,7 @@ test('a grader reviews an answer and overrides a score; the student sees it; the
 
   await test.step('the student sees the final score and both comments, never the reason', async () => {
     await page.goto(coursePath);
+    await expect(page.getByTestId('course-item').filter({ hasText: 'Triplet loss' }).getByTestId('item-status')).toHaveText('8.5 / 10 pts (final)');
     await page.getByRole('link', { name: 'Triplet loss' }).click();
     await expect(page.getByTestId('final-score')).toContainText('Final score: 8.5 / 10 points');
     await expect(page.getByTestId('final-score')).toContainText(COMMENT);

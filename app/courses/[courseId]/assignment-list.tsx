@@ -2,10 +2,13 @@ import Link from 'next/link';
 import { LocalTime } from '@/app/_components/exercise/local-time';
 import { Markdown } from '@/app/_components/markdown/markdown';
 import type { StudentItemRow } from '@/db/queries/student-items';
+import type { FinalScore } from '@/db/queries/student-feedback';
 
 type ItemStatus = { label: string; tone: 'slate' | 'sky' | 'indigo' | 'emerald' };
 
-function itemStatus(item: StudentItemRow): ItemStatus {
+function itemStatus(item: StudentItemRow, final: FinalScore | undefined): ItemStatus {
+  // A grader's override is the item's score, whatever the attempts say.
+  if (final) return { label: `${Math.round(final.score * 100) / 100} / ${item.points} pts (final)`, tone: final.score >= item.points ? 'emerald' : 'indigo' };
   if (item.latestStatus === 'queued' || item.latestStatus === 'grading') return { label: 'grading…', tone: 'indigo' };
   if (item.latestStatus === 'in_progress') return { label: 'in progress', tone: 'sky' };
   if (item.bestScore !== null) return { label: `best ${Math.round(item.bestScore * 1000) / 10} %`, tone: item.bestScore >= 1 ? 'emerald' : 'indigo' };
@@ -22,12 +25,12 @@ const TONES: Record<ItemStatus['tone'], string> = {
 };
 
 /** Published assignments with the student's status on each item and overall progress. */
-export function AssignmentList({ courseId, items }: { courseId: string; items: StudentItemRow[] }) {
+export function AssignmentList({ courseId, items, finals = new Map() }: { courseId: string; items: StudentItemRow[]; finals?: Map<string, FinalScore> }) {
   if (items.length === 0) return <p className="mt-2 text-slate-600">No assignments have been published in this course yet.</p>;
   const groups = new Map<string, StudentItemRow[]>();
   for (const item of items) groups.set(item.assignmentId, [...(groups.get(item.assignmentId) ?? []), item]);
   const total = items.reduce((n, i) => n + i.points, 0);
-  const earned = items.reduce((n, i) => n + (i.bestScore ?? 0) * i.points, 0);
+  const earned = items.reduce((n, i) => n + (finals.get(i.itemId)?.score ?? (i.bestScore ?? 0) * i.points), 0);
   const started = items.filter((i) => i.attempts > 0).length;
   const progress = total > 0 ? earned / total : 0;
   return (
@@ -63,7 +66,7 @@ export function AssignmentList({ courseId, items }: { courseId: string; items: S
             {a.assignmentDescription && <Markdown className="text-sm">{a.assignmentDescription}</Markdown>}
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
               {group.map((item) => {
-                const status = itemStatus(item);
+                const status = itemStatus(item, finals.get(item.itemId));
                 const href = item.kind === 'exercise' ? `/courses/${courseId}/items/${item.itemId}` : `/courses/${courseId}/quizzes/${item.itemId}`;
                 return (
                   <li key={item.itemId} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2" data-testid="course-item">

@@ -4,6 +4,7 @@ import { RoleBadge } from '@/app/_components/role-badge';
 import { isStaff, requireCourseRole } from '@/app/_lib/authz';
 import { COURSE_ROLES } from '@/app/_lib/roles.shared';
 import { selectStudentCourseItems } from '@/db/queries/student-items';
+import { selectOwnFinalScores } from '@/db/queries/student-feedback';
 import { AssignmentList } from './assignment-list';
 
 export const metadata: Metadata = { title: 'Course' };
@@ -12,6 +13,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
   const { courseId } = await params;
   const { user, course } = await requireCourseRole(courseId, COURSE_ROLES, `/courses/${courseId}`);
   const items = await selectStudentCourseItems(user.id, course.id);
+  const finals = await selectOwnFinalScores(user.id, items.map((i) => i.itemId));
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -37,7 +39,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
         <h2 id="assignments-heading" className="text-lg font-semibold">
           Assignments
         </h2>
-        <AssignmentList courseId={course.id} items={items} />
+        <AssignmentList courseId={course.id} items={items} finals={finals} />
       </section>
     </div>
   );
