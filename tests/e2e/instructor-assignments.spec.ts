@@ -3,7 +3,8 @@ import { DEMO_COURSE_TITLE, DEMO_EMAILS, openDemoStaffArea, signedInPage } from 
 
 // The instructor builds an assignment from the library (triplet loss + the concepts quiz), with
 // deadlines and a late policy, publishes it and extends the demo student's due date; the student
-// then finds it on the course home, items in the chosen order, due on the extended date.
+// then finds it on the course home, items in the chosen order, due on the extended date. Unpublishing
+// at the end hides it again.
 const TITLE = `Week 9: metric learning recap (e2e ${Date.now().toString(36)})`;
 const QUIZ_TITLE = 'Concepts: generative models and self-supervised learning';
 const HOUR = 3_600_000;
@@ -66,7 +67,6 @@ test('an instructor creates, publishes and extends an assignment that the studen
   const row = instructor.getByTestId('assignment-row').filter({ hasText: TITLE });
   await expect(row).toContainText('Published');
   await expect(row.getByRole('cell').nth(4)).toHaveText('2');
-  await instructor.context().close();
 
   const student = await signedInPage(browser, DEMO_EMAILS.student);
   await student.goto(`/courses/${courseId}`);
@@ -78,5 +78,14 @@ test('an instructor creates, publishes and extends an assignment that the studen
   await expect(section).toContainText('(your extension)');
   await expect(section.locator('strong', { hasText: 'triplet margins' })).toBeVisible();
   await expect(section.locator('time').first()).toHaveAttribute('datetime', `${extended}:00.000Z`);
+
+  // Unpublishing hides it again, which also leaves the demo course's item links unambiguous for the other specs.
+  await row.getByRole('link', { name: TITLE }).click();
+  await instructor.getByRole('button', { name: 'Unpublish' }).click();
+  await expect(instructor.getByTestId('published-state')).toContainText('Draft');
+  await student.reload();
+  await expect(student.getByRole('heading', { name: 'Assignments' })).toBeVisible();
+  await expect(student.getByRole('region', { name: TITLE })).toHaveCount(0);
+  await instructor.context().close();
   await student.context().close();
 });
