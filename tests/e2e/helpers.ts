@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 // Seeded by `npm start` (db/seed-demo.ts); DEMO_PASSWORD overrides the password there and here.
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'tensorgrade-demo';
@@ -35,4 +35,20 @@ export async function openDemoStaffArea(page: Page): Promise<{ courseId: string;
 
 export function memberRow(page: Page, email: string) {
   return page.getByTestId('member-row').filter({ hasText: email });
+}
+
+/**
+ * Replaces the text of a Monaco editor (`editor`: its container) the way people often do: select
+ * all, paste over it. A paste, not keystrokes: typed text gets auto-closed brackets and auto-indent.
+ */
+export async function pasteIntoEditor(page: Page, editor: Locator, code: string): Promise<void> {
+  await expect(editor).toBeVisible({ timeout: 30_000 });
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, code);
+  await expect(editor.locator('.view-lines')).toContainText(code.split('\n')[0].replace(/ +/g, ' '));
 }

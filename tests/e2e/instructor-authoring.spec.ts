@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_EMAILS, openDemoStaffArea, signedInPage } from './helpers';
+import { expect, test } from '@playwright/test';
+import { DEMO_EMAILS, openDemoStaffArea, pasteIntoEditor, signedInPage } from './helpers';
 
 // The instructor authors a new exercise in the browser (softplus), validates it (reference 100 %,
 // stub less, both run in a sandbox process), publishes it, previews it as a student, puts it into
@@ -28,19 +28,6 @@ const TESTS = `defineTests([
 const HOUR = 3_600_000;
 const utcLocal = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString().slice(0, 16);
 
-/** Select all in the visible Monaco editor and paste over it (typing would get auto-closed brackets). */
-async function pasteInto(page: Page, editor: ReturnType<Page['getByTestId']>, code: string) {
-  await expect(editor).toBeVisible({ timeout: 30_000 });
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
-  await expect(editor.locator('.view-lines')).toContainText(code.split('\n')[0].replace(/ +/g, ' '));
-}
-
 test('an instructor authors, validates, publishes and previews an exercise that a student then solves', async ({ browser }) => {
   test.setTimeout(240_000);
   const instructor = await signedInPage(browser, DEMO_EMAILS.instructor);
@@ -63,7 +50,7 @@ test('an instructor authors, validates, publishes and previews an exercise that 
 
   for (const [file, code] of [['stub.js', STUB], ['reference.js', REFERENCE], ['tests.js', TESTS]] as const) {
     await instructor.getByRole('tab', { name: file }).click();
-    await pasteInto(instructor, instructor.locator(`[data-testid="monaco-ready"][data-file="${file}"]`), code);
+    await pasteIntoEditor(instructor, instructor.locator(`[data-testid="monaco-ready"][data-file="${file}"]`), code);
   }
 
   const validateStarted = Date.now();
@@ -107,7 +94,7 @@ test('an instructor authors, validates, publishes and previews an exercise that 
   await student.goto(`/courses/${courseId}`);
   await student.getByRole('region', { name: assignmentTitle }).getByRole('link', { name: TITLE }).click();
   await expect(student.getByRole('heading', { name: 'Softplus', level: 1 })).toBeVisible();
-  await pasteInto(student, student.getByTestId('monaco-ready'), SOLUTION);
+  await pasteIntoEditor(student, student.getByTestId('monaco-ready'), SOLUTION);
   await student.getByRole('button', { name: 'Submit' }).click();
   await expect(student.getByTestId('submission-results')).toHaveAttribute('data-status', 'graded', { timeout: 60_000 });
   await expect(student.getByTestId('submission-score')).toContainText('100 %');
@@ -144,14 +131,14 @@ test('an instructor writes a quiz, sees its problems by field, publishes it and 
     ],
   };
   const editor = instructor.locator('[data-testid="monaco-ready"][data-file="quiz.json"]');
-  await pasteInto(instructor, editor, JSON.stringify(quiz, null, 2));
+  await pasteIntoEditor(instructor, editor, JSON.stringify(quiz, null, 2));
   await instructor.getByRole('button', { name: 'Validate' }).click();
   const outcome = instructor.getByTestId('authoring-outcome');
   await expect(outcome).toHaveAttribute('data-kind', 'problems');
   await expect(instructor.getByTestId('authoring-problems')).toContainText('quiz.json · questions[0].options: a single-choice question needs exactly one correct option, found 2');
 
   quiz.questions[0].options[1].correct = false;
-  await pasteInto(instructor, editor, JSON.stringify(quiz, null, 2));
+  await pasteIntoEditor(instructor, editor, JSON.stringify(quiz, null, 2));
   await instructor.getByRole('button', { name: 'Publish' }).click();
   await expect(outcome).toHaveAttribute('data-kind', 'quiz-published');
   await expect(outcome).toContainText(`Published ${quizId}: a new version is now current`);

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_COURSE_TITLE, DEMO_EMAILS, signIn } from './helpers';
+import { DEMO_COURSE_TITLE, DEMO_EMAILS, pasteIntoEditor, signIn } from './helpers';
 
 // The student's path through one exercise: Run (in the browser, visible tests), Submit (server,
 // all tests), autosave across a reload, and the history of both submissions.
@@ -22,17 +22,8 @@ async function openTripletLoss(page: Page) {
 }
 
 /** Replaces the editor's text the way a student often does: select all, paste over it. */
-async function typeSolution(page: Page, code: string) {
-  await expect(page.getByTestId('monaco-ready')).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('monaco-ready').locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  // A paste, not keystrokes: typed text would get Monaco's auto-closed brackets and auto-indent.
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
-  await expect(page.getByTestId('monaco-ready').locator('.view-lines')).toContainText(code.split('\n')[0].replace(/ +/g, ' '));
+function typeSolution(page: Page, code: string) {
+  return pasteIntoEditor(page, page.getByTestId('monaco-ready'), code);
 }
 
 test('a student runs, fixes, submits and finds their work again', async ({ page }, testInfo) => {
