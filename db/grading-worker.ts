@@ -25,7 +25,14 @@ export async function startGradingWorker(options: { concurrency: number; jobsPer
   const workId = await boss.work<GradeJobData>(
     GRADE_QUEUE,
     // groupConcurrency 1: jobs are grouped by student, so one student's burst cannot take every slot.
-    { localConcurrency: options.concurrency * jobsPerChild, groupConcurrency: 1, pollingIntervalSeconds: 0.5 },
+    {
+      localConcurrency: options.concurrency * jobsPerChild,
+      groupConcurrency: 1,
+      // New jobs wake workers by NOTIFY (db/queue.ts); the poll is the backstop, and drains a backlog
+      // of jobs that were waiting on a student's one-at-a-time group limit.
+      pollingIntervalSeconds: 0.5,
+      notifyPollingIntervalSeconds: 0.5,
+    },
     async ([job]) => gradeJob(pool, job),
   );
   return {
