@@ -6,6 +6,7 @@ import { computeReference, type ReferenceData } from './runner/reference';
 import { runStudent } from './runner/student';
 import { getSandboxEngine, type SandboxEngine } from './sandbox/engine';
 import { WarmPool } from './sandbox/warm-pool';
+import { semaphore } from './semaphore';
 
 export interface GradeInput {
   exercise: LoadedExercise;
@@ -93,23 +94,4 @@ export function createGrader(options: GraderOptions = {}): Grader {
   }
 
   return { grade, reference, close };
-}
-
-function semaphore(limit: number): () => Promise<() => void> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  const release = () => {
-    active -= 1;
-    const next = waiting.shift();
-    if (next) next();
-  };
-  return () =>
-    new Promise((resolve) => {
-      const start = () => {
-        active += 1;
-        resolve(release);
-      };
-      if (active < limit) start();
-      else waiting.push(start);
-    });
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ExerciseValidationSchema, type ExerciseValidation } from './protocol';
+import { semaphore } from '../semaphore';
 
 // Resolved from the repo root, like graders/pool: Next's bundler rewrites import.meta.url, and
 // the child runs unbundled under tsx.
@@ -10,6 +11,10 @@ const CHILD_ENTRY = path.join(process.cwd(), 'graders', 'authoring', 'validate-c
 // budgets; past this the child is killed, whatever the content does.
 const DEFAULT_TIMEOUT_MS = 120_000;
 
+// Each validation is a process running isolates at full speed: an instructor clicking Validate
+// repeatedly (or several at once) waits in line instead of starving the graders of CPU.
+const validationSlot = semaphore(2);
+
 const failure = (message: string): ExerciseValidation => ({ problems: [{ file: '', field: '', message }], versionHash: null, reference: null, stub: null });
 
 /**
@@ -17,7 +22,16 @@ const failure = (message: string): ExerciseValidation => ({ problems: [{ file: '
  * reference scores 100 %, stub does not. Never throws for bad content, a crash or a hang: the
  * answer is then a problem the author can read.
  */
-export function validateExerciseFiles(files: Record<string, string>, folder: string, options: { timeoutMs?: number } = {}): Promise<ExerciseValidation> {
+export async function validateExerciseFiles(files: Record<string, string>, folder: string, options: { timeoutMs?: number } = {}): Promise<ExerciseValidation> {
+  const release = await validationSlot();
+  try {
+    return await validateInChild(files, folder, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  } finally {
+    release();
+  }
+}
+
+function validateInChild(files: Record<string, string>, folder: string, timeoutMs: number): Promise<ExerciseValidation> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', CHILD_ENTRY], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let answered = false;
@@ -28,7 +42,6 @@ export function validateExerciseFiles(files: Record<string, string>, folder: str
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       resolve(result);
     };
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(() => finish(failure(`validation did not finish within ${timeoutMs / 1000} s and was stopped`)), timeoutMs);
     child.on('message', (message: unknown) => {
       const parsed = ExerciseValidationSchema.safeParse(message);
