@@ -60,7 +60,11 @@ export const gradeReports = pgTable(
     score: real('score').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('grade_reports_run_uq').on(t.submissionId, t.run)],
+  (t) => [
+    unique('grade_reports_run_uq').on(t.submissionId, t.run),
+    // Regrade progress and its "last report marks the run ready" check count a run's reports.
+    index('grade_reports_regrade_run_idx').on(t.regradeRunId).where(sql`${t.regradeRunId} is not null`),
+  ],
 );
 
 export const attemptStatus = pgEnum('quiz_attempt_status', ['in_progress', 'submitted', 'needs_review', 'graded']);

@@ -1,0 +1,1 @@
+CREATE INDEX "grade_reports_regrade_run_idx" ON "grade_reports" USING btree ("regrade_run_id") WHERE "grade_reports"."regrade_run_id" is not null;
