@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,12 @@ export function privatePostgresUnavailable(): string | null {
   return null;
 }
 
-export type PrivatePostgres = { url: string; restart(): void; stop(): void };
+export type PrivatePostgres = {
+  url: string;
+  /** Stops the server, keeps it down for `downMs` while the caller's event loop runs on, starts it again. */
+  restart(downMs: number): Promise<void>;
+  stop(): void;
+};
 
 /** initdb + pg_ctl start of a trust-auth cluster on `port`, owned by the postgres OS user. */
 export function startPrivatePostgres(port: number): PrivatePostgres {
@@ -33,12 +39,18 @@ export function startPrivatePostgres(port: number): PrivatePostgres {
   const asPostgres = (tool: string, args: string[]) =>
     execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { stdio: 'pipe', timeout: 60_000 });
   asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  const ctl = (...args: string[]) =>
-    asPostgres('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, ...args]);
+  const ctlArgs = (...args: string[]) => ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, ...args];
+  const ctl = (...args: string[]) => execFileSync('runuser', ctlArgs(...args), { stdio: 'pipe', timeout: 60_000 });
+  // Asynchronous, so the test keeps submitting while the server is down.
+  const ctlAsync = (...args: string[]) => promisify(execFile)('runuser', ctlArgs(...args), { timeout: 60_000 });
   ctl('start');
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    restart: () => ctl('restart', '-m', 'fast'),
+    restart: async (downMs) => {
+      await ctlAsync('stop', '-m', 'fast');
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await ctlAsync('start');
+    },
     stop: () => {
       try {
         ctl('stop', '-m', 'immediate');
