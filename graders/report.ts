@@ -42,3 +42,14 @@ export const GradeReportSchema = z
 
 export type TestResult = z.infer<typeof TestResultSchema>;
 export type GradeReport = z.infer<typeof GradeReportSchema>;
+
+/**
+ * The report a student sees while hidden-test feedback is held until the due date: the visible tests only,
+ * scored on their own, so neither a hidden test's outcome nor the total can be read from it.
+ */
+export function visibleTestsOnly(report: GradeReport): GradeReport {
+  const tests = report.tests.filter((t) => t.visible);
+  const points = tests.reduce((sum, t) => sum + t.points, 0);
+  const maxPoints = tests.reduce((sum, t) => sum + t.maxPoints, 0);
+  return { ...report, tests, points, maxPoints, score: maxPoints > 0 ? points / maxPoints : 0 };
+}

@@ -74,6 +74,15 @@ export function submissionWindow(
   return { open: true, late };
 }
 
+/**
+ * Whether scores, hidden-test results and quiz feedback may be shown to the student `now`. After-due
+ * feedback waits for the student's (possibly extended) due date; with no due date there is nothing to wait for.
+ */
+export function feedbackVisible(item: { feedback: 'immediate' | 'after_due'; dueAt: Date | null; extendedDueAt: Date | null }, now: Date): boolean {
+  const due = item.extendedDueAt ?? item.dueAt;
+  return item.feedback === 'immediate' || due === null || now > due;
+}
+
 export type NewAssignment = {
   courseId: string;
   title: string;

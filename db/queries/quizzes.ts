@@ -71,15 +71,6 @@ export async function selectQuizItemForMember(userId: string, itemId: string) {
 
 export type QuizItemForMember = NonNullable<Awaited<ReturnType<typeof selectQuizItemForMember>>>;
 
-/**
- * Whether scores and per-question feedback may be shown `now`. After-due feedback waits for the
- * student's (possibly extended) due date; with no due date there is nothing to wait for.
- */
-export function quizFeedbackVisible(item: { feedback: 'immediate' | 'after_due'; dueAt: Date | null; extendedDueAt: Date | null }, now: Date): boolean {
-  const due = item.extendedDueAt ?? item.dueAt;
-  return item.feedback === 'immediate' || due === null || now > due;
-}
-
 const attemptColumns = {
   id: quizAttempts.id,
   itemId: quizAttempts.itemId,

@@ -13,7 +13,7 @@ import {
   submissions,
 } from '../schema';
 import { isUuid } from './ids';
-import { enrollmentOf, extensionOf, visibleToMember, windowColumns } from './assignments';
+import { enrollmentOf, extensionOf, feedbackVisible, visibleToMember, windowColumns } from './assignments';
 
 /** One item of a visible assignment (published, and open for students) as the acting member sees it on the course home. */
 export type StudentItemRow = {
@@ -33,7 +33,10 @@ export type StudentItemRow = {
   maxAttempts: number | null;
   hasDraft: boolean;
   attempts: number;
+  /** Null while the item's scores are held until the due date (see scoresHeld). */
   bestScore: number | null;
+  /** The item's feedback waits for the due date: no score of it may be shown yet, not even a grader's. */
+  scoresHeld: boolean;
   latestStatus: string | null;
   anyLate: boolean;
 };
@@ -57,6 +60,7 @@ export async function selectStudentCourseItems(userId: string, courseId: string)
       quizTitle: quizzes.title,
       points: assignmentItems.points,
       maxAttempts: assignmentItems.maxAttempts,
+      feedback: assignmentItems.feedback,
     })
     .from(assignments)
     .innerJoin(enrollments, enrollmentOf(userId))
@@ -102,14 +106,17 @@ export async function selectStudentCourseItems(userId: string, courseId: string)
   ]);
   const stats = new Map([...work, ...quizWork].map((w) => [w.itemId, w]));
   const drafted = new Set(draftRows.map((d) => d.exerciseId));
-  return items.map(({ exerciseTitle, quizTitle, ...item }) => {
+  const now = new Date();
+  return items.map(({ exerciseTitle, quizTitle, feedback, ...item }) => {
     const s = stats.get(item.itemId);
+    const scoresHeld = !feedbackVisible({ ...item, feedback }, now);
     return {
       ...item,
       title: exerciseTitle ?? quizTitle ?? 'Untitled item',
       hasDraft: item.exerciseId ? drafted.has(item.exerciseId) : false,
       attempts: s?.attempts ?? 0,
-      bestScore: s?.bestScore === null || s?.bestScore === undefined ? null : Number(s.bestScore),
+      bestScore: scoresHeld || s?.bestScore === null || s?.bestScore === undefined ? null : Number(s.bestScore),
+      scoresHeld,
       latestStatus: s?.latestStatus ?? null,
       anyLate: Boolean(s?.anyLate),
     };
@@ -134,6 +141,7 @@ export async function selectExerciseItemPage(userId: string, itemId: string) {
       difficulty: exercises.difficulty,
       points: assignmentItems.points,
       maxAttempts: assignmentItems.maxAttempts,
+      feedback: assignmentItems.feedback,
       ...windowColumns,
       role: enrollments.role,
       versionHash: exerciseVersions.contentHash,

@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '../client';
-import { assignmentItems, assignments, exerciseVersions, gradeReports, regradeRuns, submissions, users } from '../schema';
+import { assignmentItems, assignments, exerciseVersions, extensions, gradeReports, regradeRuns, submissions, users } from '../schema';
+import { GradeReportSchema, visibleTestsOnly } from '../../graders/report';
+import { extensionOf, feedbackVisible } from './assignments';
 import { assertCourseRole, STAFF_ROLES } from './courses';
 import { isUuid } from './ids';
 import { countedReport, versionForGrading } from './regrades';
@@ -46,51 +48,72 @@ export async function selectSubmissionPressure(userId: string): Promise<{ inFlig
   return row ?? { inFlight: 0, lastMinute: 0 };
 }
 
-/** A student's own submission; null for anybody else's (ownership is part of the WHERE). */
+/**
+ * When the student may see an item's scores and hidden-test results (see feedbackVisible): null if now,
+ * else the (possibly extended) due date they are held until.
+ */
+async function selectFeedbackHeldUntil(userId: string, itemId: string | null, now = new Date()): Promise<Date | null> {
+  if (!itemId) return null;
+  const [item] = await db()
+    .select({ feedback: assignmentItems.feedback, dueAt: assignments.dueAt, extendedDueAt: extensions.dueAt })
+    .from(assignmentItems)
+    .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
+    .leftJoin(extensions, extensionOf(userId))
+    .where(eq(assignmentItems.id, itemId));
+  return item && !feedbackVisible(item, now) ? (item.extendedDueAt ?? item.dueAt) : null;
+}
+
+/** What a student sees of each of their own submissions. */
+const ownSubmissionColumns = {
+  id: submissions.id,
+  status: submissions.status,
+  attempt: submissions.attempt,
+  isLate: submissions.isLate,
+  score: submissions.score,
+  code: submissions.code,
+  createdAt: submissions.createdAt,
+};
+
+/**
+ * A student's own submission; null for anybody else's (ownership is part of the WHERE). While the item's
+ * feedback is held until the due date, the score is null and the report keeps only the visible tests.
+ */
 export async function selectOwnSubmission(userId: string, submissionId: string) {
   if (!isUuid(submissionId)) return null;
   const [row] = await db()
-    .select({
-      id: submissions.id,
-      itemId: submissions.itemId,
-      exerciseId: submissions.exerciseId,
-      status: submissions.status,
-      attempt: submissions.attempt,
-      isLate: submissions.isLate,
-      score: submissions.score,
-      code: submissions.code,
-      createdAt: submissions.createdAt,
-      gradedAt: submissions.gradedAt,
-    })
+    .select({ ...ownSubmissionColumns, itemId: submissions.itemId, exerciseId: submissions.exerciseId, gradedAt: submissions.gradedAt })
     .from(submissions)
     .where(and(eq(submissions.id, submissionId), eq(submissions.userId, userId)));
   if (!row) return null;
   // The report the score came from: a regrade's report shows only once the run is accepted.
-  const [latest] = await db()
-    .select({ report: gradeReports.report })
-    .from(gradeReports)
-    .leftJoin(regradeRuns, eq(regradeRuns.id, gradeReports.regradeRunId))
-    .where(and(eq(gradeReports.submissionId, submissionId), countedReport))
-    .orderBy(desc(gradeReports.run))
-    .limit(1);
-  return { ...row, report: latest?.report ?? null };
+  const [[latest], feedbackHeldUntil] = await Promise.all([
+    db()
+      .select({ report: gradeReports.report })
+      .from(gradeReports)
+      .leftJoin(regradeRuns, eq(regradeRuns.id, gradeReports.regradeRunId))
+      .where(and(eq(gradeReports.submissionId, submissionId), countedReport))
+      .orderBy(desc(gradeReports.run))
+      .limit(1),
+    selectFeedbackHeldUntil(userId, row.itemId),
+  ]);
+  const parsed = latest ? GradeReportSchema.safeParse(latest.report) : null;
+  // Stored reports were validated when written; re-parsing guarantees hidden tests carry no values.
+  const report = parsed?.success ? (feedbackHeldUntil ? visibleTestsOnly(parsed.data) : parsed.data) : null;
+  return { ...row, score: feedbackHeldUntil ? null : row.score, report, feedbackHeldUntil };
 }
 
+/** A student's own submissions to an item, newest first; scores are null while its feedback is held (see selectOwnSubmission). */
 export async function selectOwnSubmissionsForItem(userId: string, itemId: string) {
   if (!isUuid(itemId)) return [];
-  return db()
-    .select({
-      id: submissions.id,
-      status: submissions.status,
-      attempt: submissions.attempt,
-      isLate: submissions.isLate,
-      score: submissions.score,
-      code: submissions.code,
-      createdAt: submissions.createdAt,
-    })
-    .from(submissions)
-    .where(and(eq(submissions.userId, userId), eq(submissions.itemId, itemId)))
-    .orderBy(desc(submissions.attempt));
+  const [rows, feedbackHeldUntil] = await Promise.all([
+    db()
+      .select(ownSubmissionColumns)
+      .from(submissions)
+      .where(and(eq(submissions.userId, userId), eq(submissions.itemId, itemId)))
+      .orderBy(desc(submissions.attempt)),
+    selectFeedbackHeldUntil(userId, itemId),
+  ]);
+  return feedbackHeldUntil ? rows.map((r) => ({ ...r, score: null })) : rows;
 }
 
 /** Submissions that failed grading, or have waited longer than `stuckAfterSeconds`, in a course (staff only). */

@@ -1,4 +1,5 @@
-import { quizFeedbackVisible, selectOwnQuizAnswers, selectOwnQuizAttempt, selectQuizItemForMember, type OwnQuizAnswer } from '../queries/quizzes';
+import { selectOwnQuizAnswers, selectOwnQuizAttempt, selectQuizItemForMember, type OwnQuizAnswer } from '../queries/quizzes';
+import { feedbackVisible } from '../queries/assignments';
 import { toPublicQuiz, type PublicQuiz } from '../../graders/quiz/public';
 import type { Question, Quiz } from '../../graders/quiz/schema';
 import { scoreAnswer } from '../../graders/quiz/score';
@@ -48,7 +49,7 @@ export async function selectQuizAttemptView(userId: string, attemptId: string, n
     if (typeof row.answer === 'string' || (Array.isArray(row.answer) && row.answer.every((x) => typeof x === 'string'))) answers[row.questionId] = row.answer as DraftAnswer;
   }
   const submitted = attempt.status !== 'in_progress';
-  const held = submitted && !quizFeedbackVisible(item, now);
+  const held = submitted && !feedbackVisible(item, now);
   return {
     attemptId: attempt.id,
     itemId: attempt.itemId,

@@ -9,12 +9,20 @@ import { submitExercise, SubmitError } from '@/db/services/submit-exercise';
 import { startGradingWorker, type GradingWorker } from '@/db/grading-worker';
 import { stopQueue } from '@/db/queue';
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { assignments } from '@/db/schema';
+import { selectOwnSubmissionsForItem } from '@/db/queries/submissions';
+import { selectStudentCourseItems } from '@/db/queries/student-items';
 
 let drop: () => Promise<void>;
 let worker: GradingWorker;
 let studentId: string;
 let otherId: string;
 let itemId: string;
+let heldItemId: string;
+let heldAssignmentId: string;
+let courseId: string;
 
 beforeAll(async () => {
   ({ drop } = await createTestDatabase());
@@ -25,10 +33,15 @@ beforeAll(async () => {
   studentId = student.id;
   otherId = other.id;
   const course = await insertCourse({ actorId: teacher.id, title: 'DGM', code: 'DGM' });
+  courseId = course.id;
   await insertEnrollmentByJoinCode(student.id, course.joinCode);
   ({ itemIds: [itemId] } = await insertAssignmentWithItems({
     courseId: course.id, title: 'Week 1', published: true, dueAt: new Date(Date.now() + 86_400_000),
     items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10, maxAttempts: 4 }],
+  }));
+  ({ id: heldAssignmentId, itemIds: [heldItemId] } = await insertAssignmentWithItems({
+    courseId: course.id, title: 'Week 2', published: true, dueAt: new Date(Date.now() + 86_400_000),
+    items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10, feedback: 'after_due' }],
   }));
   worker = await startGradingWorker({ concurrency: 1 });
 });
@@ -71,5 +84,26 @@ describe('submit → queue → sandbox child → stored report', () => {
     const error = await submitExercise({ userId: studentId, itemId, code: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SubmitError);
     expect((error as SubmitError).message).toMatch(/all 4 attempts/);
+  });
+
+  it('holds the score and hidden-test results of an after-due item until its due date, then shows them', async () => {
+    const wrong = await submitExercise({ userId: studentId, itemId: heldItemId, code: 'function tripletLoss(a, p, n, m) { return tf.scalar(0); }' });
+    const held = await waitForFinalStatus(wrong.submissionId);
+    expect(held.status).toBe('graded');
+    expect(held.score).toBeNull();
+    expect(held.feedbackHeldUntil).toBeInstanceOf(Date);
+    expect(held.report!.tests.length).toBeGreaterThan(0);
+    expect(held.report!.tests.every((t) => t.visible)).toBe(true);
+    expect(held.report!.maxPoints).toBe(held.report!.tests.reduce((n, t) => n + t.maxPoints, 0));
+    expect((await selectOwnSubmissionsForItem(studentId, heldItemId))[0].score).toBeNull();
+    const home = (await selectStudentCourseItems(studentId, courseId)).find((i) => i.itemId === heldItemId)!;
+    expect(home).toMatchObject({ scoresHeld: true, bestScore: null, attempts: 1 });
+
+    await db().update(assignments).set({ dueAt: new Date(Date.now() - 1000) }).where(eq(assignments.id, heldAssignmentId));
+    const released = await selectOwnSubmission(studentId, wrong.submissionId);
+    expect(released!.feedbackHeldUntil).toBeNull();
+    expect(released!.score).toBeLessThan(1);
+    expect(released!.report!.tests.some((t) => !t.visible)).toBe(true);
+    expect((await selectOwnSubmissionsForItem(studentId, heldItemId))[0].score).toBe(released!.score);
   });
 });

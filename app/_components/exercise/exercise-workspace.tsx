@@ -116,6 +116,7 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
   const onSubmissionUpdate = useCallback((s: PublicSubmission) => {
     setHistory((list) => list.map((h) => (h.id === s.id ? { ...h, status: s.status, score: s.score, isLate: s.isLate } : h)));
     if (s.status === 'graded' && s.score !== null) setAnnouncement(`Attempt ${s.attempt} graded: ${Math.round(s.score * 1000) / 10} %.`);
+    else if (s.status === 'graded') setAnnouncement(`Attempt ${s.attempt} graded; your score is shown after the due date.`);
     else if (s.status === 'error' || s.status === 'failed') setAnnouncement(`Attempt ${s.attempt} could not be graded.`);
     else if (s.status === 'grading') setAnnouncement(`Attempt ${s.attempt} is being graded.`);
   }, []);

@@ -36,7 +36,7 @@ export function HistoryList({ entries, currentCode, monaco, onRestore }: Props) 
               <span className="font-medium">Attempt {entry.attempt}</span>
               <LocalTime iso={entry.createdAt} className="text-slate-600" />
               <span data-testid="history-score" className={entry.status === 'graded' ? 'font-semibold' : 'text-slate-600'}>
-                {entry.status === 'graded' && entry.score !== null ? percent(entry.score) : STATUS_TEXT[entry.status]}
+                {entry.status === 'graded' && entry.score !== null ? percent(entry.score) : entry.status === 'graded' ? 'graded · score after the due date' : STATUS_TEXT[entry.status]}
               </span>
               {entry.isLate && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">late</span>}
               <span className="ml-auto flex flex-wrap gap-2">

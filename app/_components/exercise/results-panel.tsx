@@ -1,5 +1,6 @@
 'use client';
 
+import { LocalTime } from './local-time';
 import { ReportView, percent } from './report-view';
 import type { RunResult } from './run-visible';
 import type { PollState } from './use-submission-poll';
@@ -72,7 +73,16 @@ export function ResultsPanel({ runState, poll, polling, inFlight, submitError }:
               {inFlight && poll.slow && <p className="text-sm text-amber-800">Grading is taking longer than usual; your submission is safe and will be graded.</p>}
               {poll.error && <p className="text-sm text-amber-800">{poll.error}</p>}
               {submission?.status === 'failed' && <p className="text-sm text-red-700">The grader could not run this submission. Course staff can see it and retry; it did not use up your work.</p>}
-              {submission?.report && (
+              {submission?.report && submission.feedbackHeldUntil && (
+                <>
+                  <p className="text-sm text-slate-700" data-testid="submission-held">
+                    Graded. Your score and the hidden tests&apos; results are shown after the due date (<LocalTime iso={submission.feedbackHeldUntil} withZone />). Visible tests:{' '}
+                    {submission.report.points} / {submission.report.maxPoints} points{submission.isLate ? ', late' : ''}.
+                  </p>
+                  <ReportView report={submission.report} testId="submission-report" />
+                </>
+              )}
+              {submission?.report && !submission.feedbackHeldUntil && (
                 <>
                   <p className="text-lg font-semibold" data-testid="submission-score">
                     {percent(submission.report.score)}{' '}

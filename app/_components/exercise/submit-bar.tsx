@@ -22,6 +22,11 @@ export function SubmitStatusLine({ info, attemptsUsed }: { info: SubmitInfo; att
           Due <LocalTime iso={info.dueAt} withZone />
         </li>
       )}
+      {info.feedbackHeldUntil && (
+        <li data-testid="feedback-held">
+          Scores and hidden-test results from <LocalTime iso={info.feedbackHeldUntil} withZone />
+        </li>
+      )}
       {info.open && info.late && (
         <li className="font-medium text-amber-800">
           Submitting now counts as late{info.latePenaltyPerDay > 0 ? ` (−${Math.round(info.latePenaltyPerDay * 100)} % per started day)` : ''}

@@ -19,4 +19,6 @@ export type SubmitInfo = {
   maxAttempts: number | null;
   dueAt: string | null;
   latePenaltyPerDay: number;
+  /** Set while scores and hidden-test results wait for the due date (the item's feedback setting). */
+  feedbackHeldUntil: string | null;
 };

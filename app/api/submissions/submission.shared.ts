@@ -13,7 +13,9 @@ export type PublicSubmission = {
   score: number | null;
   createdAt: string;
   gradedAt: string | null;
+  /** Set while the item's feedback waits for the due date: score is null and report holds only the visible tests. */
   report: GradeReport | null;
+  feedbackHeldUntil: string | null;
 };
 
 export function isFinalStatus(status: SubmissionStatus): boolean {

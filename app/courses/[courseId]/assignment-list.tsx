@@ -8,11 +8,11 @@ type ItemStatus = { label: string; tone: 'slate' | 'sky' | 'indigo' | 'emerald' 
 
 function itemStatus(item: StudentItemRow, final: FinalScore | undefined): ItemStatus {
   // A grader's override is the item's score, whatever the attempts say.
-  if (final) return { label: `${Math.round(final.score * 100) / 100} / ${item.points} pts (final)`, tone: final.score >= item.points ? 'emerald' : 'indigo' };
+  if (final && !item.scoresHeld) return { label: `${Math.round(final.score * 100) / 100} / ${item.points} pts (final)`, tone: final.score >= item.points ? 'emerald' : 'indigo' };
   if (item.latestStatus === 'queued' || item.latestStatus === 'grading') return { label: 'grading…', tone: 'indigo' };
   if (item.latestStatus === 'in_progress') return { label: 'in progress', tone: 'sky' };
   if (item.bestScore !== null) return { label: `best ${Math.round(item.bestScore * 1000) / 10} %`, tone: item.bestScore >= 1 ? 'emerald' : 'indigo' };
-  if (item.attempts > 0) return { label: 'submitted', tone: 'indigo' };
+  if (item.attempts > 0) return { label: item.scoresHeld ? 'submitted · score after the due date' : 'submitted', tone: 'indigo' };
   if (item.hasDraft) return { label: 'draft', tone: 'sky' };
   return { label: 'not started', tone: 'slate' };
 }
@@ -30,7 +30,7 @@ export function AssignmentList({ courseId, items, finals = new Map() }: { course
   const groups = new Map<string, StudentItemRow[]>();
   for (const item of items) groups.set(item.assignmentId, [...(groups.get(item.assignmentId) ?? []), item]);
   const total = items.reduce((n, i) => n + i.points, 0);
-  const earned = items.reduce((n, i) => n + (finals.get(i.itemId)?.score ?? (i.bestScore ?? 0) * i.points), 0);
+  const earned = items.reduce((n, i) => n + (i.scoresHeld ? 0 : (finals.get(i.itemId)?.score ?? (i.bestScore ?? 0) * i.points)), 0);
   const started = items.filter((i) => i.attempts > 0).length;
   const progress = total > 0 ? earned / total : 0;
   return (

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireCourseRole } from '@/app/_lib/authz';
 import { COURSE_ROLES } from '@/app/_lib/roles.shared';
-import { submissionWindow } from '@/db/queries/assignments';
-import { quizFeedbackVisible, selectOwnQuizAttempts, selectQuizItemForMember } from '@/db/queries/quizzes';
+import { feedbackVisible as isFeedbackVisible, submissionWindow } from '@/db/queries/assignments';
+import { selectOwnQuizAttempts, selectQuizItemForMember } from '@/db/queries/quizzes';
 import { selectQuizAttemptView } from '@/db/services/quiz-attempt-view';
 import { QuizForm } from '@/app/_components/quiz/quiz-form';
 import { Markdown } from '@/app/_components/markdown/markdown';
@@ -27,7 +27,7 @@ export default async function QuizItemPage({ params }: { params: Promise<{ cours
   const open = attempts.find((a) => a.status === 'in_progress');
   const view = open ? await selectQuizAttemptView(user.id, open.id, now) : null;
   const window = submissionWindow(item, now);
-  const feedbackVisible = quizFeedbackVisible(item, now);
+  const feedbackVisible = isFeedbackVisible(item, now);
   const due = item.extendedDueAt ?? item.dueAt;
   const attemptsLeft = item.maxAttempts === null ? null : Math.max(0, item.maxAttempts - attempts.length);
 

@@ -56,7 +56,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ course
         exercise={{ versionHash: exercise.versionHash, stub: exercise.stub, entry: meta.entry, limits: meta.limits }}
         initialCode={exercise.stub}
         draftSavedAt={null}
-        submitInfo={{ open: false, late: false, reason: 'Preview: students submit from an assignment; nothing is submitted here.', maxAttempts: null, dueAt: null, latePenaltyPerDay: 0 }}
+        submitInfo={{ open: false, late: false, reason: 'Preview: students submit from an assignment; nothing is submitted here.', maxAttempts: null, dueAt: null, latePenaltyPerDay: 0, feedbackHeldUntil: null }}
         history={[]}
         preview={{ casesUrl: `${editorHref}/preview/visible-cases?v=${exercise.versionHash.slice(0, 16)}` }}
         statement={<ExerciseStatement title={meta.title} topic={meta.topic} difficulty={meta.difficulty} points={meta.points} statement={exercise.statement} hints={meta.hints} />}
