@@ -88,11 +88,13 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)
     child.stderr!.on('data', (chunk) => (output += chunk));
     return { child, output: () => output };
   };
-  const waitFor = async (check: () => boolean, timeoutMs: number) => {
+  const waitFor = async (check: () => boolean, timeoutMs: number, refresh?: () => Promise<void>) => {
     const deadline = Date.now() + timeoutMs;
-    while (!check()) {
+    for (;;) {
+      await refresh?.();
+      if (check()) return;
       if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
 
@@ -111,6 +113,25 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)
       expect(Math.min(...gradedBy)).toBeGreaterThan(0);
     } finally {
       for (const w of workers) w.child.kill('SIGKILL');
+    }
+  });
+
+  it('a worker sent SIGTERM mid-job finishes that job, then exits cleanly', async () => {
+    const worker = startWorker();
+    await waitFor(() => worker.output().includes('waiting for jobs'), 60_000);
+    const { submissionId } = await submitExercise({ userId: students[2], itemId, code: SLOW_CORRECT });
+    // SIGTERM only once the sandbox is busy with it (it stays busy for ~1.5 s).
+    let status = '';
+    await waitFor(() => status === 'grading', 30_000, async () => void ([{ status }] = await reportsPerSubmission([submissionId])));
+    const exited = new Promise<number | null>((resolve) => worker.child.once('exit', (code) => resolve(code)));
+    worker.child.kill('SIGTERM');
+    try {
+      expect(await exited).toBe(0);
+      expect(worker.output()).toContain(`graded ${submissionId}`);
+      const [row] = await reportsPerSubmission([submissionId]);
+      expect(row).toMatchObject({ status: 'graded', reports: 1 });
+    } finally {
+      worker.child.kill('SIGKILL');
     }
   });
 
