@@ -7,7 +7,7 @@ import { semaphore } from '../semaphore';
 // the child runs unbundled under tsx.
 const CHILD_ENTRY = path.join(process.cwd(), 'graders', 'authoring', 'validate-child.ts');
 
-// The reference isolate may use 30 s, then the reference and the stub are graded with their job
+// The reference isolate has its own limit (referenceTimeoutMs), then the reference and the stub are graded with their job
 // budgets; past this the child is killed, whatever the content does.
 const DEFAULT_TIMEOUT_MS = 120_000;
 

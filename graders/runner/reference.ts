@@ -28,29 +28,37 @@ export interface ReferenceData {
   cases: ReferenceCase[];
 }
 
-// Content is trusted, but runs under limits too: a slow generator must not hang a worker.
-const REFERENCE_TIMEOUT_MS = 30_000;
+/**
+ * Content is trusted, but runs under limits too: a slow generator must not hang a worker, and an
+ * instructor whose draft reference loops should hear so in seconds. A reference must pass its own
+ * per-test limit when validated, so twice that limit (at least 5 s) leaves ample room.
+ */
+export function referenceTimeoutMs(exercise: LoadedExercise): number {
+  return Math.max(5_000, 2 * exercise.meta.limits.timeMsPerTest);
+}
 
 /** Evaluates tests.js and reference.js in a trusted isolate (never in the host) and records inputs and expected outputs. */
 export async function computeReference(engine: SandboxEngine, exercise: LoadedExercise): Promise<ReferenceData> {
   const sandbox = await engine.open(Math.max(256, exercise.meta.limits.memoryMb * 2));
+  const timeoutMs = referenceTimeoutMs(exercise);
+  const call = (method: string, args: unknown[]) => callHarness(sandbox, method, args, timeoutMs);
   try {
     await sandbox.context.eval('globalThis.defineTests = __tensorgrade.defineTests;');
-    await runContentScript(sandbox, 'tests.js', exercise.tests);
-    await runContentScript(sandbox, 'reference.js', exercise.reference);
-    await bindEntries(sandbox, exercise.meta.entry, REFERENCE_TIMEOUT_MS);
-    const specs = parseCases(await call(sandbox, 'listCases', []), exercise);
-    const mistakes = parseMistakes(await call(sandbox, 'listMistakes', []), exercise);
+    await runContentScript(sandbox, 'tests.js', exercise.tests, timeoutMs);
+    await runContentScript(sandbox, 'reference.js', exercise.reference, timeoutMs);
+    await bindEntries(sandbox, exercise.meta.entry, timeoutMs);
+    const specs = parseCases(await call('listCases', []), exercise);
+    const mistakes = parseMistakes(await call('listMistakes', []), exercise);
     const cases: ReferenceCase[] = [];
     for (const [index, spec] of specs.entries()) {
-      const args = z.array(WireSchema).parse(await call(sandbox, 'buildInputs', [index]));
-      const run = CaseRunSchema.parse(await call(sandbox, 'runCase', [caseCall(spec, exercise, args)]));
+      const args = z.array(WireSchema).parse(await call('buildInputs', [index]));
+      const run = CaseRunSchema.parse(await call('runCase', [caseCall(spec, exercise, args)]));
       if (!run.ok) {
         throw new ContentError('reference.js', `case ${spec.id}`, `${run.error.name}: ${run.error.message}${stackLine(run.error.stack)}`);
       }
       const bad = [run.value, ...(run.grads ?? [])].map((w) => findNonFinite(w)).find((f) => f !== null);
       if (bad) throw new ContentError('reference.js', `case ${spec.id}`, `expected output is not finite (${bad.what} ${bad.where})`);
-      const variants = spec.visible ? await runMistakes(sandbox, mistakes, caseCall(spec, exercise, args), run.value) : [];
+      const variants = spec.visible ? await runMistakes(call, mistakes, caseCall(spec, exercise, args), run.value) : [];
       cases.push({ spec, args, expected: { value: run.value, grads: run.grads }, mistakes: variants });
     }
     return { versionHash: exercise.versionHash, cases };
@@ -79,14 +87,10 @@ export async function bindEntries(sandbox: Sandbox, entries: string[], timeoutMs
   await guard(sandbox, timeoutMs, undefined, () => sandbox.context.eval(`__tensorgrade.bind({ ${picks.join(', ')} });`, { timeout: timeoutMs }));
 }
 
-function call(sandbox: Sandbox, method: string, args: unknown[]) {
-  return callHarness(sandbox, method, args, REFERENCE_TIMEOUT_MS);
-}
-
-async function runContentScript(sandbox: Sandbox, file: string, code: string) {
+async function runContentScript(sandbox: Sandbox, file: string, code: string, timeoutMs: number) {
   try {
     const script = await sandbox.isolate.compileScript(code, { filename: file });
-    await guard(sandbox, REFERENCE_TIMEOUT_MS, undefined, () => script.run(sandbox.context, { timeout: REFERENCE_TIMEOUT_MS }));
+    await guard(sandbox, timeoutMs, undefined, () => script.run(sandbox.context, { timeout: timeoutMs }));
   } catch (err) {
     if (err instanceof IsolateKilled) throw err;
     const e = err as Error;
@@ -111,15 +115,17 @@ function parseCases(raw: unknown, exercise: LoadedExercise): TestCase[] {
   return parsed.data;
 }
 
-async function runMistakes(sandbox: Sandbox, mistakes: z.infer<typeof MistakeSchema>[], spec: ReturnType<typeof caseCall>, expected: Wire) {
+type HarnessCall = (method: string, args: unknown[]) => Promise<unknown>;
+
+async function runMistakes(call: HarnessCall, mistakes: z.infer<typeof MistakeSchema>[], spec: ReturnType<typeof caseCall>, expected: Wire) {
   const out: ReferenceCase['mistakes'] = [];
   for (const [index, mistake] of mistakes.entries()) {
-    await call(sandbox, 'useMistake', [index]);
-    const run = CaseRunSchema.parse(await call(sandbox, 'runCase', [{ ...spec, grad: null }]));
+    await call('useMistake', [index]);
+    const run = CaseRunSchema.parse(await call('runCase', [{ ...spec, grad: null }]));
     // A mistake that gives the right answer on this case cannot be told apart from a correct one.
     if (run.ok && compareWire(expected, run.value, DEFAULT_TOLERANCE) !== null) out.push({ message: mistake.message, value: run.value });
   }
-  await call(sandbox, 'useMistake', [-1]);
+  await call('useMistake', [-1]);
   return out;
 }
 
