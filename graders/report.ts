@@ -44,12 +44,15 @@ export type TestResult = z.infer<typeof TestResultSchema>;
 export type GradeReport = z.infer<typeof GradeReportSchema>;
 
 /**
- * The report a student sees while hidden-test feedback is held until the due date: the visible tests only,
- * scored on their own, so neither a hidden test's outcome nor the total can be read from it.
+ * A report as its student sees it. The job's total duration becomes the visible tests' own: hidden tests'
+ * durations are withheld (a submission could spin for a time that encodes their inputs), and the total would
+ * give them back. While feedback is held until the due date, only the visible tests remain, scored on their own.
  */
-export function visibleTestsOnly(report: GradeReport): GradeReport {
-  const tests = report.tests.filter((t) => t.visible);
-  const points = tests.reduce((sum, t) => sum + t.points, 0);
-  const maxPoints = tests.reduce((sum, t) => sum + t.maxPoints, 0);
-  return { ...report, tests, points, maxPoints, score: maxPoints > 0 ? points / maxPoints : 0 };
+export function studentReport(report: GradeReport, { holdHiddenTests }: { holdHiddenTests: boolean }): GradeReport {
+  const visible = report.tests.filter((t) => t.visible);
+  const durationMs = visible.reduce((sum, t) => sum + t.durationMs, 0);
+  if (!holdHiddenTests) return { ...report, durationMs };
+  const points = visible.reduce((sum, t) => sum + t.points, 0);
+  const maxPoints = visible.reduce((sum, t) => sum + t.maxPoints, 0);
+  return { ...report, tests: visible, points, maxPoints, score: maxPoints > 0 ? points / maxPoints : 0, durationMs };
 }

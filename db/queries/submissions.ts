@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '../client';
 import { assignmentItems, assignments, exerciseVersions, extensions, gradeReports, regradeRuns, submissions, users } from '../schema';
-import { GradeReportSchema, visibleTestsOnly } from '../../graders/report';
+import { GradeReportSchema, studentReport } from '../../graders/report';
 import { extensionOf, feedbackVisible } from './assignments';
 import { assertCourseRole, STAFF_ROLES } from './courses';
 import { isUuid } from './ids';
@@ -98,7 +98,7 @@ export async function selectOwnSubmission(userId: string, submissionId: string) 
   ]);
   const parsed = latest ? GradeReportSchema.safeParse(latest.report) : null;
   // Stored reports were validated when written; re-parsing guarantees hidden tests carry no values.
-  const report = parsed?.success ? (feedbackHeldUntil ? visibleTestsOnly(parsed.data) : parsed.data) : null;
+  const report = parsed?.success ? studentReport(parsed.data, { holdHiddenTests: Boolean(feedbackHeldUntil) }) : null;
   return { ...row, score: feedbackHeldUntil ? null : row.score, report, feedbackHeldUntil };
 }
 

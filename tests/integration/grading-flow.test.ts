@@ -71,7 +71,9 @@ describe('submit → queue → sandbox child → stored report', () => {
     const graded = await waitForFinalStatus(wrong.submissionId);
     expect(graded.status).toBe('graded');
     expect(graded.score).toBeLessThan(1);
-    expect((graded.report as { tests: unknown[] }).tests.length).toBeGreaterThanOrEqual(6);
+    expect(graded.report!.tests.length).toBeGreaterThanOrEqual(6);
+    // Hidden tests' time is withheld, so the total the student sees is the visible tests' time.
+    expect(graded.report!.durationMs).toBe(graded.report!.tests.filter((t) => t.visible).reduce((n, t) => n + t.durationMs, 0));
   });
 
   it('refuses non-members, oversize code and exhausted attempts with clear errors, storing nothing', async () => {
