@@ -36,13 +36,17 @@ function trail() {
 
 export type AuditEntry = Awaited<ReturnType<typeof selectAuditTrail>>[number];
 
-/** Every manual score change in the course, newest first. Instructors only: reasons can be sensitive. */
+/**
+ * Every manual score change in the course, newest first: the instructor's oversight of all staff. Graders see
+ * the overrides (reasons included) of the one student item they open (selectItemOverrides), so they grade
+ * consistently with each other; students never see a reason, only the grader's comment.
+ */
 export async function selectAuditTrail(actorId: string, courseId: string, limit = 500) {
   await assertCourseRole(actorId, courseId, ['instructor']);
   return trail().where(eq(scoreOverrides.courseId, courseId)).orderBy(desc(scoreOverrides.createdAt)).limit(limit);
 }
 
-/** The overrides of one student's item, newest first, for the staff submission page. */
+/** The overrides of one student's item, newest first, for the staff submission and gradebook pages. */
 export async function selectItemOverrides(actorId: string, courseId: string, userId: string, itemId: string) {
   await assertCourseRole(actorId, courseId, STAFF_ROLES);
   return trail()

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Db } from '../client';
 
@@ -99,7 +99,8 @@ export async function selectReviewAnswer(actorId: string, courseId: string, key:
     .from(quizAnswers)
     .innerJoin(quizAttempts, eq(quizAttempts.id, quizAnswers.attemptId))
     .innerJoin(quizVersions, eq(quizVersions.id, quizAttempts.quizVersionId))
-    .where(and(eq(quizAnswers.attemptId, key.attemptId), eq(quizAnswers.questionId, key.questionId)));
+    // An attempt still being answered is the student's: staff read it once it is submitted.
+    .where(and(eq(quizAnswers.attemptId, key.attemptId), eq(quizAnswers.questionId, key.questionId), ne(quizAttempts.status, 'in_progress')));
   if (!row) return null;
   const { answerJson, content, ...rest } = row;
   const question = (content as Quiz).questions.find((q) => q.id === key.questionId);

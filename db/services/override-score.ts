@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { db } from '../client';
 import { assertCourseRole, STAFF_ROLES } from '../queries/courses';
 import { ForbiddenError } from '../queries/errors';
@@ -81,6 +81,7 @@ async function selectTarget(courseId: string, target: OverrideInput['target']) {
     .from(t)
     .innerJoin(assignmentItems, eq(assignmentItems.id, t.itemId))
     .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
-    .where(and(eq(t.id, target.id), eq(assignments.courseId, courseId)));
+    // Nothing to override on a quiz attempt the student is still answering.
+    .where(and(eq(t.id, target.id), eq(assignments.courseId, courseId), target.kind === 'quiz_attempt' ? ne(quizAttempts.status, 'in_progress') : undefined));
   return row ?? null;
 }

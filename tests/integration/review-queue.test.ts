@@ -12,6 +12,7 @@ import { saveQuizAnswer } from '@/db/services/save-quiz-answer';
 import { submitQuizAttempt } from '@/db/services/submit-quiz-attempt';
 import { selectQuizAttemptView } from '@/db/services/quiz-attempt-view';
 import { gradeAnswer, GradeAnswerError } from '@/db/services/grade-answer';
+import { overrideScore } from '@/db/services/override-score';
 
 const QUIZ = 'generative-ssl-concepts';
 // Routed to review by the scorer (labelled fixture in quiz-attempts.test.ts): credits the density reason only.
@@ -23,6 +24,7 @@ let graderA: string;
 let graderB: string;
 const students: string[] = [];
 const attempts: string[] = [];
+let itemId: string;
 
 beforeAll(async () => {
   ({ drop } = await createTestDatabase());
@@ -32,6 +34,7 @@ beforeAll(async () => {
   graderA = await insertMember(courseId, 'Grader A', 'grader');
   graderB = await insertMember(courseId, 'Grader B', 'grader');
   const { itemIds: [item] } = await insertAssignmentWithItems({ courseId, title: 'Week 1', published: true, items: [{ kind: 'quiz', targetId: QUIZ, points: 10 }] });
+  itemId = item;
   for (const name of ['Ada', 'Bo', 'Cy']) {
     const userId = await insertMember(courseId, name);
     const { attemptId } = await startQuizAttempt({ userId, itemId: item });
@@ -94,5 +97,13 @@ describe('manual grading queue', () => {
     await expect(gradeAnswer({ actorId: students[1], courseId, attemptId: attempts[1], questionId: 'dequantization-idea', points: 3, concepts: [] })).rejects.toThrow(/permission/);
     const other = await insertCourse({ actorId: graderA, title: 'Other', code: 'O', skipPermissionCheck: true });
     expect(await selectReviewAnswer(graderA, other.id, { attemptId: attempts[1], questionId: 'dequantization-idea' })).toBeNull();
+  });
+
+  it('keeps an attempt the student is still answering out of staff hands', async () => {
+    const userId = await insertMember(courseId, 'Dee');
+    const { attemptId } = await startQuizAttempt({ userId, itemId });
+    await saveQuizAnswer({ userId, attemptId, questionId: 'dequantization-idea', answer: UNSURE_SHORT });
+    expect(await selectReviewAnswer(graderA, courseId, { attemptId, questionId: 'dequantization-idea' })).toBeNull();
+    await expect(overrideScore({ actorId: graderA, courseId, target: { kind: 'quiz_attempt', id: attemptId }, newScore: 5, reason: 'early' })).rejects.toThrow(/No such submission/);
   });
 });
