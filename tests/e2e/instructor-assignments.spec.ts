@@ -3,8 +3,8 @@ import { DEMO_COURSE_TITLE, DEMO_EMAILS, openDemoStaffArea, signedInPage } from 
 
 // The instructor builds an assignment from the library (triplet loss + the concepts quiz), with
 // deadlines and a late policy, publishes it and extends the demo student's due date; the student
-// then finds it on the course home, items in the chosen order, due on the extended date. Unpublishing
-// at the end hides it again.
+// then finds it on the course home, items in the chosen order, due on the extended date, and submits
+// triplet loss, whose score waits for that date. Unpublishing at the end hides it again.
 const TITLE = `Week 9: metric learning recap (e2e ${Date.now().toString(36)})`;
 const QUIZ_TITLE = 'Concepts: generative models and self-supervised learning';
 const HOUR = 3_600_000;
@@ -32,6 +32,7 @@ test('an instructor creates, publishes and extends an assignment that the studen
   await instructor.getByLabel('Points for Triplet loss').fill('20');
   await instructor.getByLabel(`Max attempts for ${QUIZ_TITLE}`).fill('2');
   await instructor.getByLabel(`Feedback for ${QUIZ_TITLE}`).selectOption('after_due');
+  await instructor.getByLabel('Feedback for Triplet loss').selectOption('after_due');
   await instructor.getByRole('button', { name: `Move ${QUIZ_TITLE} up` }).click();
   await expect(instructor.getByTestId('assignment-item').first()).toContainText(QUIZ_TITLE);
 
@@ -78,6 +79,16 @@ test('an instructor creates, publishes and extends an assignment that the studen
   await expect(section).toContainText('(your extension)');
   await expect(section.locator('strong', { hasText: 'triplet margins' })).toBeVisible();
   await expect(section.locator('time').first()).toHaveAttribute('datetime', `${extended}:00.000Z`);
+
+  // Feedback after the due date: the student's submission is graded, but its score and hidden tests wait.
+  await section.getByRole('link', { name: 'Triplet loss' }).click();
+  await expect(student.getByTestId('feedback-held')).toContainText('Scores and hidden-test results from');
+  await student.getByRole('button', { name: 'Submit' }).click();
+  await expect(student.getByTestId('submission-held')).toContainText('shown after the due date', { timeout: 30_000 });
+  await expect(student.getByTestId('submission-report').getByTestId('test-result').filter({ hasText: 'hidden' })).toHaveCount(0);
+  await expect(student.getByTestId('history-score').first()).toHaveText('graded · score after the due date');
+  await student.goto(`/courses/${courseId}`);
+  await expect(section.getByTestId('item-status').nth(1)).toHaveText('submitted · score after the due date');
 
   // Unpublishing hides it again, which also leaves the demo course's item links unambiguous for the other specs.
   await row.getByRole('link', { name: TITLE }).click();
