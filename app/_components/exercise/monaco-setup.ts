@@ -3,7 +3,7 @@
 import type { Monaco } from '@monaco-editor/react';
 
 // The grader's capped console: log/info/warn/error/debug, nothing else.
-const CONSOLE_DECLARATION = `declare const console: {
+export const CONSOLE_DECLARATION = `declare const console: {
   log(...args: unknown[]): void; info(...args: unknown[]): void; warn(...args: unknown[]): void;
   error(...args: unknown[]): void; debug(...args: unknown[]): void;
 };`;

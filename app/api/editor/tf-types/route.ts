@@ -16,6 +16,23 @@ import './public/chained_ops/register_all_chained_ops';
 declare global {
   /** TensorFlow.js (core ops, chained tensor methods, gradients), as in the grader. */
   const tf: typeof tfcore;
+  // The stubs' JSDoc says {tf.Tensor2D}: types need a namespace, the const above is a value only. Type
+  // aliases keep the namespace non-instantiated, so the two share the name without a clash.
+  namespace tf {
+    type Rank = tfcore.Rank;
+    type Tensor<R extends tfcore.Rank = tfcore.Rank> = tfcore.Tensor<R>;
+    type Scalar = tfcore.Scalar;
+    type Tensor1D = tfcore.Tensor1D;
+    type Tensor2D = tfcore.Tensor2D;
+    type Tensor3D = tfcore.Tensor3D;
+    type Tensor4D = tfcore.Tensor4D;
+    type Tensor5D = tfcore.Tensor5D;
+    type Tensor6D = tfcore.Tensor6D;
+    type Variable<R extends tfcore.Rank = tfcore.Rank> = tfcore.Variable<R>;
+    type TensorLike = tfcore.TensorLike;
+    type DataType = tfcore.DataType;
+    type NamedTensorMap = tfcore.NamedTensorMap;
+  }
 }
 `;
 
