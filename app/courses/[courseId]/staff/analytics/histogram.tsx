@@ -50,11 +50,11 @@ export function ScoreHistogram({ id, label, counts }: { id: string; label: strin
 /** A horizontal bar for a share 0..1, with the number written next to it (the bar is decoration). */
 export function ShareBar({ share, tone = 'indigo' }: { share: number; tone?: 'indigo' | 'rose' }) {
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex shrink-0 items-center gap-2 whitespace-nowrap">
       <span aria-hidden="true" className="inline-block h-2 w-24 overflow-hidden rounded bg-slate-200">
         <span className={`block h-full ${tone === 'rose' ? 'bg-rose-500' : 'bg-indigo-500'}`} style={{ width: `${Math.round(share * 100)}%` }} />
       </span>
-      <span className="tabular-nums">{Math.round(share * 100)} %</span>
+      <span className="tabular-nums">{Math.round(share * 100)}&nbsp;%</span>
     </span>
   );
 }
