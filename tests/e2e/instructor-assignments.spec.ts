@@ -12,7 +12,7 @@ const HOUR = 3_600_000;
 // The demo course keeps the default time zone, UTC, so a datetime-local value is its UTC wall time.
 const utcLocal = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString().slice(0, 16);
 
-test('an instructor creates, publishes and extends an assignment that the student then sees', async ({ browser }) => {
+test('an instructor creates, publishes and extends an assignment that the student then sees', async ({ browser }, testInfo) => {
   const now = Date.now();
   const extended = utcLocal(now + 150 * HOUR);
   const instructor = await signedInPage(browser, DEMO_EMAILS.instructor);
@@ -87,6 +87,7 @@ test('an instructor creates, publishes and extends an assignment that the studen
   await expect(student.getByTestId('submission-held')).toContainText('shown after the due date', { timeout: 30_000 });
   await expect(student.getByTestId('submission-report').getByTestId('test-result').filter({ hasText: 'hidden' })).toHaveCount(0);
   await expect(student.getByTestId('history-score').first()).toHaveText('graded · score after the due date');
+  await student.screenshot({ path: testInfo.outputPath('feedback-after-due.png'), fullPage: true });
   await student.goto(`/courses/${courseId}`);
   await expect(section.getByTestId('item-status').nth(1)).toHaveText('submitted · score after the due date');
 
