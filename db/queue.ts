@@ -37,7 +37,8 @@ async function startQueue(): Promise<PgBoss> {
     // NOTIFY on every new job wakes idle workers at once. Without it a worker that just finished a
     // job sleeps out its polling interval first, which capped a server at ~16 gradings/s however
     // idle its sandboxes were (npm run bench:load: jobs waited seconds in the queue, graded in 0.1 s).
-    notify: true,
+    // Embedded PGlite has one process, which wakes one of its own consumers instead (wakeOneConsumer).
+    notify: handle.kind === 'postgres',
   };
   await boss.createQueue(GRADE_QUEUE, queueOptions).catch((error: unknown) => {
     if (!/already exists/i.test(String(error))) throw error;
@@ -67,6 +68,22 @@ export async function enqueueGrading(boss: PgBoss, tx: Db, job: GradeJobData & {
     group: { id: job.userId },
   });
 }
+
+/**
+ * Embedded mode's stand-in for NOTIFY, called once a new job has committed. NOTIFY wakes every one of
+ * the process's consumers (8 by default) and each runs pg-boss's fetch query; on PGlite every query runs
+ * on the web server's own thread, and at 20 submissions/s those fetches took most of it (npm run
+ * bench:load). Waking one consumer per job, in turn, costs one fetch: an idle consumer fetches now, a
+ * busy one right after its current job instead of sleeping out its poll.
+ */
+export function wakeOneConsumer(boss: PgBoss): void {
+  if (getDbHandle().kind !== 'pglite') return;
+  const consumers = boss.getWipData().filter((w) => w.name === GRADE_QUEUE);
+  if (consumers.length === 0) return;
+  const idle = consumers.find((w) => w.count === 0);
+  boss.notifyWorker((idle ?? consumers[nextWake++ % consumers.length]).id);
+}
+let nextWake = 0;
 
 /**
  * Queues a regrade's jobs inside the caller's transaction, with the run row. Same queue and workers

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '../client';
-import { enqueueGrading, getQueue } from '../queue';
+import { enqueueGrading, getQueue, wakeOneConsumer } from '../queue';
 import { selectExerciseItemForMember, submissionWindow } from '../queries/assignments';
 import { isDatabaseUnavailable, isUniqueViolation } from '../queries/errors';
 import { selectSubmissionPressure } from '../queries/submissions';
@@ -57,7 +57,7 @@ async function storeSubmission(input: { userId: string; itemId: string; code: st
 
   const boss = await getQueue();
   try {
-    return await db().transaction(async (tx) => {
+    const stored = await db().transaction(async (tx) => {
       const [{ used }] = await tx
         .select({ used: sql<number>`coalesce(max(${submissions.attempt}), 0)`.mapWith(Number) })
         .from(submissions)
@@ -80,6 +80,8 @@ async function storeSubmission(input: { userId: string; itemId: string; code: st
       await enqueueGrading(boss, tx, { submissionId: row.id, run: 0, userId: input.userId });
       return { submissionId: row.id, attempt: row.attempt, isLate: row.isLate };
     });
+    wakeOneConsumer(boss);
+    return stored;
   } catch (error) {
     // Two submits racing for the same attempt number: the loser retries from the top.
     if (isUniqueViolation(error)) throw new SubmitError('rate_limited', 'Another submission of yours is being stored; try again.');
