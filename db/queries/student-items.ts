@@ -141,7 +141,6 @@ export async function selectExerciseItemPage(userId: string, itemId: string) {
       difficulty: exercises.difficulty,
       points: assignmentItems.points,
       maxAttempts: assignmentItems.maxAttempts,
-      feedback: assignmentItems.feedback,
       ...windowColumns,
       role: enrollments.role,
       versionHash: exerciseVersions.contentHash,

@@ -102,9 +102,12 @@ export async function selectOwnSubmission(userId: string, submissionId: string) 
   return { ...row, score: feedbackHeldUntil ? null : row.score, report, feedbackHeldUntil };
 }
 
-/** A student's own submissions to an item, newest first; scores are null while its feedback is held (see selectOwnSubmission). */
+/**
+ * A student's own submissions to an item, newest first, and until when its feedback is held (null: not held).
+ * While it is, every score is null (see selectOwnSubmission).
+ */
 export async function selectOwnSubmissionsForItem(userId: string, itemId: string) {
-  if (!isUuid(itemId)) return [];
+  if (!isUuid(itemId)) return { rows: [], feedbackHeldUntil: null };
   const [rows, feedbackHeldUntil] = await Promise.all([
     db()
       .select(ownSubmissionColumns)
@@ -113,7 +116,7 @@ export async function selectOwnSubmissionsForItem(userId: string, itemId: string
       .orderBy(desc(submissions.attempt)),
     selectFeedbackHeldUntil(userId, itemId),
   ]);
-  return feedbackHeldUntil ? rows.map((r) => ({ ...r, score: null })) : rows;
+  return { rows: feedbackHeldUntil ? rows.map((r) => ({ ...r, score: null })) : rows, feedbackHeldUntil };
 }
 
 /** Submissions that failed grading, or have waited longer than `stuckAfterSeconds`, in a course (staff only). */

@@ -28,7 +28,7 @@ export function unzipExercise(data: Uint8Array): { files: Record<string, string>
   let inflated = 0;
   try {
     // The filter sees each entry's declared size before it is inflated: only content files of at most
-    // 512 KB are expanded, at most five of them, and a directory claiming thousands of entries stops early.
+    // 512 KB each and 2.5 MB together are expanded, and a directory claiming thousands of entries stops early.
     entries = unzipSync(data, {
       filter: (f) => {
         if (++seen > MAX_ENTRIES) throw new ZipTooLarge(`the zip has more than ${MAX_ENTRIES} entries; an exercise has ${CONTENT_FILES.length} files`);

@@ -97,7 +97,7 @@ describe('submit → queue → sandbox child → stored report', () => {
     expect(held.report!.tests.length).toBeGreaterThan(0);
     expect(held.report!.tests.every((t) => t.visible)).toBe(true);
     expect(held.report!.maxPoints).toBe(held.report!.tests.reduce((n, t) => n + t.maxPoints, 0));
-    expect((await selectOwnSubmissionsForItem(studentId, heldItemId))[0].score).toBeNull();
+    expect((await selectOwnSubmissionsForItem(studentId, heldItemId)).rows[0].score).toBeNull();
     const home = (await selectStudentCourseItems(studentId, courseId)).find((i) => i.itemId === heldItemId)!;
     expect(home).toMatchObject({ scoresHeld: true, bestScore: null, attempts: 1 });
 
@@ -106,6 +106,6 @@ describe('submit → queue → sandbox child → stored report', () => {
     expect(released!.feedbackHeldUntil).toBeNull();
     expect(released!.score).toBeLessThan(1);
     expect(released!.report!.tests.some((t) => !t.visible)).toBe(true);
-    expect((await selectOwnSubmissionsForItem(studentId, heldItemId))[0].score).toBe(released!.score);
+    expect(await selectOwnSubmissionsForItem(studentId, heldItemId)).toMatchObject({ rows: [{ score: released!.score }], feedbackHeldUntil: null });
   });
 });

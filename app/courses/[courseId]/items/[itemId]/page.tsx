@@ -8,7 +8,7 @@ import type { HistoryEntry } from '@/app/_components/exercise/types.shared';
 import { selectExerciseItemPage } from '@/db/queries/student-items';
 import { selectOwnDraft } from '@/db/queries/drafts';
 import { selectOwnSubmissionsForItem } from '@/db/queries/submissions';
-import { feedbackVisible, submissionWindow } from '@/db/queries/assignments';
+import { submissionWindow } from '@/db/queries/assignments';
 import { ExerciseMetaSchema } from '@/graders/content/exercise-schema';
 import { selectOwnFinalScores } from '@/db/queries/student-feedback';
 import { FinalScoreNote } from '../final-score-note';
@@ -21,11 +21,9 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
   const item = await selectExerciseItemPage(user.id, itemId);
   if (!item || item.courseId !== courseId) notFound();
   const meta = ExerciseMetaSchema.parse(item.meta);
-  const [draft, submissions, finals] = await Promise.all([selectOwnDraft(user.id, item.exerciseId), selectOwnSubmissionsForItem(user.id, itemId), selectOwnFinalScores(user.id, [itemId])]);
-  const now = new Date();
-  const window = submissionWindow(item, now);
+  const [draft, { rows: submissions, feedbackHeldUntil }, finals] = await Promise.all([selectOwnDraft(user.id, item.exerciseId), selectOwnSubmissionsForItem(user.id, itemId), selectOwnFinalScores(user.id, [itemId])]);
+  const window = submissionWindow(item, new Date());
   const due = item.extendedDueAt ?? item.dueAt;
-  const showScores = feedbackVisible(item, now);
 
   // Plain objects only: nothing from the database row types reaches the client component.
   const history: HistoryEntry[] = submissions.map((s) => ({
@@ -45,7 +43,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
           {item.assignmentTitle}
         </Link>
       </nav>
-      {showScores && <FinalScoreNote final={finals.get(itemId)} points={item.points} />}
+      {!feedbackHeldUntil && <FinalScoreNote final={finals.get(itemId)} points={item.points} />}
       <ExerciseWorkspace
         courseId={courseId}
         itemId={itemId}
@@ -59,7 +57,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
           maxAttempts: item.maxAttempts,
           dueAt: due?.toISOString() ?? null,
           latePenaltyPerDay: item.latePenaltyPerDay,
-          feedbackHeldUntil: showScores ? null : (due?.toISOString() ?? null),
+          feedbackHeldUntil: feedbackHeldUntil?.toISOString() ?? null,
         }}
         history={history}
         statement={<ExerciseStatement title={item.title} topic={item.topic} difficulty={item.difficulty} points={item.points} statement={item.statement} hints={meta.hints} />}
