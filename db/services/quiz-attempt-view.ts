@@ -15,6 +15,8 @@ export type QuestionFeedback = {
   correct: boolean | null;
   /** A grader has to confirm the (suggested) points. */
   awaitingReview: boolean;
+  /** Course staff set these points by hand: they replace the automatic suggestion and its explanation. */
+  reviewed: boolean;
   feedback: string;
   graderComment: string | null;
   /** Rubric concepts of a short answer: which were credited, which are missing. */
@@ -78,6 +80,8 @@ function buildResult(quiz: Quiz, rows: OwnQuizAnswer[]): NonNullable<QuizAttempt
   };
 }
 
+const fmt = (n: number) => String(Math.round(n * 100) / 100);
+
 function questionFeedback(quiz: Quiz, question: Question, row: OwnQuizAnswer | undefined): QuestionFeedback {
   // Scoring is deterministic on the pinned version, so the message is recomputed rather than stored;
   // points, review state and concepts come from what was stored at submit (and a grader's decision).
@@ -91,7 +95,10 @@ function questionFeedback(quiz: Quiz, question: Question, row: OwnQuizAnswer | u
     maxPoints: question.points,
     correct: awaitingReview ? null : points >= question.points,
     awaitingReview,
-    feedback: rescored.feedback,
+    reviewed: manual !== null,
+    // The scorer's message was written for the automatic suggestion ("a grader will review this answer; the
+    // suggestion is 2 of 3"); once a person has graded it, that text is stale and the grader's points speak.
+    feedback: manual !== null ? `Graded by course staff: ${fmt(manual)} of ${question.points} points.` : rescored.feedback,
     graderComment: row?.comment ?? null,
     concepts: concepts?.map((c) => ({ id: c.id, label: c.label, points: c.points, found: c.found, ...(c.note ? { note: c.note } : {}) })) ?? null,
   };

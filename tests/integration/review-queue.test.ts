@@ -84,6 +84,11 @@ describe('manual grading queue', () => {
     const feedback = view.result!.questions['dequantization-idea'];
     expect(feedback).toMatchObject({ awaitingReview: false, points: answer.question.points, graderComment: 'Right idea; the noise argument is implied.' });
     expect(feedback.concepts?.every((c) => c.found)).toBe(true);
+    // Before the review the scorer's text announced a review and its suggestion; after it, only the grader's points.
+    expect(before.questions['dequantization-idea'].feedback).toMatch(/will review/);
+    expect(feedback.reviewed).toBe(true);
+    expect(feedback.feedback).not.toMatch(/will review|suggestion/);
+    expect(feedback.feedback).toContain(`Graded by course staff: ${answer.question.points} of ${answer.question.points} points.`);
     expect(view.result!.points).toBeCloseTo(before.points - before.questions['dequantization-idea'].points + answer.question.points);
     // The attempt's stored score follows, so the browser and the gradebook see the reviewed total.
     const page = await selectSubmissionsPage(graderB, courseId, { kind: 'quiz', status: 'graded', sort: 'newest', page: 1 });

@@ -36,7 +36,7 @@ function QuestionResult({ index, question, answer, feedback }: { index: number; 
         <p className="flex items-center gap-2 text-sm">
           <span className={`rounded-full px-2 py-0.5 font-medium ${verdict.className}`}>{verdict.text}</span>
           <span data-testid="points">
-            {fmt(feedback.points)} / {fmt(feedback.maxPoints)} points{feedback.awaitingReview ? ' (suggested)' : ''}
+            {fmt(feedback.points)} / {fmt(feedback.maxPoints)} points{feedback.awaitingReview ? ' (suggested)' : feedback.reviewed ? ' (graded by staff)' : ''}
           </span>
         </p>
       </div>
@@ -45,7 +45,7 @@ function QuestionResult({ index, question, answer, feedback }: { index: number; 
         <p className="font-medium text-slate-700">Your answer</p>
         <YourAnswer question={question} answer={answer} />
       </div>
-      <p className="text-sm text-slate-700">{feedback.feedback}</p>
+      <p className="text-sm text-slate-700" data-testid="question-feedback">{feedback.feedback}</p>
       {feedback.concepts && (
         <div className="grid gap-3 text-sm sm:grid-cols-2">
           <div>
