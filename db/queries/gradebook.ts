@@ -4,7 +4,7 @@ import { db } from '../client';
 import { assignmentItems, assignments, extensions, quizAttempts, scoreOverrides, submissions, users } from '../schema';
 import { assertCourseRole, selectOptionalEnrollment, STAFF_ROLES } from './courses';
 import { isUuid } from './ids';
-import { latePenalty, selectCountingSubmissions, selectCourseScores, selectOwnScores, type CourseScores, type ItemScore, type ScoreItem, type ScoreStudent } from './scores';
+import { latePenalty, selectCountingSubmissions, selectCourseScores, selectOwnScores, totalPoints, type CourseScores, type ItemScore, type ScoreItem, type ScoreStudent } from './scores';
 
 export type GradebookRow = { student: ScoreStudent; cells: ItemScore[]; total: number };
 export type Gradebook = { items: ScoreItem[]; rows: GradebookRow[]; maxTotal: number };
@@ -18,7 +18,7 @@ function gradebookOf({ items, students, scores }: CourseScores): Gradebook {
   const byKey = new Map(scores.map((s) => [`${s.userId}:${s.itemId}`, s]));
   const rows = students.map((student) => {
     const cells = items.map((item) => byKey.get(`${student.userId}:${item.itemId}`)!);
-    return { student, cells, total: sumPoints(cells.map((c) => c.final ?? 0)) };
+    return { student, cells, total: totalPoints(cells) };
   });
   return { items, rows, maxTotal: sumPoints(items.map((i) => i.points)) };
 }

@@ -30,7 +30,11 @@ import { isUuid } from './ids';
  *   so an extension granted afterwards applies retroactively;
  * - the best attempt after penalty is chosen; `raw` and `penalty` describe that attempt;
  * - the latest score_overrides row for (user, item) wins. **Override scores are in points of the item**
- *   (0..points), not fractions: it is what a grader types next to "out of 10".
+ *   (0..points), not fractions: it is what a grader types next to "out of 10". An override is the *item's*
+ *   final score (as in Gradescope/PrairieLearn), not one attempt's: it replaces the best attempt, whichever
+ *   attempt the grader was looking at, and `best` keeps what the attempts alone would give;
+ * - **pending review**: a quiz attempt waiting for a human adds nothing (not even its provisional score) until it is
+ *   reviewed; the item carries `pendingReview` so every page marks it the same way. Totals come from `totalPoints`.
  */
 export type ItemScore = {
   userId: string;
@@ -39,8 +43,10 @@ export type ItemScore = {
   raw: number | null;
   /** Fraction 0..1 taken off the chosen attempt for lateness. */
   penalty: number;
-  /** Points that count: the override if any, else raw × (1 − penalty); null = nothing to count yet (0 in totals). */
+  /** Points that count: the override if any, else `best`; null = nothing to count yet (0 in totals). */
   final: number | null;
+  /** Points of the best counting attempt after its late penalty, override or not; null when none counts. */
+  best: number | null;
   overridden: boolean;
   /** The chosen attempt was submitted after the effective due date. */
   late: boolean;
@@ -156,6 +162,7 @@ async function computeScores(courseId: string, onlyUserId: string | null): Promi
         raw: best ? round(best.raw) : null,
         penalty: best ? round(best.penalty) : 0,
         final: override !== undefined ? round(override) : best ? round(best.worth) : null,
+        best: best ? round(best.worth) : null,
         overridden: override !== undefined,
         late: best?.late ?? false,
         attempts: all.filter((a) => !a.pending).length,
@@ -164,6 +171,23 @@ async function computeScores(courseId: string, onlyUserId: string | null): Promi
     }
   }
   return { items: items.map(publicItem), students, scores };
+}
+
+/** The points a set of items adds up to: each item's final score; nothing counted yet (or only pending review) adds 0. */
+export function totalPoints(scores: readonly Pick<ItemScore, 'final'>[]): number {
+  return round(scores.reduce((sum, s) => sum + (s.final ?? 0), 0));
+}
+
+/** One student's score on one item, for the staff override form (current final and best attempt). */
+export async function selectItemScoreForStaff(actorId: string, courseId: string, userId: string, itemId: string): Promise<ItemScore | null> {
+  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  if (!isUuid(userId) || !isUuid(itemId)) return null;
+  return (await computeScores(courseId, userId)).scores.find((s) => s.itemId === itemId) ?? null;
+}
+
+/** The member's own score on one item (the final-score note on the item page compares it with the best attempt). */
+export async function selectOwnItemScore(userId: string, courseId: string, itemId: string): Promise<ItemScore | null> {
+  return (await selectOwnScores(userId, courseId)).scores.find((s) => s.itemId === itemId) ?? null;
 }
 
 const publicItem = ({ itemId, assignmentId, assignmentTitle, kind, title, points }: ScoreItem): ScoreItem => ({ itemId, assignmentId, assignmentTitle, kind, title, points });

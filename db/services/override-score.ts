@@ -17,18 +17,25 @@ export type OverrideInput = {
   reason: string;
   /** What the student is told, if anything. */
   comment?: string | null;
+  /** The grader confirmed a score below the best attempt's: without it such an override is refused. */
+  confirmLower?: boolean;
 };
 
 export class OverrideError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** 'lowers-best': the score is below the best attempt's and was not confirmed. */
+    readonly code: 'invalid' | 'lowers-best' = 'invalid',
+  ) {
     super(message);
     this.name = 'OverrideError';
   }
 }
 
 /**
- * Sets a student's final score on an item. The row is append-only (a trigger refuses UPDATE and DELETE),
- * so the audit trail keeps who, when, the score before, the score after and why.
+ * Sets a student's final score on an *item* (not on the attempt the grader opened): it replaces the best
+ * attempt's score, so a score below it must be confirmed. The row is append-only (a trigger refuses UPDATE
+ * and DELETE), so the audit trail keeps who, when, the score before, the score after and why.
  */
 export async function overrideScore(input: OverrideInput): Promise<{ id: string; oldScore: number | null }> {
   await assertCourseRole(input.actorId, input.courseId, STAFF_ROLES);
@@ -41,7 +48,12 @@ export async function overrideScore(input: OverrideInput): Promise<{ id: string;
   }
   // Read before the transaction: on PGlite a query outside an open transaction would wait for it.
   const { scores } = await selectOwnScores(target.userId, input.courseId);
-  const current = scores.find((s) => s.itemId === target.itemId)?.final ?? null;
+  const score = scores.find((s) => s.itemId === target.itemId);
+  const current = score?.final ?? null;
+  const best = score?.best ?? null;
+  if (best !== null && input.newScore < best && !input.confirmLower) {
+    throw new OverrideError(`${input.newScore} is below the best attempt's ${best} of ${target.points} points: confirm to lower the item's final score.`, 'lowers-best');
+  }
 
   return db().transaction(async (tx) => {
     // Serialises overrides of one (student, item) so each row's old score is the previous row's new score

@@ -88,11 +88,13 @@ test('a grader reviews an answer and overrides a score; the student sees it; the
     await grader.getByTestId('submission-row').getByRole('link', { name }).click();
     await expect(grader.getByTestId('staff-report')).toContainText('hidden');
     await expect(grader.getByTestId('submission-code')).toContainText('tripletLoss');
-    await grader.getByLabel(/New score \(points out of 10\)/).fill('8.5');
+    // The form is about the item, not the attempt: it names the student and what the override replaces.
+    await expect(grader.getByTestId('override-current')).toContainText(`Sets the final score of Triplet loss for ${name}`);
+    await grader.getByLabel(/New final score \(points out of 10\)/).fill('8.5');
     await grader.getByLabel('Reason (audit trail, staff only)').fill(REASON);
     await grader.getByLabel('Comment for the student (optional)').fill(COMMENT);
-    await grader.getByRole('button', { name: 'Override score' }).click();
-    await expect(grader.getByText('Score set to 8.5 points.')).toBeVisible();
+    await grader.getByRole('button', { name: 'Set final score' }).click();
+    await expect(grader.getByText("The item's final score is now 8.5 points.")).toBeVisible();
     await expect(grader.getByTestId('override-history')).toContainText(`→ 8.5 points by Grace Grader`);
   });
 
@@ -105,7 +107,8 @@ test('a grader reviews an answer and overrides a score; the student sees it; the
     expect(await page.content()).not.toContain(REASON);
     await page.goto(attemptPath);
     await expect(page.getByTestId('result-dequantization-idea')).toContainText(`Grader: ${REVIEW_COMMENT}`);
-    await expect(page.getByTestId('result-dequantization-idea').getByTestId('points')).toHaveText('3 / 3 points');
+    await expect(page.getByTestId('result-dequantization-idea').getByTestId('points')).toHaveText('3 / 3 points (graded by staff)');
+    await expect(page.getByTestId('result-dequantization-idea')).not.toContainText('will review');
     await expect(page.getByTestId('attempt-total')).not.toContainText('awaiting review');
   });
 

@@ -5,6 +5,7 @@ import { isStaff, requireCourseRole } from '@/app/_lib/authz';
 import { COURSE_ROLES } from '@/app/_lib/roles.shared';
 import { selectStudentCourseItems } from '@/db/queries/student-items';
 import { selectOwnFinalScores } from '@/db/queries/student-feedback';
+import { selectOwnScores } from '@/db/queries/scores';
 import { AssignmentList } from './assignment-list';
 
 export const metadata: Metadata = { title: 'Course' };
@@ -13,7 +14,8 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
   const { courseId } = await params;
   const { user, course } = await requireCourseRole(courseId, COURSE_ROLES, `/courses/${courseId}`);
   const items = await selectStudentCourseItems(user.id, course.id);
-  const finals = await selectOwnFinalScores(user.id, items.map((i) => i.itemId));
+  const [finals, own] = await Promise.all([selectOwnFinalScores(user.id, items.map((i) => i.itemId)), selectOwnScores(user.id, course.id)]);
+  const scores = new Map(own.scores.map((s) => [s.itemId, s]));
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -39,7 +41,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
         <h2 id="assignments-heading" className="text-lg font-semibold">
           Assignments
         </h2>
-        <AssignmentList courseId={course.id} items={items} finals={finals} />
+        <AssignmentList courseId={course.id} items={items} finals={finals} scores={scores} />
       </section>
     </div>
   );

@@ -11,6 +11,7 @@ import { selectOwnSubmissionsForItem } from '@/db/queries/submissions';
 import { submissionWindow } from '@/db/queries/assignments';
 import { ExerciseMetaSchema } from '@/graders/content/exercise-schema';
 import { selectOwnFinalScores } from '@/db/queries/student-feedback';
+import { selectOwnItemScore } from '@/db/queries/scores';
 import { FinalScoreNote } from '../final-score-note';
 
 export const metadata: Metadata = { title: 'Exercise' };
@@ -21,7 +22,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
   const item = await selectExerciseItemPage(user.id, itemId);
   if (!item || item.courseId !== courseId) notFound();
   const meta = ExerciseMetaSchema.parse(item.meta);
-  const [draft, { rows: submissions, feedbackHeldUntil }, finals] = await Promise.all([selectOwnDraft(user.id, item.exerciseId), selectOwnSubmissionsForItem(user.id, itemId), selectOwnFinalScores(user.id, [itemId])]);
+  const [draft, { rows: submissions, feedbackHeldUntil }, finals, score] = await Promise.all([selectOwnDraft(user.id, item.exerciseId), selectOwnSubmissionsForItem(user.id, itemId), selectOwnFinalScores(user.id, [itemId]), selectOwnItemScore(user.id, courseId, itemId)]);
   const window = submissionWindow(item, new Date());
   const due = item.extendedDueAt ?? item.dueAt;
 
@@ -43,7 +44,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
           {item.assignmentTitle}
         </Link>
       </nav>
-      {!feedbackHeldUntil && <FinalScoreNote final={finals.get(itemId)} points={item.points} />}
+      {!feedbackHeldUntil && <FinalScoreNote final={finals.get(itemId)} points={item.points} best={score?.best ?? null} />}
       <ExerciseWorkspace
         courseId={courseId}
         itemId={itemId}

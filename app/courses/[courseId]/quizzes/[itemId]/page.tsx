@@ -11,6 +11,7 @@ import { Markdown } from '@/app/_components/markdown/markdown';
 import { StartAttempt } from '@/app/_components/quiz/start-attempt';
 import { formatDate, STATUS_LABELS } from '@/app/_components/quiz/labels.shared';
 import { selectOwnFinalScores } from '@/db/queries/student-feedback';
+import { selectOwnItemScore } from '@/db/queries/scores';
 import { FinalScoreNote } from '../../items/final-score-note';
 import { startQuizAttemptAction, submitQuizAttemptAction } from './actions';
 
@@ -23,7 +24,7 @@ export default async function QuizItemPage({ params }: { params: Promise<{ cours
   const item = await selectQuizItemForMember(user.id, itemId);
   if (!item || item.courseId !== course.id) notFound();
   const now = new Date();
-  const [attempts, finals] = await Promise.all([selectOwnQuizAttempts(user.id, itemId), selectOwnFinalScores(user.id, [itemId])]);
+  const [attempts, finals, score] = await Promise.all([selectOwnQuizAttempts(user.id, itemId), selectOwnFinalScores(user.id, [itemId]), selectOwnItemScore(user.id, course.id, itemId)]);
   const open = attempts.find((a) => a.status === 'in_progress');
   const view = open ? await selectQuizAttemptView(user.id, open.id, now) : null;
   const window = submissionWindow(item, now);
@@ -48,7 +49,7 @@ export default async function QuizItemPage({ params }: { params: Promise<{ cours
           <li>{item.feedback === 'immediate' ? 'Feedback right after you submit' : 'Feedback after the due date'}</li>
         </ul>
       </header>
-      {feedbackVisible && <FinalScoreNote final={finals.get(itemId)} points={item.points} />}
+      {feedbackVisible && <FinalScoreNote final={finals.get(itemId)} points={item.points} best={score?.best ?? null} />}
 
       {view ? (
         <>

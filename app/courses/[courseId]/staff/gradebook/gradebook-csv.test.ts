@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { ItemScore } from '@/db/queries/scores';
 import { gradebookCsv } from './gradebook-csv';
 
-const cell = (final: number | null): ItemScore => ({ userId: 'u', itemId: 'i', raw: final, penalty: 0, final, overridden: false, late: false, attempts: 1, pendingReview: false });
+const cell = (final: number | null): ItemScore => ({ userId: 'u', itemId: 'i', raw: final, penalty: 0, final, best: final, overridden: false, late: false, attempts: 1, pendingReview: false });
 
 it('defuses every formula prefix, keeps line breaks inside quotes and writes plain decimals', () => {
   const csv = gradebookCsv({

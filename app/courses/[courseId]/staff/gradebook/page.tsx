@@ -26,7 +26,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
       </div>
       <p className="text-sm text-slate-600">
         Published assignments, best attempt after the late penalty; a staff override replaces it. Markers:{' '}
-        <strong>L</strong> late, <strong>O</strong> overridden, <strong>R</strong> a quiz attempt awaits review. — means nothing graded yet (0 in the total).
+        <strong>L</strong> late, <strong>O</strong> overridden, <strong>R</strong> pending review: a quiz attempt waits for a grader and counts nothing until reviewed (the student&apos;s course page says the same). — means nothing graded yet (0 in the total).
       </p>
       {book.rows.length === 0 || book.items.length === 0 ? (
         <p className="card text-slate-600">No students or no published items yet.</p>

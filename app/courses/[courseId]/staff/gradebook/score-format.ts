@@ -14,7 +14,7 @@ export function scoreMarkers(score: ItemScore): { mark: string; label: string }[
   return [
     ...(score.late ? [{ mark: 'L', label: score.penalty > 0 ? `late, −${formatPercent(score.penalty)}` : 'late' }] : []),
     ...(score.overridden ? [{ mark: 'O', label: 'overridden by staff' }] : []),
-    ...(score.pendingReview ? [{ mark: 'R', label: 'awaiting review' }] : []),
+    ...(score.pendingReview ? [{ mark: 'R', label: 'pending review, not counted until reviewed' }] : []),
   ];
 }
 

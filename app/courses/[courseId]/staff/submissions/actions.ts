@@ -16,14 +16,15 @@ export async function overrideScoreAction(_previous: FormState, formData: FormDa
     if (fieldErrors.courseId || fieldErrors.targetId || fieldErrors.targetKind) notFound();
     return { fieldErrors, values: echoValues(formData) };
   }
-  const { targetKind, targetId, newScore, reason, comment } = parsed.data;
+  const { targetKind, targetId, newScore, reason, comment, confirmLower } = parsed.data;
   const { user } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff/submissions`);
   try {
-    await forbiddenOnRefusal(overrideScore({ actorId: user.id, courseId, target: { kind: targetKind, id: targetId }, newScore, reason, comment }));
+    await forbiddenOnRefusal(overrideScore({ actorId: user.id, courseId, target: { kind: targetKind, id: targetId }, newScore, reason, comment, confirmLower }));
   } catch (error) {
+    if (error instanceof OverrideError && error.code === 'lowers-best') return { fieldErrors: { confirmLower: error.message }, values: echoValues(formData) };
     if (error instanceof OverrideError) return { formError: error.message, values: echoValues(formData) };
     throw error;
   }
   revalidatePath(`/courses/${courseId}`, 'layout');
-  return { notice: `Score set to ${newScore} points.` };
+  return { notice: `The item's final score is now ${newScore} points.` };
 }

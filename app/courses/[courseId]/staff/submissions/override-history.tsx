@@ -3,7 +3,7 @@ import { utcMinute } from './format';
 
 /** Earlier overrides of this student's item, newest first: the latest one is the score that counts. */
 export function OverrideHistory({ overrides }: { overrides: Omit<AuditEntry, 'studentName' | 'studentEmail' | 'itemTitle'>[] }) {
-  if (overrides.length === 0) return <p className="mt-4 text-sm text-slate-600">No override yet: the automatic score counts.</p>;
+  if (overrides.length === 0) return <p className="mt-4 text-sm text-slate-600">No override yet: the best attempt counts.</p>;
   return (
     <ol className="mt-4 space-y-2 text-sm" aria-label="Overrides of this item" data-testid="override-history">
       {overrides.map((o, i) => (

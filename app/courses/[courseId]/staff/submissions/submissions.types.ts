@@ -21,6 +21,8 @@ export const OverrideSchema = z.object({
   newScore: z.coerce.number({ error: 'Enter a number of points.' }).min(0, 'Points cannot be negative.'),
   reason: z.string().trim().min(3, 'Say why (at least a few words): it goes into the audit trail.').max(2000),
   comment: z.string().trim().max(2000).optional(),
+  // A checkbox: present ("on") only when the grader confirmed a score below the best attempt's.
+  confirmLower: z.literal('on').optional().transform((v) => v === 'on'),
 });
 
 export const STATUS_LABELS: Record<(typeof BROWSER_STATUSES)[number], string> = {

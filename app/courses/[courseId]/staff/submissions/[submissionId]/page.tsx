@@ -5,6 +5,7 @@ import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
 import { percent, ReportView } from '@/app/_components/exercise/report-view';
 import { selectSubmissionForStaff } from '@/db/queries/staff-submissions';
 import { selectItemOverrides } from '@/db/queries/audit';
+import { selectItemScoreForStaff } from '@/db/queries/scores';
 import { GradeReportSchema } from '@/graders/report';
 import { AttemptCodeViewer } from '../attempt-code';
 import { OverrideForm } from '../override-form';
@@ -20,7 +21,10 @@ export default async function StaffSubmissionPage({ params }: { params: Promise<
   const { user, course } = await requireCourseRole(courseId, STAFF, `${base}/${submissionId}`);
   const submission = await forbiddenOnRefusal(selectSubmissionForStaff(user.id, course.id, submissionId));
   if (!submission) notFound();
-  const overrides = await forbiddenOnRefusal(selectItemOverrides(user.id, course.id, submission.userId, submission.itemId));
+  const [overrides, current] = await Promise.all([
+    forbiddenOnRefusal(selectItemOverrides(user.id, course.id, submission.userId, submission.itemId)),
+    forbiddenOnRefusal(selectItemScoreForStaff(user.id, course.id, submission.userId, submission.itemId)),
+  ]);
   const report = submission.report ? GradeReportSchema.safeParse(submission.report) : null;
   const attempts = submission.history.map((h) => ({ id: h.id, attempt: h.attempt, code: h.code }));
 
@@ -49,8 +53,8 @@ export default async function StaffSubmissionPage({ params }: { params: Promise<
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="override-heading">
-          <h2 id="override-heading" className="mb-3 text-lg font-semibold">Override score</h2>
-          <OverrideForm courseId={course.id} target={{ kind: 'submission', id: submission.id }} points={submission.itemPoints} />
+          <h2 id="override-heading" className="mb-3 text-lg font-semibold">Final score of this item</h2>
+          <OverrideForm courseId={course.id} target={{ kind: 'submission', id: submission.id }} points={submission.itemPoints} studentName={submission.studentName} itemTitle={submission.exerciseTitle} current={current && { final: current.final, best: current.best, overridden: current.overridden, pendingReview: current.pendingReview }} />
           <OverrideHistory overrides={overrides} />
         </section>
         <section className="card" aria-labelledby="history-heading">

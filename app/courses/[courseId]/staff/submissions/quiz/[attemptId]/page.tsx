@@ -5,6 +5,7 @@ import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
 import { percent } from '@/app/_components/exercise/report-view';
 import { selectQuizAttemptForStaff } from '@/db/queries/review-queue';
 import { selectItemOverrides } from '@/db/queries/audit';
+import { selectItemScoreForStaff } from '@/db/queries/scores';
 import { OverrideForm } from '../../override-form';
 import { OverrideHistory } from '../../override-history';
 import { utcMinute } from '../../format';
@@ -18,7 +19,10 @@ export default async function StaffQuizAttemptPage({ params }: { params: Promise
   const { user, course } = await requireCourseRole(courseId, STAFF, `${base}/submissions/quiz/${attemptId}`);
   const attempt = await forbiddenOnRefusal(selectQuizAttemptForStaff(user.id, course.id, attemptId));
   if (!attempt || attempt.status === 'in_progress') notFound();
-  const overrides = await forbiddenOnRefusal(selectItemOverrides(user.id, course.id, attempt.userId, attempt.itemId));
+  const [overrides, current] = await Promise.all([
+    forbiddenOnRefusal(selectItemOverrides(user.id, course.id, attempt.userId, attempt.itemId)),
+    forbiddenOnRefusal(selectItemScoreForStaff(user.id, course.id, attempt.userId, attempt.itemId)),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -55,8 +59,8 @@ export default async function StaffQuizAttemptPage({ params }: { params: Promise
         </ul>
       </section>
       <section className="card max-w-xl" aria-labelledby="override-heading">
-        <h2 id="override-heading" className="mb-3 text-lg font-semibold">Override score</h2>
-        <OverrideForm courseId={course.id} target={{ kind: 'quiz_attempt', id: attempt.id }} points={attempt.itemPoints} />
+        <h2 id="override-heading" className="mb-3 text-lg font-semibold">Final score of this item</h2>
+        <OverrideForm courseId={course.id} target={{ kind: 'quiz_attempt', id: attempt.id }} points={attempt.itemPoints} studentName={attempt.studentName} itemTitle={attempt.quizTitle} current={current && { final: current.final, best: current.best, overridden: current.overridden, pendingReview: current.pendingReview }} />
         <OverrideHistory overrides={overrides} />
       </section>
     </div>
