@@ -60,6 +60,28 @@ export async function selectReviewQueue(actorId: string, courseId: string, filte
   return queueQuery(db(), and(waiting, inCourse(courseId), filterCondition(actorId, filter))).limit(500);
 }
 
+/** How many answers wait under each filter, so the queue can show counts on its tabs and open where the work is. */
+export async function selectReviewQueueCounts(actorId: string, courseId: string): Promise<Record<QueueFilter, number>> {
+  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  const [row] = await db()
+    .select({
+      all: sql<number>`count(*)`.mapWith(Number),
+      mine: sql<number>`count(*) filter (where ${quizAnswers.claimedBy} = ${actorId})`.mapWith(Number),
+      unclaimed: sql<number>`count(*) filter (where ${quizAnswers.claimedBy} is null)`.mapWith(Number),
+    })
+    .from(quizAnswers)
+    .innerJoin(quizAttempts, eq(quizAttempts.id, quizAnswers.attemptId))
+    .innerJoin(assignmentItems, eq(assignmentItems.id, quizAttempts.itemId))
+    .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
+    .where(and(waiting, inCourse(courseId)));
+  return { mine: row?.mine ?? 0, unclaimed: row?.unclaimed ?? 0, all: row?.all ?? 0 };
+}
+
+/** The tab to open when none is asked for: your own claims if any, else unclaimed work, else everything waiting. */
+export function defaultQueueFilter(counts: Record<QueueFilter, number>): QueueFilter {
+  return counts.mine > 0 ? 'mine' : counts.unclaimed > 0 ? 'unclaimed' : 'all';
+}
+
 /**
  * Claims up to `count` unclaimed waiting answers for the actor. SKIP LOCKED lets two graders press
  * "take next" at once and get disjoint sets instead of waiting on (or stealing) each other's rows.

@@ -5,7 +5,7 @@ import { syncContent } from '@/db/sync-content';
 import { insertUser } from '@/db/queries/users';
 import { insertCourse } from '@/db/queries/courses';
 import { insertAssignmentWithItems } from '@/db/queries/assignments';
-import { claimReviewAnswers, selectReviewAnswer, selectReviewQueue } from '@/db/queries/review-queue';
+import { claimReviewAnswers, defaultQueueFilter, selectReviewAnswer, selectReviewQueue, selectReviewQueueCounts } from '@/db/queries/review-queue';
 import { selectSubmissionsPage } from '@/db/queries/staff-submissions';
 import { startQuizAttempt } from '@/db/services/start-quiz-attempt';
 import { saveQuizAnswer } from '@/db/services/save-quiz-answer';
@@ -48,6 +48,14 @@ beforeAll(async () => {
 afterAll(async () => drop?.());
 
 describe('manual grading queue', () => {
+  it('counts the waiting answers per tab and opens on unclaimed work while nothing is claimed', async () => {
+    const counts = await selectReviewQueueCounts(graderA, courseId);
+    expect(counts).toEqual({ mine: 0, unclaimed: 3, all: 3 });
+    expect(defaultQueueFilter(counts)).toBe('unclaimed');
+    expect(defaultQueueFilter({ mine: 0, unclaimed: 0, all: 0 })).toBe('all');
+    await expect(selectReviewQueueCounts(students[0], courseId)).rejects.toThrow(/permission/);
+  });
+
   it('lists every waiting answer and lets two graders split it without overlap', async () => {
     expect(await selectReviewQueue(graderA, courseId, 'all')).toHaveLength(3);
     const [a, b] = await Promise.all([claimReviewAnswers(graderA, courseId, 2), claimReviewAnswers(graderB, courseId, 2)]);
@@ -56,6 +64,9 @@ describe('manual grading queue', () => {
     expect(new Set(keys).size).toBe(3);
     expect((await selectReviewQueue(graderA, courseId, 'mine')).map((r) => r.attemptId).sort()).toEqual(a.map((k) => k.attemptId).sort());
     expect(await selectReviewQueue(graderA, courseId, 'unclaimed')).toHaveLength(0);
+    const counts = await selectReviewQueueCounts(graderA, courseId);
+    expect(counts).toEqual({ mine: a.length, unclaimed: 0, all: 3 });
+    expect(defaultQueueFilter(counts)).toBe(a.length > 0 ? 'mine' : 'all');
   });
 
   it('shows the grader the model answer and rubric with the machine-credited concept ticked', async () => {

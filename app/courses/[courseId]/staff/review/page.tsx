@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StaffBreadcrumb } from '../staff-breadcrumb';
 import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
-import { QUEUE_FILTERS, selectReviewQueue } from '@/db/queries/review-queue';
+import { defaultQueueFilter, QUEUE_FILTERS, selectReviewQueue, selectReviewQueueCounts } from '@/db/queries/review-queue';
 import { utcMinute } from '../submissions/format';
 import { claimAnswersAction } from './actions';
-import { FilterSchema, reviewPath } from './review.types';
+import { QueueTabSchema, reviewPath } from './review.types';
 
 export const metadata: Metadata = { title: 'Review queue' };
 
@@ -14,8 +14,11 @@ const FILTER_LABELS = { mine: 'Mine', unclaimed: 'Unclaimed', all: 'All waiting'
 /** Short answers the machine was unsure of. Graders take a batch each, so two graders never review the same answer. */
 export default async function ReviewQueuePage({ params, searchParams }: { params: Promise<{ courseId: string }>; searchParams: Promise<{ filter?: string }> }) {
   const { courseId } = await params;
-  const filter = FilterSchema.parse((await searchParams).filter);
+  const asked = QueueTabSchema.parse((await searchParams).filter);
   const { user, course } = await requireCourseRole(courseId, STAFF, reviewPath(courseId));
+  const counts = await forbiddenOnRefusal(selectReviewQueueCounts(user.id, course.id));
+  // An empty "Mine" while answers wait hides the work: open where it is unless a tab was asked for.
+  const filter = asked ?? defaultQueueFilter(counts);
   const queue = await forbiddenOnRefusal(selectReviewQueue(user.id, course.id, filter));
 
   return (
@@ -26,7 +29,7 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
         <nav aria-label="Queue filter" className="flex gap-2">
           {QUEUE_FILTERS.map((f) => (
             <Link key={f} href={reviewPath(course.id, undefined, f)} className={f === filter ? 'btn-primary' : 'btn-secondary'} aria-current={f === filter ? 'page' : undefined}>
-              {FILTER_LABELS[f]}
+              {FILTER_LABELS[f]} <span data-testid={`count-${f}`}>({counts[f]})</span>
             </Link>
           ))}
         </nav>

@@ -3,6 +3,9 @@ import { QUEUE_FILTERS } from '@/db/queries/review-queue';
 
 export const FilterSchema = z.enum(QUEUE_FILTERS).catch('mine');
 
+/** The queue page's tab: none (or a malformed one) opens where answers wait (defaultQueueFilter). */
+export const QueueTabSchema = z.enum(QUEUE_FILTERS).optional().catch(undefined);
+
 export const ClaimSchema = z.object({ courseId: z.uuid(), count: z.coerce.number().int().min(1).max(50) });
 
 export const GradeSchema = z.object({
