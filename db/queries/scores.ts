@@ -16,6 +16,7 @@ import {
 } from '../schema';
 import { assertCourseRole, STAFF_ROLES } from './courses';
 import { isUuid } from './ids';
+import { latePenalty } from './late-penalty.shared';
 
 /**
  * The one score policy. Every page that shows a score (gradebook, CSV, student views) reads it from here.
@@ -60,13 +61,8 @@ export type ScoreItem = { itemId: string; assignmentId: string; assignmentTitle:
 export type ScoreStudent = { userId: string; name: string; email: string };
 export type CourseScores = { items: ScoreItem[]; students: ScoreStudent[]; scores: ItemScore[] };
 
-const HOUR = 3_600_000;
-
-/** Fraction of an attempt lost for lateness; every started day late costs latePenaltyPerDay. */
-export function latePenalty(at: Date, due: Date | null, perDay: number): number {
-  if (!due || at <= due) return 0;
-  return Math.min(1, perDay * Math.ceil((at.getTime() - due.getTime()) / HOUR / 24));
-}
+// Pure, so the exercise page can tell a student what a late submission is worth with the same rule.
+export { latePenalty } from './late-penalty.shared';
 
 // Reals times points give 6.4000000000000004; four decimals is finer than any grade.
 const round = (x: number) => Math.round(x * 10_000) / 10_000;

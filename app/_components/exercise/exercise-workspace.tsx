@@ -208,7 +208,7 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
           <SubmitStatusLine info={submitInfo} attemptsUsed={attemptsUsed} />
           {noAttemptsLeft && submitInfo.open && <p className="text-xs font-medium text-red-700">You have used all your attempts.</p>}
         </section>
-        <ResultsPanel runState={runState} poll={poll} polling={polling} inFlight={inFlight} submitError={submitError} />
+        <ResultsPanel runState={runState} poll={poll} polling={polling} inFlight={inFlight} submitError={submitError} due={{ dueAt: submitInfo.dueAt, latePenaltyPerDay: submitInfo.latePenaltyPerDay }} />
         <section aria-labelledby="history-heading" className="card">
           <h2 id="history-heading" className="mb-2 text-base font-semibold">
             Submission history

@@ -2,6 +2,7 @@
 
 import { LocalTime } from './local-time';
 import { ReportView, percent } from './report-view';
+import { pointsLine } from './score-line.shared';
 import type { RunResult } from './run-visible';
 import type { PollState } from './use-submission-poll';
 
@@ -14,11 +15,12 @@ export type RunState =
 
 const STEPS = ['queued', 'grading', 'graded'] as const;
 
-type Props = { runState: RunState; poll: PollState; polling: string | null; inFlight: boolean; submitError: string | null };
+type Props = { runState: RunState; poll: PollState; polling: string | null; inFlight: boolean; submitError: string | null; due: { dueAt: string | null; latePenaltyPerDay: number } };
 
 /** Results of the last Run (visible tests, in this browser) and of the last Submit (all tests, on the server). */
-export function ResultsPanel({ runState, poll, polling, inFlight, submitError }: Props) {
+export function ResultsPanel({ runState, poll, polling, inFlight, submitError, due }: Props) {
   const submission = poll.submission;
+  const points = (report: { points: number; maxPoints: number }) => pointsLine(report.points, report.maxPoints, { isLate: submission?.isLate ?? false, submittedAt: submission?.createdAt ?? '', ...due });
   return (
     <section aria-labelledby="results-heading" className="card space-y-5">
       <h2 id="results-heading" className="text-base font-semibold">
@@ -77,7 +79,7 @@ export function ResultsPanel({ runState, poll, polling, inFlight, submitError }:
                 <>
                   <p className="text-sm text-slate-700" data-testid="submission-held">
                     Graded. Your score and the hidden tests&apos; results are shown after the due date (<LocalTime iso={submission.feedbackHeldUntil} withZone />). Visible tests:{' '}
-                    {submission.report.points} / {submission.report.maxPoints} points{submission.isLate ? ', late' : ''}.
+                    {points(submission.report)}.
                   </p>
                   <ReportView report={submission.report} testId="submission-report" />
                 </>
@@ -87,7 +89,7 @@ export function ResultsPanel({ runState, poll, polling, inFlight, submitError }:
                   <p className="text-lg font-semibold" data-testid="submission-score">
                     {percent(submission.report.score)}{' '}
                     <span className="text-sm font-normal text-slate-600">
-                      ({submission.report.points} / {submission.report.maxPoints} points{submission.isLate ? ', late' : ''})
+                      ({points(submission.report)})
                     </span>
                   </p>
                   <ReportView report={submission.report} testId="submission-report" />

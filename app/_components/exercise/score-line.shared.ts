@@ -1,0 +1,16 @@
+import { latePenalty } from '@/db/queries/late-penalty.shared';
+
+const fmt = (n: number) => String(Math.round(n * 100) / 100);
+
+export type LateTerms = { isLate: boolean; submittedAt: string; dueAt: string | null; latePenaltyPerDay: number };
+
+/**
+ * The points of a graded submission in words that say whether the late penalty is already taken off
+ * ("1 / 10 points after a 50 % late penalty; 2 / 10 before"), with the rule the gradebook uses (db/queries/scores.ts).
+ */
+export function pointsLine(points: number, maxPoints: number, late: LateTerms): string {
+  if (!late.isLate) return `${fmt(points)} / ${fmt(maxPoints)} points`;
+  const penalty = latePenalty(new Date(late.submittedAt), late.dueAt ? new Date(late.dueAt) : null, late.latePenaltyPerDay);
+  if (penalty === 0) return `${fmt(points)} / ${fmt(maxPoints)} points, late, no late penalty`;
+  return `${fmt(points * (1 - penalty))} / ${fmt(maxPoints)} points after a ${Math.round(penalty * 100)} % late penalty; ${fmt(points)} / ${fmt(maxPoints)} before`;
+}
