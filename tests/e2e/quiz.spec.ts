@@ -17,6 +17,8 @@ test('a student answers the concepts quiz, reloads without losing answers, submi
   await page.getByRole('link', { name: new RegExp(DEMO_COURSE_TITLE.replace(/[()]/g, '\\$&')) }).click();
   await page.getByRole('link', { name: /Concepts: generative models/ }).click();
   await expect(page).toHaveURL(/\/courses\/[0-9a-f-]{36}\/quizzes\/[0-9a-f-]{36}$/);
+  // Starting costs an attempt, and the page says so before the click.
+  await expect(page.getByTestId('attempt-use')).toHaveText(/^This (uses attempt 1 of \d+|starts attempt 1; attempts are unlimited)/);
   await page.getByRole('button', { name: 'Start quiz' }).click();
 
   // Prompts are Markdown with LaTeX, typeset by KaTeX on the server.
@@ -74,4 +76,5 @@ test('a student answers the concepts quiz, reloads without losing answers, submi
   await page.getByRole('link', { name: 'Back to the quiz' }).click();
   await expect(page.getByText(/Attempt 1 · awaiting review/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start a new attempt' })).toBeVisible();
+  await expect(page.getByTestId('attempt-use')).toContainText(/attempt 2\b/);
 });

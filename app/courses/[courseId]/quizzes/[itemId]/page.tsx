@@ -82,7 +82,7 @@ export default async function QuizItemPage({ params }: { params: Promise<{ cours
                 {attemptsLeft === null ? 'You may take this quiz as often as you like.' : `You have ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left.`} Answers are saved as you go, so you can
                 leave and come back before submitting.
               </p>
-              <StartAttempt action={startQuizAttemptAction} courseId={course.id} itemId={itemId} label={attempts.length ? 'Start a new attempt' : 'Start quiz'} />
+              <StartAttempt action={startQuizAttemptAction} courseId={course.id} itemId={itemId} label={attempts.length ? 'Start a new attempt' : 'Start quiz'} used={attempts.length} maxAttempts={item.maxAttempts} />
             </>
           )}
         </section>
