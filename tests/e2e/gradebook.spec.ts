@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
 import { DEMO_EMAILS, openDemoStaffArea, signedInPage } from './helpers';
 
@@ -10,6 +11,36 @@ test('an instructor reads the gradebook, downloads a CSV a spreadsheet opens and
 
   const table = page.getByTestId('gradebook');
   await expect(table.getByRole('columnheader', { name: 'Week 1' })).toBeVisible();
+
+  // At 1366 × 768 the items scroll sideways inside the table while Student and Total stay on screen.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const scroller = page.getByTestId('gradebook-scroll');
+  const total = page.getByTestId('gradebook-total-header');
+  const inViewport = async (box: { x: number; width: number } | null) => box !== null && box.x >= 0 && box.x + box.width <= 1366;
+  expect(await inViewport(await total.boundingBox())).toBe(true);
+  const overflow = await scroller.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, overflowX: getComputedStyle(el).overflowX, bottom: el.getBoundingClientRect().bottom }));
+  expect(overflow.overflowX).toBe('scroll');
+  // The box (and so its horizontal scrollbar) ends inside the window, not below the fold.
+  expect(overflow.bottom).toBeLessThanOrEqual(768);
+  await mkdir('tests/e2e/artifacts', { recursive: true });
+  await page.screenshot({ path: 'tests/e2e/artifacts/gradebook-1366.png' });
+  if (overflow.scrollWidth > overflow.clientWidth) {
+    await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    const student = await table.getByRole('columnheader', { name: 'Student', exact: true }).boundingBox();
+    const box = (await scroller.boundingBox())!;
+    expect(Math.abs(student!.x - box.x)).toBeLessThan(3);
+    expect(await inViewport(await total.boundingBox())).toBe(true);
+    await page.screenshot({ path: 'tests/e2e/artifacts/gradebook-1366-scrolled.png' });
+    await scroller.evaluate((el) => el.scrollTo({ left: 0 }));
+  }
+  // axe (the engine behind the "serious" contrast finding) on the table: no colour-contrast violation.
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  const contrast = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [['[data-testid="gradebook-scroll"]']] }, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+  expect(contrast).toEqual([]);
   const row = page.getByTestId('gradebook-row').filter({ hasText: DEMO_EMAILS.student });
   await expect(row).toHaveCount(1);
   // Staff are not students: they have no row.
