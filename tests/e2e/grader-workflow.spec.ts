@@ -58,6 +58,12 @@ test('a grader reviews an answer and overrides a score; the student sees it; the
 
   const grader = await signedInPage(browser, DEMO_EMAILS.grader);
   await test.step('the grader reviews the answer: model answer, machine credit pre-ticked, comment', async () => {
+    // With no tab asked for, the queue opens on a tab where answers wait, and every tab shows its count.
+    await grader.goto(`/courses/${courseId}/staff/review`);
+    const current = grader.getByRole('navigation', { name: 'Queue filter' }).locator('[aria-current="page"]');
+    await expect(current).toHaveText(/\((\d+)\)/);
+    expect(Number((await current.textContent())!.match(/\((\d+)\)/)![1])).toBeGreaterThan(0);
+    await expect(grader.getByTestId('review-row').first()).toBeVisible();
     await grader.goto(`/courses/${courseId}/staff/review?filter=all`);
     await grader.getByTestId('review-row').filter({ hasText: name }).getByRole('link').click();
     await expect(grader.getByText('Model answer')).toBeVisible();
@@ -96,6 +102,10 @@ test('a grader reviews an answer and overrides a score; the student sees it; the
     await grader.getByRole('button', { name: 'Set final score' }).click();
     await expect(grader.getByText("The item's final score is now 8.5 points.")).toBeVisible();
     await expect(grader.getByTestId('override-history')).toContainText(`→ 8.5 points by Grace Grader`);
+    // The audit trail is for instructors; a grader is told exactly that.
+    const audit = await grader.goto(`/courses/${courseId}/staff/audit`);
+    expect(audit?.status()).toBe(403);
+    await expect(grader.getByText('only open to the course’s instructors')).toBeVisible();
   });
 
   await test.step('the student sees the final score and both comments, never the reason', async () => {
