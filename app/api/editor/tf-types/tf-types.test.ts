@@ -44,4 +44,14 @@ describe('tf declarations for the editor', () => {
     const problems = await diagnose({ 'typo.js': '/** @param {tf.Tensor2D} a */\nfunction f(a) { return tf.squaredDiference(a, a); }\n' });
     expect(problems).toEqual([expect.stringMatching(/squaredDiference.*Did you mean 'squaredDifference'/)]);
   }, 60_000);
+
+  it('leave the kernel-name constants out of `tf`, so completion after `tf.` starts with real ops', async () => {
+    const kernelNames = readFileSync('node_modules/@tensorflow/tfjs-core/dist/kernel_names.d.ts', 'utf8');
+    const names = [...kernelNames.matchAll(/^export declare const (\w+) = "/gm)].map((m) => m[1]);
+    expect(names).toEqual(expect.arrayContaining(['Abs', 'AddN', 'BatchMatMul']));
+    const uses = names.map((name) => `tf.${name};`).join('\n');
+    const problems = await diagnose({ 'kernels.js': `${uses}\ntf.abs(tf.addN([tf.scalar(1)]));\n` });
+    expect(problems).toHaveLength(names.length);
+    for (const problem of problems) expect(problem).toMatch(/Property '\w+' does not exist/);
+  }, 60_000);
 });
