@@ -26,7 +26,10 @@ export async function loadExercise(dir: string): Promise<LoadedExercise> {
   const files: Record<string, string> = {};
   for (const name of CONTENT_FILES) {
     try {
-      files[name] = await readFile(path.join(dir, name), 'utf8');
+      // Content is read at run time from wherever it lives; turbopackIgnore keeps the build's file
+      // tracer from following the computed path (it would trace the whole project).
+      const file = path.join(/* turbopackIgnore: true */ dir, name);
+      files[name] = await readFile(/* turbopackIgnore: true */ file, 'utf8');
     } catch {
       throw new ContentError(name, '', 'file is missing or unreadable');
     }
@@ -63,14 +66,14 @@ export function parseExerciseFiles(raw: Readonly<Record<string, string | undefin
 }
 
 export async function loadAllExercises(root = 'exercises'): Promise<{ exercises: LoadedExercise[]; errors: ContentError[] }> {
-  const entries = await readdir(root, { withFileTypes: true });
+  const entries = await readdir(/* turbopackIgnore: true */ root, { withFileTypes: true });
   const exercises: LoadedExercise[] = [];
   const errors: ContentError[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     // quizzes/ lives next to the exercises but is not one.
     if (!entry.isDirectory() || entry.name === 'quizzes' || entry.name.startsWith('.')) continue;
     try {
-      exercises.push(await loadExercise(path.join(root, entry.name)));
+      exercises.push(await loadExercise(path.join(/* turbopackIgnore: true */ root, entry.name)));
     } catch (err) {
       if (!(err instanceof ContentError)) throw err;
       errors.push(new ContentError(`${entry.name}/${err.file}`, err.field, err.detail));
