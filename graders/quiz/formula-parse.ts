@@ -87,7 +87,8 @@ function compile(node: MathNode, vars: ReadonlySet<string>): Compiled {
 
 function compileSymbol(name: string, vars: ReadonlySet<string>): Compiled {
   if (vars.has(name)) return (scope) => scope[name];
-  if (name in CONSTANTS) {
+  // Own properties only: `name in` would also find Object.prototype's `constructor`, `toString`…
+  if (Object.hasOwn(CONSTANTS, name)) {
     const value = CONSTANTS[name];
     return () => value;
   }

@@ -52,6 +52,10 @@ describe('formula answers', () => {
     ['dAP[1]', /indexing/],
     ['dAP.constructor', /property access/],
     ['dAP ? 1 : 0', /a condition/],
+    // Inherited names of a plain object are not constants: no "function Object()" in the scope.
+    ['constructor', /unknown variable constructor/],
+    ['toString + dAP', /unknown variable toString/],
+    ['__proto__', /unknown variable __proto__/],
     ['"abc"', /only numbers are allowed/],
     ['dAP; dAN', /single expression/],
     ['1:3', /a range/],
