@@ -46,6 +46,41 @@ describe('validateExercise', () => {
     ]);
   });
 
+  it('rejects a stub that earns points, naming the cases', async () => {
+    // The stub returns x, which is right wherever x is 0.
+    const { problems } = await check({
+      'tests.js': base['tests.js'].replace("inputs: ({ rng }) => [rng.int([4], 0, 9)]", "inputs: ({ tf }) => [tf.zeros([4])]"),
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^stub\.js earns 1 point\(s\) on hidden \(1\): a case that an untouched or constant answer passes/),
+      expect.stringMatching(/^a solution returning constant 0s earns 1 point\(s\) on hidden \(1\)/),
+    ]);
+  });
+
+  it('rejects a case that a constant answer passes, for each output of an object', async () => {
+    const { problems } = await check({
+      'exercise.json': metaJson('double', ['double'], { points: 3 }),
+      'stub.js': 'function double(x) {\n  return { y: tf.zeros([2]), n: 0 };\n}\n',
+      'reference.js': 'function double(x) { return { y: x.mul(2), n: x.sum().mul(0).add(1).arraySync() }; }\n',
+      'tests.js': `defineTests([
+  { id: 'small', name: 'small', visible: true, points: 2, seed: 1, inputs: ({ rng }) => [rng.normal([3])] },
+  { id: 'ones', name: 'ones', visible: false, points: 1, seed: 2, inputs: ({ tf }) => [tf.fill([2], 0.5)] },
+]);`,
+    });
+    expect(problems).toEqual([expect.stringMatching(/^a solution returning constant 1s earns 1 point\(s\) on ones \(1\): /)]);
+  });
+
+  it('passes once that case carries no points on its own', async () => {
+    const { problems } = await check({
+      'tests.js': `defineTests([
+  { id: 'small', name: 'small', visible: true, points: 1, seed: 1, inputs: ({ rng }) => [rng.normal([3])] },
+  { id: 'hidden', name: 'zeros with a random batch', visible: false, points: 1, seed: 2,
+    inputs: ({ tf, rng }) => [tf.zeros([4]), rng.normal([4])], run: ({ double }, z, x) => [double(z), double(x)] },
+]);`,
+    });
+    expect(problems).toEqual([]);
+  });
+
   it('never evaluates tests.js in the host process', async () => {
     const { problems } = await check({ 'tests.js': `process.exit(3);\n${base['tests.js']}` });
     expect(problems).toEqual(['tests.js: ReferenceError: process is not defined (tests.js line 1)']);

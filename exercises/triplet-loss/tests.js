@@ -36,14 +36,16 @@ defineTests(
     },
     {
       id: 'all-zero-loss',
-      name: 'easy triplets: every hinge is inactive',
+      name: 'easy triplets (every hinge inactive), checked with a random batch',
       visible: false,
       points: 1.5,
       seed: 11,
-      inputs: ({ tf, rng }) => {
+      // A loss of 0 is what an untouched stub returns, so this case also needs a random batch right.
+      inputs: ({ rng }) => {
         const anchor = rng.normal([12, 6]);
-        return [anchor, anchor.add(rng.uniform([12, 6], -0.05, 0.05)), anchor.add(10), 1];
+        return [anchor, anchor.add(rng.uniform([12, 6], -0.05, 0.05)), anchor.add(10), 1, ...triplets(rng, 4, 6)];
       },
+      run: ({ tripletLoss }, a, p, n, margin, a2, p2, n2) => [tripletLoss(a, p, n, margin), tripletLoss(a2, p2, n2, margin)],
       hint: 'When every negative is far away the loss must be exactly 0: clamp each triplet at 0 before averaging.',
     },
     {

@@ -72,12 +72,14 @@ defineTests(
     },
     {
       id: 'kl-prior',
-      name: 'klToStandardNormal: posterior equal to the prior, batch of 1',
+      name: 'klToStandardNormal: posterior equal to the prior (batch of 1), checked with a batch of 3',
       visible: false,
       points: 0.5,
       seed: 6,
       entry: 'klToStandardNormal',
-      inputs: ({ tf }) => [tf.zeros([1, 16]), tf.zeros([1, 16])],
+      // A KL of 0 is what a constant answer returns, so this case also needs a batch of 3 right.
+      inputs: ({ tf, rng }) => [tf.zeros([1, 16]), tf.zeros([1, 16]), ...gaussians(rng, 3, 16)],
+      run: ({ klToStandardNormal }, mu, logVar, mu2, logVar2) => [klToStandardNormal(mu, logVar), klToStandardNormal(mu2, logVar2)],
       hint: 'When mu = 0 and logVar = 0 the posterior is the prior and the KL is exactly 0, with shape [1]: check the 1 + … term and keep one value per example.',
     },
     {
