@@ -41,8 +41,12 @@ beforeAll(async () => {
   });
   worker = await startGradingWorker({ concurrency: 1 });
   correctId = (await submitExercise({ userId: aliceId, itemId, code: readFileSync('exercises/triplet-loss/reference.js', 'utf8') })).submissionId;
-  // Passes only the "every hinge inactive" test (1.5 of 10 points).
-  wrongId = (await submitExercise({ userId: bobId, itemId, code: 'function tripletLoss() { return tf.scalar(0); }' })).submissionId;
+  // Right only for the batch sizes of the "every hinge inactive" test (12, then 4), so it earns that test alone: 1.5 of 10 points.
+  const rightOnThatTestAlone = `function tripletLoss(a, p, n, margin) {
+    if (a.shape[0] !== 12 && a.shape[0] !== 4) return tf.scalar(0);
+    return tf.mean(tf.maximum(tf.add(tf.sub(tf.sum(tf.squaredDifference(a, p), -1), tf.sum(tf.squaredDifference(a, n), -1)), margin), 0));
+  }`;
+  wrongId = (await submitExercise({ userId: bobId, itemId, code: rightOnThatTestAlone })).submissionId;
   await waitUntil(async () => (await scoreOf(correctId)) !== null && (await scoreOf(wrongId)) !== null);
 });
 
