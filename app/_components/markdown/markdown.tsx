@@ -1,7 +1,11 @@
-import ReactMarkdown from 'react-markdown';
+import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import 'katex/dist/katex.min.css';
+
+// Inline formulas never break inside (between a letter and its subscript, or after an operator):
+// a wrapped $x_{t-1}$ reads as two symbols.
+const MATH = '[&_.katex]:whitespace-nowrap';
 
 // No typography plugin is installed: the few elements statements use, styled here.
 const PROSE = [
@@ -14,19 +18,27 @@ const PROSE = [
   '[&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100 [&_pre_code]:bg-transparent [&_pre_code]:p-0',
   '[&_a]:text-indigo-700 [&_a]:underline',
   '[&_.katex-display]:overflow-x-auto [&_.katex-display]:overflow-y-hidden [&_.katex-display]:py-1',
+  MATH,
 ].join(' ');
+
+/** The one Markdown + LaTeX pipeline. Raw HTML is not rendered (react-markdown skips it) and link URLs are sanitised. */
+function Pipeline({ children, components, disallowedElements }: { children: string; components?: Components; disallowedElements?: string[] }) {
+  return (
+    <ReactMarkdown remarkPlugins={[remarkMath]} rehypePlugins={[rehypeKatex]} components={components} disallowedElements={disallowedElements} unwrapDisallowed>
+      {children}
+    </ReactMarkdown>
+  );
+}
 
 /**
  * Statement, prompt and option text: Markdown with $inline$ and $$display$$ LaTeX, rendered on the
- * server so the page ships no Markdown or KaTeX JavaScript. Raw HTML is not rendered. `inline`
- * keeps short text (a choice option) on its line.
+ * server so the page ships no Markdown or KaTeX JavaScript. `inline` keeps short text (a choice
+ * option) on its line.
  */
 export function Markdown({ children, className = '', inline = false }: { children: string; className?: string; inline?: boolean }) {
   return (
-    <div className={`${inline ? '[&_p]:inline' : PROSE} ${className}`}>
-      <ReactMarkdown remarkPlugins={[remarkMath]} rehypePlugins={[rehypeKatex]}>
-        {children}
-      </ReactMarkdown>
+    <div className={`${inline ? `[&_p]:inline ${MATH}` : PROSE} ${className}`}>
+      <Pipeline>{children}</Pipeline>
     </div>
   );
 }
