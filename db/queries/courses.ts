@@ -7,9 +7,10 @@ import { isUuid } from './ids';
 
 export type CourseRole = 'student' | 'grader' | 'instructor';
 export const STAFF_ROLES: readonly CourseRole[] = ['grader', 'instructor'];
-export type MemberCourse = { id: string; title: string; code: string; role: CourseRole };
+// timeZone: the course's wall clock, in which every page shows its dates.
+export type MemberCourse = { id: string; title: string; code: string; timeZone: string; role: CourseRole };
 
-const courseColumns = { id: courses.id, title: courses.title, code: courses.code, role: enrollments.role };
+const courseColumns = { id: courses.id, title: courses.title, code: courses.code, timeZone: courses.timeZone, role: enrollments.role };
 
 export async function selectCoursesForUser(userId: string): Promise<MemberCourse[]> {
   return db()

@@ -62,6 +62,15 @@ function expectSubscriptsSmaller(sizes: SubscriptSizes) {
   expect(sizes.some((s) => s.subBottom > s.baseBottom + 1)).toBe(true);
 }
 
+// One date format on every page, in the course's zone (the demo course's is UTC): "Tue 1 Dec 2026, 17:00 UTC".
+const DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/;
+
+async function expectDatesInOneFormat(page: Page, where: Locator) {
+  const times = await where.locator('time').allTextContents();
+  expect(times.length, `dates on ${page.url()}`).toBeGreaterThan(0);
+  for (const t of times) expect(t).toMatch(DATE);
+}
+
 async function openItem(page: Page, name: RegExp) {
   await page.goto('/courses');
   await page.getByRole('link', { name: new RegExp(DEMO_COURSE_TITLE.replace(/[()]/g, '\\$&')) }).click();
@@ -70,6 +79,7 @@ async function openItem(page: Page, name: RegExp) {
 }
 
 test('math is typeset: subscripts are smaller than their letter, \\neq is one glyph, inline math does not wrap', async ({ browser }) => {
+  test.setTimeout(150_000);
   // A fresh student, so starting the quiz does not use the demo student's attempt.
   const instructor = await signedInPage(browser, DEMO_EMAILS.instructor);
   const { joinCode } = await openDemoStaffArea(instructor);
@@ -87,12 +97,18 @@ test('math is typeset: subscripts are smaller than their letter, \\neq is one gl
   await mkdir('tests/e2e/artifacts', { recursive: true });
 
   await page.setViewportSize({ width: 1280, height: 900 });
+  // Titles are typeset too, in the course's item list (where joining lands): no raw "$x_t$".
+  const ddpmLink = page.getByTestId('course-item').filter({ hasText: 'DDPM reverse step' }).getByRole('link');
+  await expect(ddpmLink.locator('.katex')).toHaveCount(2);
+  await expect(ddpmLink).not.toContainText('$');
+  await expectDatesInOneFormat(page, page.locator('main'));
   await openItem(page, /DDPM reverse step/);
   const statement = page.locator('main');
   await expect(statement.locator('.katex').first()).toBeVisible();
   const ddpm = await subscriptSizes(statement);
   console.log(`DDPM statement: ${ddpm.length} scripts, first x_t: base ${ddpm[0]?.base}px, subscript ${ddpm[0]?.sub}px`);
   expectSubscriptsSmaller(ddpm);
+  await expectDatesInOneFormat(page, page.locator('main'));
   await page.screenshot({ path: 'tests/e2e/artifacts/ddpm-statement.png', fullPage: true });
   // A phone-width column: a formula such as $x_{t-1}$ stays on one line.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -111,6 +127,7 @@ test('math is typeset: subscripts are smaller than their letter, \\neq is one gl
   }
 
   await openItem(page, /Concepts: generative models/);
+  await expect(page.locator('main header').getByText(/^Due /)).toHaveText(new RegExp(`^Due ${DATE.source.slice(1, -1)}`));
   await page.getByRole('button', { name: 'Start quiz' }).click();
   const prompt = page.getByTestId('question-reverse-steps-gaussian');
   await expect(prompt.locator('.katex').first()).toBeVisible();
@@ -120,4 +137,17 @@ test('math is typeset: subscripts are smaller than their letter, \\neq is one gl
   // The window around a prompt with x_{t-1}, readable at full size (the whole quiz is 6000 px tall).
   await prompt.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'tests/e2e/artifacts/quiz-page.png' });
+  // Submitted (blank), so the analytics below have an attempt whose prompts they list.
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(page).toHaveURL(/\/attempts\/[0-9a-f-]{36}$/);
+
+  // Staff pages: the gradebook's column header and the analytics' prompts, typeset.
+  await instructor.goto(instructor.url().replace(/\/staff$/, '/staff/gradebook'));
+  const header = instructor.getByTestId('gradebook').getByRole('columnheader').filter({ hasText: 'DDPM reverse step' });
+  await expect(header.locator('.katex')).toHaveCount(2);
+  await expect(header).not.toContainText('$');
+  await instructor.goto(instructor.url().replace(/\/gradebook$/, '/analytics'));
+  const prompts = instructor.getByTestId('quiz-analytics').first().locator('td').filter({ hasText: 'reverse-steps-gaussian' });
+  await expect(prompts.locator('.katex')).toHaveCount(1);
+  await expect(prompts).not.toContainText('$');
 });

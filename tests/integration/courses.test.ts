@@ -44,7 +44,7 @@ describe('courses and roles', () => {
     expect(await insertEnrollmentByJoinCode(student.id, 'WRONG123')).toBeNull();
     const lowerDashed = `${course.joinCode.slice(0, 4)}-${course.joinCode.slice(4)}`.toLowerCase();
     expect(await insertEnrollmentByJoinCode(student.id, lowerDashed)).toEqual({ courseId: course.id, role: 'student' });
-    expect(await selectCoursesForUser(student.id)).toEqual([{ id: course.id, title: 'Generative Models', code: 'DGM', role: 'student' }]);
+    expect(await selectCoursesForUser(student.id)).toEqual([{ id: course.id, title: 'Generative Models', code: 'DGM', timeZone: 'UTC', role: 'student' }]);
 
     // Students see no staff data and cannot act as staff.
     await expect(selectCourseMembers(student.id, course.id)).rejects.toBeInstanceOf(ForbiddenError);

@@ -1,5 +1,5 @@
-import { Markdown } from '@/app/_components/markdown/markdown';
 import { Hints } from './hints';
+import { InlineMarkdown, Markdown } from '@/app/_components/markdown/markdown';
 
 /** The statement column of the exercise page, shared by the student page and the staff preview. */
 export function ExerciseStatement(props: { title: string; topic: string; difficulty: string; points: number; statement: string; hints: string[] }) {
@@ -10,7 +10,11 @@ export function ExerciseStatement(props: { title: string; topic: string; difficu
           {props.topic} · {props.difficulty} · {props.points} points
         </p>
         {/* The statement usually opens with its own title. */}
-        {!/^#\s/.test(props.statement.trimStart()) && <h1 className="text-2xl font-semibold">{props.title}</h1>}
+        {!/^#\s/.test(props.statement.trimStart()) && (
+          <h1 className="text-2xl font-semibold">
+            <InlineMarkdown>{props.title}</InlineMarkdown>
+          </h1>
+        )}
       </header>
       <Markdown>{props.statement}</Markdown>
       <Hints hints={props.hints} />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { LocalTime } from './local-time';
+import { CourseTime } from '@/app/_components/course-time';
 import type { LoadedMonaco } from './monaco-setup';
 import { percent } from './report-view';
 import type { HistoryEntry } from './types.shared';
@@ -34,7 +34,7 @@ export function HistoryList({ entries, currentCode, monaco, onRestore }: Props) 
           <li key={entry.id} className="py-3" data-testid="history-entry">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
               <span className="font-medium">Attempt {entry.attempt}</span>
-              <LocalTime iso={entry.createdAt} className="text-slate-600" />
+              <CourseTime iso={entry.createdAt} className="text-slate-600" />
               <span data-testid="history-score" className={entry.status === 'graded' ? 'font-semibold' : 'text-slate-600'}>
                 {entry.status === 'graded' && entry.score !== null ? percent(entry.score) : entry.status === 'graded' ? 'graded · score after the due date' : STATUS_TEXT[entry.status]}
               </span>

@@ -1,6 +1,6 @@
 'use client';
 
-import { LocalTime } from './local-time';
+import { CourseTime } from '@/app/_components/course-time';
 import { ReportView, percent } from './report-view';
 import { pointsLine } from './score-line.shared';
 import type { RunResult } from './run-visible';
@@ -78,7 +78,7 @@ export function ResultsPanel({ runState, poll, polling, inFlight, submitError, d
               {submission?.report && submission.feedbackHeldUntil && (
                 <>
                   <p className="text-sm text-slate-700" data-testid="submission-held">
-                    Graded. Your score and the hidden tests&apos; results are shown after the due date (<LocalTime iso={submission.feedbackHeldUntil} withZone />). Visible tests:{' '}
+                    Graded. Your score and the hidden tests&apos; results are shown after the due date (<CourseTime iso={submission.feedbackHeldUntil} />). Visible tests:{' '}
                     {points(submission.report)}.
                   </p>
                   <ReportView report={submission.report} testId="submission-report" />

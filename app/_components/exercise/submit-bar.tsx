@@ -1,6 +1,6 @@
 'use client';
 
-import { LocalTime } from './local-time';
+import { CourseTime } from '@/app/_components/course-time';
 import type { SubmitInfo } from './types.shared';
 
 /** Attempts left, due date and late status, shown before the student presses Submit. */
@@ -19,12 +19,12 @@ export function SubmitStatusLine({ info, attemptsUsed }: { info: SubmitInfo; att
       </li>
       {info.dueAt && (
         <li>
-          Due <LocalTime iso={info.dueAt} withZone />
+          Due <CourseTime iso={info.dueAt} />
         </li>
       )}
       {info.feedbackHeldUntil && (
         <li data-testid="feedback-held">
-          Scores and hidden-test results from <LocalTime iso={info.feedbackHeldUntil} withZone />
+          Scores and hidden-test results from <CourseTime iso={info.feedbackHeldUntil} />
         </li>
       )}
       {info.open && info.late && (

@@ -42,3 +42,19 @@ export function Markdown({ children, className = '', inline = false }: { childre
     </div>
   );
 }
+
+// A title sits inside a heading, a link or a table cell: only phrasing content survives (a link
+// would nest inside the title's own link); blocks are unwrapped to their text.
+const NOT_PHRASING = ['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'hr', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input'];
+const PHRASING: Components = { p: ({ children }) => <>{children}</> };
+
+/** A title or a one-line prompt: inline Markdown and $LaTeX$ rendered in place, in a <span>. */
+export function InlineMarkdown({ children, className = '' }: { children: string; className?: string }) {
+  return (
+    <span className={`${MATH} [&_code]:font-mono [&_code]:text-[0.9em] ${className}`}>
+      <Pipeline components={PHRASING} disallowedElements={NOT_PHRASING}>
+        {children}
+      </Pipeline>
+    </span>
+  );
+}

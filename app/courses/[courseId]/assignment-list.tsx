@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { LocalTime } from '@/app/_components/exercise/local-time';
+import { CourseTime } from '@/app/_components/course-time';
 import { Markdown } from '@/app/_components/markdown/markdown';
 import type { StudentItemRow } from '@/db/queries/student-items';
 import type { FinalScore } from '@/db/queries/student-feedback';
 import { totalPoints, type ItemScore } from '@/db/queries/scores';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 
 type ItemStatus = { label: string; tone: 'slate' | 'sky' | 'indigo' | 'emerald' | 'amber' };
 
@@ -61,12 +62,12 @@ export function AssignmentList({ courseId, items, finals = new Map(), scores = n
           <section key={a.assignmentId} aria-labelledby={`assignment-${a.assignmentId}`} className="space-y-2">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 id={`assignment-${a.assignmentId}`} className="font-semibold">
-                {a.assignmentTitle}
+                <InlineMarkdown>{a.assignmentTitle}</InlineMarkdown>
               </h3>
               <p className="text-sm text-slate-600">
                 {due ? (
                   <>
-                    Due <LocalTime iso={due.toISOString()} withZone />
+                    Due <CourseTime iso={due.toISOString()} />
                     {a.extendedDueAt && ' (your extension)'}
                   </>
                 ) : (
@@ -82,7 +83,7 @@ export function AssignmentList({ courseId, items, finals = new Map(), scores = n
                 return (
                   <li key={item.itemId} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2" data-testid="course-item">
                     <Link href={href} className="link min-w-0 flex-1">
-                      {item.title}
+                      <InlineMarkdown>{item.title}</InlineMarkdown>
                     </Link>
                     <span className="text-xs text-slate-500">
                       {item.kind} · {item.points} pts

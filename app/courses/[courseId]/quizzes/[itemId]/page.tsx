@@ -7,13 +7,14 @@ import { feedbackVisible as isFeedbackVisible, submissionWindow } from '@/db/que
 import { selectOwnQuizAttempts, selectQuizItemForMember } from '@/db/queries/quizzes';
 import { selectQuizAttemptView } from '@/db/services/quiz-attempt-view';
 import { QuizForm } from '@/app/_components/quiz/quiz-form';
-import { Markdown } from '@/app/_components/markdown/markdown';
 import { StartAttempt } from '@/app/_components/quiz/start-attempt';
-import { formatDate, STATUS_LABELS } from '@/app/_components/quiz/labels.shared';
+import { STATUS_LABELS } from '@/app/_components/quiz/labels.shared';
 import { selectOwnFinalScores } from '@/db/queries/student-feedback';
 import { selectOwnItemScore } from '@/db/queries/scores';
 import { FinalScoreNote } from '../../items/final-score-note';
 import { startQuizAttemptAction, submitQuizAttemptAction } from './actions';
+import { InlineMarkdown, Markdown } from '@/app/_components/markdown/markdown';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Quiz' };
 
@@ -40,11 +41,15 @@ export default async function QuizItemPage({ params }: { params: Promise<{ cours
         </Link>
       </nav>
       <header className="card space-y-2">
-        <p className="text-sm text-slate-500">{item.assignmentTitle}</p>
-        <h1 className="text-2xl font-semibold">{item.quizTitle}</h1>
+        <p className="text-sm text-slate-500">
+          <InlineMarkdown>{item.assignmentTitle}</InlineMarkdown>
+        </p>
+        <h1 className="text-2xl font-semibold">
+          <InlineMarkdown>{item.quizTitle}</InlineMarkdown>
+        </h1>
         <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
           <li>{item.points} points</li>
-          {due && <li>Due {formatDate(due)}{window.late ? ' (late submissions accepted)' : ''}</li>}
+          {due && <li>Due {formatDateTime(due, course.timeZone)}{window.late ? ' (late submissions accepted)' : ''}</li>}
           <li>{item.maxAttempts === null ? 'Unlimited attempts' : `Attempts used: ${attempts.length} of ${item.maxAttempts}`}</li>
           <li>{item.feedback === 'immediate' ? 'Feedback right after you submit' : 'Feedback after the due date'}</li>
         </ul>

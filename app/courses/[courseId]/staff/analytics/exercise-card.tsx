@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ExerciseStats } from '@/db/queries/analytics';
 import { ScoreHistogram, ShareBar } from './histogram';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 
 function formatMinutes(m: number | null): string {
   if (m === null) return '—';
@@ -14,8 +15,8 @@ export function ExerciseCard({ courseId, stats }: { courseId: string; stats: Exe
     <section className="card space-y-4" aria-labelledby={`ex-${stats.itemId}`} data-testid="exercise-analytics">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={`ex-${stats.itemId}`} className="text-lg font-semibold">
-          <span className="text-slate-500">{stats.assignmentTitle} · </span>
-          {stats.title}
+          <span className="text-slate-500"><InlineMarkdown>{stats.assignmentTitle}</InlineMarkdown> · </span>
+          <InlineMarkdown>{stats.title}</InlineMarkdown>
         </h3>
         <Link href={`/courses/${courseId}/staff/analytics/similarity/${stats.itemId}`} className="link text-sm">
           Similarity check

@@ -1,5 +1,7 @@
 import type { QuizStats } from '@/db/queries/analytics';
 import { ShareBar } from './histogram';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
 
 // Rules of thumb from classical test theory: below 0.2 a question barely separates strong from weak students.
 function discriminationNote(r: number | null): string {
@@ -13,8 +15,8 @@ export function QuizCard({ stats }: { stats: QuizStats }) {
   return (
     <section className="card space-y-3" aria-labelledby={`quiz-${stats.itemId}`} data-testid="quiz-analytics">
       <h3 id={`quiz-${stats.itemId}`} className="text-lg font-semibold">
-        <span className="text-slate-500">{stats.assignmentTitle} · </span>
-        {stats.title} <span className="text-sm font-normal text-slate-500">({stats.attempts} student attempt(s))</span>
+        <span className="text-slate-500"><InlineMarkdown>{stats.assignmentTitle}</InlineMarkdown> · </span>
+        <InlineMarkdown>{stats.title}</InlineMarkdown> <span className="text-sm font-normal text-slate-500">({stats.attempts} student attempt(s))</span>
       </h3>
       {stats.attempts === 0 ? (
         <p className="text-slate-600">No submitted attempts yet.</p>
@@ -33,8 +35,8 @@ export function QuizCard({ stats }: { stats: QuizStats }) {
             <tbody className="divide-y divide-slate-100">
               {stats.questions.map((q) => (
                 <tr key={q.questionId}>
-                  <td className="max-w-xs truncate py-1.5 pr-3" title={q.prompt}>
-                    <span className="font-mono text-xs text-slate-500">{q.questionId}</span> {q.prompt}
+                  <td className="max-w-xs truncate py-1.5 pr-3" title={markdownToPlainText(q.prompt)}>
+                    <span className="font-mono text-xs text-slate-500">{q.questionId}</span> <InlineMarkdown>{q.prompt}</InlineMarkdown>
                   </td>
                   <td>{q.meanFraction === null ? '—' : <ShareBar share={q.meanFraction} />}</td>
                   <td className="tabular-nums">

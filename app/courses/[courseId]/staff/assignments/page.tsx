@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
 import { selectCourseAssignments, selectCourseTimeZone } from '@/db/queries/assignment-admin';
-import { formatInZone } from './zoned-time.shared';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Assignments' };
 
@@ -10,7 +11,7 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ co
   const { courseId } = await params;
   const { user, course } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff/assignments`);
   const [rows, timeZone] = await Promise.all([forbiddenOnRefusal(selectCourseAssignments(user.id, course.id)), selectCourseTimeZone(course.id)]);
-  const when = (date: Date | null) => (date ? formatInZone(date, timeZone) : '—');
+  const when = (date: Date | null) => (date ? formatDateTime(date, timeZone) : '—');
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -45,7 +46,7 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ co
                 <tr key={a.id} data-testid="assignment-row">
                   <td className="py-2 pr-3">
                     <Link href={`/courses/${course.id}/staff/assignments/${a.id}`} className="link">
-                      {a.title}
+                      <InlineMarkdown>{a.title}</InlineMarkdown>
                     </Link>
                   </td>
                   <td className="py-2 pr-3">{when(a.opensAt)}</td>

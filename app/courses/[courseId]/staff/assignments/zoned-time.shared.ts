@@ -43,17 +43,3 @@ export function dateToZonedLocal(date: Date, timeZone: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
-
-/** "Tue 1 Dec 2026, 17:00 CET" — for staff lists, always in the course's zone so every reader sees the same deadline. */
-export function formatInZone(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(date);
-}

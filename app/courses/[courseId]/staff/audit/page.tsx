@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { StaffBreadcrumb } from '../staff-breadcrumb';
 import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
 import { selectAuditTrail } from '@/db/queries/audit';
-import { utcMinute } from '../submissions/format';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
@@ -38,7 +38,7 @@ export default async function AuditPage({ params }: { params: Promise<{ courseId
                 const href = e.submissionId ? `${base}/${e.submissionId}` : e.quizAttemptId ? `${base}/quiz/${e.quizAttemptId}` : null;
                 return (
                   <tr key={e.id} data-testid="audit-row" className="align-top">
-                    <td className="py-2 pr-3 whitespace-nowrap">{utcMinute(e.createdAt)}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(e.createdAt, course.timeZone)}</td>
                     <td className="py-2 pr-3">{e.actorName ?? 'a former member'}</td>
                     <td className="py-2 pr-3">
                       {href ? <Link href={href} className="link">{e.studentName}</Link> : e.studentName} · {e.itemTitle}

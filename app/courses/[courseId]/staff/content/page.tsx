@@ -6,6 +6,7 @@ import { selectContentOverview } from '@/db/queries/authoring';
 import { exerciseIdOf } from '@/graders/authoring/files';
 import { editContent } from './actions';
 import { CopyExerciseForm, ImportExerciseForm, NewContentForm } from './content-forms';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 
 export const metadata: Metadata = { title: 'Exercises & quizzes' };
 
@@ -88,7 +89,7 @@ export default async function ContentPage({ params }: { params: Promise<{ course
           {overview.quizzes.map((q) => (
             <li key={q.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="quiz-row">
               <span>
-                <span className="font-medium">{q.title}</span> <code className="text-xs text-slate-500">{q.id}</code>
+                <InlineMarkdown className="font-medium">{q.title}</InlineMarkdown> <code className="text-xs text-slate-500">{q.id}</code>
                 {q.courseId === null && <span className="ml-2 text-xs text-slate-500">library</span>}
               </span>
               {q.courseId === course.id && <EditButton courseId={course.id} kind="quiz" targetId={q.id} />}
@@ -111,7 +112,7 @@ function ExerciseRow({ title, id, exportHref, children }: { title: string; id: s
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="exercise-row" data-exercise={id}>
       <span>
-        <span className="font-medium">{title}</span> <code className="text-xs text-slate-500">{id}</code>
+        <InlineMarkdown className="font-medium">{title}</InlineMarkdown> <code className="text-xs text-slate-500">{id}</code>
       </span>
       <span className="flex flex-wrap items-start gap-2">
         {children}

@@ -17,3 +17,12 @@ it('defuses every formula prefix, keeps line breaks inside quotes and writes pla
   expect(lines[2].endsWith(',1000.125,1000.125')).toBe(true);
   expect(csv).toContain('"Multi\nline","4@x.test"');
 });
+
+it('writes titles as plain text: the TeX of inline math, no Markdown markers', () => {
+  const csv = gradebookCsv({
+    items: [{ itemId: 'i', assignmentId: 'a', assignmentTitle: 'Week **2**', title: 'DDPM reverse step: from $x_t$ to $x_{t-1}$', kind: 'exercise', points: 10 }],
+    rows: [],
+    maxTotal: 10,
+  });
+  expect(csv.slice(1).split('\r\n')[0]).toBe('"Student name","Email","Week 2 — DDPM reverse step: from x_t to x_{t-1} (10)","Total (10)"');
+});

@@ -1,8 +1,9 @@
 import type { Gradebook } from '@/db/queries/gradebook';
+import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
 
 /**
  * The gradebook as a CSV a spreadsheet opens cleanly and an LMS imports (columns documented in
- * README.md): UTF-8 with a BOM so Excel does not guess Latin-1, CRLF and RFC 4180 quoting, '.' decimals
+ * README.md): titles as plain text (a spreadsheet cannot typeset $x_t$), UTF-8 with a BOM so Excel does not guess Latin-1, CRLF and RFC 4180 quoting, '.' decimals
  * with no thousands separators, one row per student. An item with nothing to count is an empty cell
  * (no grade), not 0, so an import does not overwrite a grade the LMS already has.
  */
@@ -10,7 +11,7 @@ export function gradebookCsv(book: Gradebook): string {
   const header = [
     'Student name',
     'Email',
-    ...book.items.map((item) => `${item.assignmentTitle} — ${item.title} (${formatNumber(item.points)})`),
+    ...book.items.map((item) => `${markdownToPlainText(item.assignmentTitle)} — ${markdownToPlainText(item.title)} (${formatNumber(item.points)})`),
     `Total (${formatNumber(book.maxTotal)})`,
   ].map(textCell);
   const rows = book.rows.map((row) => [

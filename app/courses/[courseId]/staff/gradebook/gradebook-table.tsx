@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Gradebook } from '@/db/queries/gradebook';
 import type { ScoreItem } from '@/db/queries/scores';
 import { formatPoints, scoreMarkers } from './score-format';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 
 /** Consecutive items of one assignment share a header cell above them. */
 function assignmentGroups(items: ScoreItem[]) {
@@ -37,7 +38,7 @@ export function GradebookTable({ courseId, book }: { courseId: string; book: Gra
             </th>
             {assignmentGroups(book.items).map((g) => (
               <th key={g.key} colSpan={g.span} scope="colgroup" className={`${th} top-0 text-center`}>
-                {g.title}
+                <InlineMarkdown>{g.title}</InlineMarkdown>
               </th>
             ))}
             <th rowSpan={2} scope="col" className={`${th} ${stickyTotal} top-0 z-30 text-right whitespace-nowrap`} data-testid="gradebook-total-header">
@@ -47,7 +48,7 @@ export function GradebookTable({ courseId, book }: { courseId: string; book: Gra
           <tr>
             {book.items.map((item) => (
               <th key={item.itemId} scope="col" className={`${th} top-9 text-right font-medium`}>
-                {item.title} <span className="font-normal text-slate-700">/ {formatPoints(item.points)}</span>
+                <InlineMarkdown>{item.title}</InlineMarkdown> <span className="font-normal text-slate-700">/ {formatPoints(item.points)}</span>
               </th>
             ))}
           </tr>

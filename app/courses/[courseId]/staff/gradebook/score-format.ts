@@ -17,7 +17,3 @@ export function scoreMarkers(score: ItemScore): { mark: string; label: string }[
     ...(score.pendingReview ? [{ mark: 'R', label: 'pending review, not counted until reviewed' }] : []),
   ];
 }
-
-export function formatDateTime(date: Date): string {
-  return `${date.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-}

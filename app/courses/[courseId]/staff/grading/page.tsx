@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
 import { selectStuckSubmissions } from '@/db/queries/submissions';
 import { retryGradingAction } from './actions';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Grading health' };
 
@@ -35,7 +36,7 @@ export default async function GradingHealthPage({ params }: { params: Promise<{ 
                   </p>
                   <p className="text-sm text-slate-500">
                     {submission.status === 'failed' ? 'Grading failed after retries' : `Still ${submission.status}`} · submitted{' '}
-                    <time dateTime={submission.createdAt.toISOString()}>{submission.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time>
+                    <time dateTime={submission.createdAt.toISOString()}>{formatDateTime(submission.createdAt, course.timeZone)}</time>
                   </p>
                 </div>
                 <form action={retryGradingAction}>

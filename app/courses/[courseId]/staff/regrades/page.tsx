@@ -6,6 +6,7 @@ import { selectCourseExercises, selectRegradeResults, selectRegradeRuns, summari
 import { RefreshWhileRunning } from './refresh-while-running';
 import { RegradeRun } from './regrade-run';
 import { StartRegradeForm } from './start-regrade-form';
+import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
 
 export const metadata: Metadata = { title: 'Regrades' };
 
@@ -45,7 +46,7 @@ export default async function RegradesPage({ params, searchParams }: { params: P
         {exercises.length === 0 ? (
           <p className="text-slate-600">No assignment in this course uses an exercise yet.</p>
         ) : (
-          <StartRegradeForm courseId={course.id} exercises={exercises.map((e) => ({ id: e.id, label: e.title }))} students={students} exerciseId={preselected} />
+          <StartRegradeForm courseId={course.id} exercises={exercises.map((e) => ({ id: e.id, label: markdownToPlainText(e.title) }))} students={students} exerciseId={preselected} />
         )}
       </section>
       <section aria-labelledby="runs-heading" className="space-y-3">
@@ -57,7 +58,7 @@ export default async function RegradesPage({ params, searchParams }: { params: P
         ) : (
           <ul className="space-y-3">
             {runs.map((run, i) => (
-              <RegradeRun key={run.id} courseId={course.id} run={run} summary={summaries[i]} isInstructor={isInstructor} />
+              <RegradeRun key={run.id} courseId={course.id} timeZone={course.timeZone} run={run} summary={summaries[i]} isInstructor={isInstructor} />
             ))}
           </ul>
         )}

@@ -1,6 +1,9 @@
 import type { selectRegradeRuns, summarizeRegrade } from '@/db/queries/regrades';
 import { DecideRegradeForm } from './decide-regrade-form';
 import { RegradeSummary } from './regrade-summary';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 type Run = Awaited<ReturnType<typeof selectRegradeRuns>>[number];
 
@@ -11,17 +14,17 @@ const STATUS_LABELS: Record<Run['status'], string> = {
   discarded: 'Discarded',
 };
 
-export function RegradeRun({ courseId, run, summary, isInstructor }: { courseId: string; run: Run; summary: ReturnType<typeof summarizeRegrade> | null; isInstructor: boolean }) {
-  const label = `Regrade of ${run.exerciseTitle} for ${run.studentName ?? 'all students'}`;
+export function RegradeRun({ courseId, timeZone, run, summary, isInstructor }: { courseId: string; timeZone: string; run: Run; summary: ReturnType<typeof summarizeRegrade> | null; isInstructor: boolean }) {
+  const label = `Regrade of ${markdownToPlainText(run.exerciseTitle)} for ${run.studentName ?? 'all students'}`;
   return (
     <li className="card space-y-3" data-testid="regrade-run" aria-label={label}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-medium">
-          {run.exerciseTitle} · {run.studentName ?? 'all students'}
+          <InlineMarkdown>{run.exerciseTitle}</InlineMarkdown> · {run.studentName ?? 'all students'}
         </h3>
         <span className="text-sm text-slate-500" data-testid="regrade-status">
           {STATUS_LABELS[run.status]} · version {run.versionHash.slice(0, 8)} · started by {run.createdByName ?? 'someone'},{' '}
-          <time dateTime={run.createdAt.toISOString()}>{run.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time>
+          <time dateTime={run.createdAt.toISOString()}>{formatDateTime(run.createdAt, timeZone)}</time>
         </span>
       </div>
       <div className="flex items-center gap-3">

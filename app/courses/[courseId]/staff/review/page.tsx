@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { StaffBreadcrumb } from '../staff-breadcrumb';
 import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
 import { defaultQueueFilter, QUEUE_FILTERS, selectReviewQueue, selectReviewQueueCounts } from '@/db/queries/review-queue';
-import { utcMinute } from '../submissions/format';
 import { claimAnswersAction } from './actions';
 import { QueueTabSchema, reviewPath } from './review.types';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Review queue' };
 
@@ -53,8 +54,8 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
                 <Link href={reviewPath(course.id, row, filter)} className="link">
                   {row.studentName} · {row.questionId}
                 </Link>
-                <span className="text-slate-500">{row.quizTitle} · attempt {row.attempt}</span>
-                {row.submittedAt && <span className="text-slate-500">{utcMinute(row.submittedAt)}</span>}
+                <span className="text-slate-500"><InlineMarkdown>{row.quizTitle}</InlineMarkdown> · attempt {row.attempt}</span>
+                {row.submittedAt && <span className="text-slate-500">{formatDateTime(row.submittedAt, course.timeZone)}</span>}
                 <span className="text-slate-500">{row.claimedByName ? `claimed by ${row.claimedBy === user.id ? 'you' : row.claimedByName}` : 'unclaimed'}</span>
               </li>
             ))}

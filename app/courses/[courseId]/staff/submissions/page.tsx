@@ -4,8 +4,10 @@ import { StaffBreadcrumb } from '../staff-breadcrumb';
 import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
 import { percent } from '@/app/_components/exercise/report-view';
 import { PAGE_SIZE, selectCourseItemsForStaff, selectSubmissionsPage, type BrowserFilter } from '@/db/queries/staff-submissions';
-import { utcMinute } from './format';
 import { BrowserParamsSchema, SORT_LABELS, STATUS_LABELS } from './submissions.types';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Submissions' };
 
@@ -34,7 +36,7 @@ export default async function SubmissionsPage({ params, searchParams }: { params
       <form className="card grid gap-3 sm:grid-cols-3 lg:grid-cols-4" aria-label="Filter submissions">
         <Select name="kind" label="Kind" value={filter.kind} options={[['exercise', 'Exercises'], ['quiz', 'Quiz attempts']]} />
         <Select name="assignmentId" label="Assignment" value={filter.assignmentId} options={[['', 'All'], ...assignmentsById.entries()]} />
-        <Select name="itemId" label="Item" value={filter.itemId} options={[['', 'All'], ...items.filter((i) => i.kind === filter.kind).map((i) => [i.itemId, i.title] as [string, string])]} />
+        <Select name="itemId" label="Item" value={filter.itemId} options={[['', 'All'], ...items.filter((i) => i.kind === filter.kind).map((i) => [i.itemId, markdownToPlainText(i.title)] as [string, string])]} />
         <Select name="status" label="Status" value={filter.status} options={[['', 'Any'], ...Object.entries(STATUS_LABELS)]} />
         <div className="space-y-1">
           <label htmlFor="student" className="block text-sm font-medium text-slate-800">Student</label>
@@ -71,14 +73,16 @@ export default async function SubmissionsPage({ params, searchParams }: { params
                       <Link href={detailHref(row.id)} className="link">{row.studentName}</Link>
                       <span className="block text-xs text-slate-500">{row.studentEmail}</span>
                     </td>
-                    <td className="py-2 pr-3">{row.itemTitle}</td>
+                    <td className="py-2 pr-3">
+                      <InlineMarkdown>{row.itemTitle}</InlineMarkdown>
+                    </td>
                     <td className="py-2 pr-3">{row.attempt}</td>
                     <td className="py-2 pr-3">
                       {row.status.replace('_', ' ')}
                       {row.isLate && <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">late</span>}
                     </td>
                     <td className="py-2 pr-3">{row.score === null ? '—' : percent(row.score)}</td>
-                    <td className="py-2">{utcMinute(row.createdAt)}</td>
+                    <td className="py-2">{formatDateTime(row.createdAt, course.timeZone)}</td>
                   </tr>
                 ))}
               </tbody>

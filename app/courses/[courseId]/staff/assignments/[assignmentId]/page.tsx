@@ -6,7 +6,9 @@ import { selectAssignableContent, selectAssignmentForEdit, selectCourseStudents,
 import { AssignmentForm } from '../assignment-form';
 import { ExtensionsPanel } from '../extensions-panel';
 import { PublishForm } from '../publish-form';
-import { dateToZonedLocal, formatInZone } from '../zoned-time.shared';
+import { dateToZonedLocal } from '../zoned-time.shared';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Edit assignment' };
 
@@ -50,7 +52,9 @@ export default async function EditAssignmentPage({ params }: { params: Params })
           {course.title} · Assignments
         </Link>
       </nav>
-      <h1 className="text-2xl font-semibold">{assignment.title}</h1>
+      <h1 className="text-2xl font-semibold">
+        <InlineMarkdown>{assignment.title}</InlineMarkdown>
+      </h1>
       <div className="card">
         <PublishForm courseId={course.id} assignmentId={assignment.id} published={assignment.published} />
       </div>
@@ -60,7 +64,7 @@ export default async function EditAssignmentPage({ params }: { params: Params })
         assignmentId={assignment.id}
         timeZone={timeZone}
         students={students}
-        extensions={extensions.map((e) => ({ userId: e.userId, name: e.name, email: e.email, dueLabel: formatInZone(e.dueAt, timeZone) }))}
+        extensions={extensions.map((e) => ({ userId: e.userId, name: e.name, email: e.email, dueLabel: formatDateTime(e.dueAt, timeZone) }))}
       />
     </div>
   );

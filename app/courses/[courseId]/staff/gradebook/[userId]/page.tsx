@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
 import { selectStudentGradebook, type StudentItemDetail } from '@/db/queries/gradebook';
-import { formatDateTime, formatPercent, formatPoints, scoreMarkers } from '../score-format';
+import { formatPercent, formatPoints, scoreMarkers } from '../score-format';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Student grades' };
 
@@ -26,20 +28,20 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
         </p>
       </div>
       {detail.items.map((entry) => (
-        <ItemCard key={entry.item.itemId} entry={entry} />
+        <ItemCard key={entry.item.itemId} entry={entry} timeZone={course.timeZone} />
       ))}
     </div>
   );
 }
 
-function ItemCard({ entry }: { entry: StudentItemDetail }) {
+function ItemCard({ entry, timeZone }: { entry: StudentItemDetail; timeZone: string }) {
   const { item, score } = entry;
   return (
     <section className="card space-y-3" aria-labelledby={`item-${item.itemId}`} data-testid="student-item">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`item-${item.itemId}`} className="text-lg font-semibold">
-          <span className="text-slate-500">{item.assignmentTitle} · </span>
-          {item.title}
+          <span className="text-slate-500"><InlineMarkdown>{item.assignmentTitle}</InlineMarkdown> · </span>
+          <InlineMarkdown>{item.title}</InlineMarkdown>
         </h2>
         <p className="tabular-nums">
           <strong>{formatPoints(score.final)}</strong> / {formatPoints(item.points)}
@@ -50,7 +52,7 @@ function ItemCard({ entry }: { entry: StudentItemDetail }) {
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <dt className="text-slate-500">Due</dt>
-        <dd>{entry.dueAt ? formatDateTime(entry.dueAt) : 'no due date'}</dd>
+        <dd>{entry.dueAt ? formatDateTime(entry.dueAt, timeZone) : 'no due date'}</dd>
         <dt className="text-slate-500">Best raw</dt>
         <dd>{formatPoints(score.raw)}</dd>
         <dt className="text-slate-500">Late penalty</dt>
@@ -76,7 +78,7 @@ function ItemCard({ entry }: { entry: StudentItemDetail }) {
             {entry.attempts.map((a) => (
               <tr key={a.attempt} className={a.counts ? '' : 'text-slate-400'}>
                 <td className="py-1">#{a.attempt}</td>
-                <td>{formatDateTime(a.at)}{a.late ? ' · late' : ''}</td>
+                <td>{formatDateTime(a.at, timeZone)}{a.late ? ' · late' : ''}</td>
                 <td>{a.counts ? 'graded' : a.status.replace('_', ' ')}</td>
                 <td className="text-right tabular-nums">{a.score === null ? '—' : formatPoints(a.score * item.points)}</td>
                 <td className="text-right tabular-nums">{a.penalty > 0 ? `−${formatPercent(a.penalty)}` : ''}</td>
@@ -93,7 +95,7 @@ function ItemCard({ entry }: { entry: StudentItemDetail }) {
               <li key={o.createdAt.toISOString()}>
                 <strong>{formatPoints(o.newScore)}</strong>
                 {o.oldScore !== null && <span className="text-slate-500"> (was {formatPoints(o.oldScore)})</span>} by {o.actorName ?? 'a former member'} on{' '}
-                {formatDateTime(o.createdAt)} — {o.reason}
+                {formatDateTime(o.createdAt, timeZone)} — {o.reason}
                 {o.comment && <span className="text-slate-500"> · told the student: “{o.comment}”</span>}
               </li>
             ))}

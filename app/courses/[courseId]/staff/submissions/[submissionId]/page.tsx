@@ -10,7 +10,9 @@ import { GradeReportSchema } from '@/graders/report';
 import { AttemptCodeViewer } from '../attempt-code';
 import { OverrideForm } from '../override-form';
 import { OverrideHistory } from '../override-history';
-import { utcMinute } from '../format';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Submission' };
 
@@ -35,12 +37,12 @@ export default async function StaffSubmissionPage({ params }: { params: Promise<
       </nav>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">
-          {submission.studentName} · {submission.exerciseTitle} · attempt {submission.attempt}
+          {submission.studentName} · <InlineMarkdown>{submission.exerciseTitle}</InlineMarkdown> · attempt {submission.attempt}
         </h1>
         <p className="text-sm text-slate-600">
-          {submission.studentEmail} · {submission.assignmentTitle} · {submission.status}
+          {submission.studentEmail} · <InlineMarkdown>{submission.assignmentTitle}</InlineMarkdown> · {submission.status}
           {submission.score !== null && ` · ${percent(submission.score)} (${Math.round(submission.score * submission.itemPoints * 100) / 100} of ${submission.itemPoints} points)`}
-          {submission.isLate && ' · late'} · submitted {utcMinute(submission.createdAt)}
+          {submission.isLate && ' · late'} · submitted {formatDateTime(submission.createdAt, course.timeZone)}
         </p>
       </header>
       <section className="card" aria-labelledby="code-heading">
@@ -54,8 +56,8 @@ export default async function StaffSubmissionPage({ params }: { params: Promise<
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="override-heading">
           <h2 id="override-heading" className="mb-3 text-lg font-semibold">Final score of this item</h2>
-          <OverrideForm courseId={course.id} target={{ kind: 'submission', id: submission.id }} points={submission.itemPoints} studentName={submission.studentName} itemTitle={submission.exerciseTitle} current={current && { final: current.final, best: current.best, overridden: current.overridden, pendingReview: current.pendingReview }} />
-          <OverrideHistory overrides={overrides} />
+          <OverrideForm courseId={course.id} target={{ kind: 'submission', id: submission.id }} points={submission.itemPoints} studentName={submission.studentName} itemTitle={markdownToPlainText(submission.exerciseTitle)} current={current && { final: current.final, best: current.best, overridden: current.overridden, pendingReview: current.pendingReview }} />
+          <OverrideHistory overrides={overrides} timeZone={course.timeZone} />
         </section>
         <section className="card" aria-labelledby="history-heading">
           <h2 id="history-heading" className="mb-3 text-lg font-semibold">All attempts of this student</h2>
@@ -65,7 +67,7 @@ export default async function StaffSubmissionPage({ params }: { params: Promise<
                 {h.id === submission.id ? <span className="font-medium">Attempt {h.attempt} (this one)</span> : <Link href={`${base}/${h.id}`} className="link">Attempt {h.attempt}</Link>}
                 <span>{h.status === 'graded' && h.score !== null ? percent(h.score) : h.status}</span>
                 {h.isLate && <span className="text-amber-800">late</span>}
-                <span className="text-slate-500">{utcMinute(h.createdAt)}</span>
+                <span className="text-slate-500">{formatDateTime(h.createdAt, course.timeZone)}</span>
               </li>
             ))}
           </ol>

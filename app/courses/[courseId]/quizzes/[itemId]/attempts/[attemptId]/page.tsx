@@ -5,7 +5,9 @@ import { requireCourseRole } from '@/app/_lib/authz';
 import { COURSE_ROLES } from '@/app/_lib/roles.shared';
 import { selectQuizAttemptView } from '@/db/services/quiz-attempt-view';
 import { QuizResults } from '@/app/_components/quiz/quiz-results';
-import { formatDate, STATUS_LABELS } from '@/app/_components/quiz/labels.shared';
+import { STATUS_LABELS } from '@/app/_components/quiz/labels.shared';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Quiz feedback' };
 
@@ -14,7 +16,7 @@ const fmt = (n: number) => String(Math.round(n * 100) / 100);
 export default async function QuizAttemptPage({ params }: { params: Promise<{ courseId: string; itemId: string; attemptId: string }> }) {
   const { courseId, itemId, attemptId } = await params;
   const quizPath = `/courses/${courseId}/quizzes/${itemId}`;
-  const { user } = await requireCourseRole(courseId, COURSE_ROLES, `${quizPath}/attempts/${attemptId}`);
+  const { user, course } = await requireCourseRole(courseId, COURSE_ROLES, `${quizPath}/attempts/${attemptId}`);
   // Only the user's own attempt, in this course and item; anybody else's is "not found".
   const view = await selectQuizAttemptView(user.id, attemptId);
   if (!view || view.courseId !== courseId || view.itemId !== itemId) notFound();
@@ -28,10 +30,12 @@ export default async function QuizAttemptPage({ params }: { params: Promise<{ co
         </Link>
       </nav>
       <header className="card space-y-2">
-        <h1 className="text-2xl font-semibold">{view.quiz.title}</h1>
+        <h1 className="text-2xl font-semibold">
+          <InlineMarkdown>{view.quiz.title}</InlineMarkdown>
+        </h1>
         <p className="text-sm text-slate-600">
           Attempt {view.attempt} · {STATUS_LABELS[view.status]}
-          {view.submittedAt ? ` · submitted ${formatDate(view.submittedAt)}` : ''}
+          {view.submittedAt ? ` · submitted ${formatDateTime(view.submittedAt, course.timeZone)}` : ''}
           {view.isLate ? ' · late' : ''}
         </p>
         {view.result ? (
@@ -44,7 +48,7 @@ export default async function QuizAttemptPage({ params }: { params: Promise<{ co
             )}
           </p>
         ) : (
-          <p className="text-slate-700">Your answers are in. Scores and feedback will be shown after the due date{view.feedbackAt ? `, ${formatDate(view.feedbackAt)}` : ''}.</p>
+          <p className="text-slate-700">Your answers are in. Scores and feedback will be shown after the due date{view.feedbackAt ? `, ${formatDateTime(view.feedbackAt, course.timeZone)}` : ''}.</p>
         )}
       </header>
       {view.result && <QuizResults view={{ ...view, result: view.result }} />}

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
 import { selectSimilarityInput } from '@/db/queries/analytics';
 import { findSimilarPairs } from '@/graders/similarity/similarity';
-import { formatDateTime } from '../../../gradebook/score-format';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Similarity check' };
 
@@ -29,7 +30,7 @@ export default async function SimilarityPage({ params }: { params: Promise<{ cou
         </Link>
       </nav>
       <h1 className="text-2xl font-semibold">
-        Similarity check <span className="text-slate-500">· {input.assignmentTitle} · {input.title}</span>
+        Similarity check <span className="text-slate-500">· <InlineMarkdown>{input.assignmentTitle}</InlineMarkdown> · <InlineMarkdown>{input.title}</InlineMarkdown></span>
       </h1>
       <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="note">
         <strong>For a human to review — not a penalty.</strong> Pairs of students&apos; latest submissions that share most of their
@@ -56,7 +57,7 @@ export default async function SimilarityPage({ params }: { params: Promise<{ cou
                   {[a, b].map((s) => (
                     <figure key={s.id} className="min-w-0">
                       <figcaption className="text-xs text-slate-500">
-                        {s.studentName} · {formatDateTime(s.at)}
+                        {s.studentName} · {formatDateTime(s.at, course.timeZone)}
                       </figcaption>
                       <pre className="mt-1 max-h-[28rem] overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{s.code}</pre>
                     </figure>

@@ -6,6 +6,7 @@ import { Markdown } from '@/app/_components/markdown/markdown';
 import { selectReviewAnswer, selectReviewQueue } from '@/db/queries/review-queue';
 import { FilterSchema, reviewPath } from '../../review.types';
 import { GradeForm } from '../../grade-form';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 
 export const metadata: Metadata = { title: 'Review an answer' };
 
@@ -45,7 +46,7 @@ export default async function ReviewAnswerPage({
       </nav>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">
-          {answer.studentName} · {answer.quizTitle} · {question.id}
+          {answer.studentName} · <InlineMarkdown>{answer.quizTitle}</InlineMarkdown> · {question.id}
         </h1>
         <p className="text-sm text-slate-600">
           Attempt {answer.attempt} · machine suggestion {answer.autoPoints ?? 0} / {question.points} points

@@ -8,7 +8,9 @@ import { selectItemOverrides } from '@/db/queries/audit';
 import { selectItemScoreForStaff } from '@/db/queries/scores';
 import { OverrideForm } from '../../override-form';
 import { OverrideHistory } from '../../override-history';
-import { utcMinute } from '../../format';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
+import { formatDateTime } from '@/app/_lib/format-date.shared';
 
 export const metadata: Metadata = { title: 'Quiz attempt' };
 
@@ -31,13 +33,13 @@ export default async function StaffQuizAttemptPage({ params }: { params: Promise
       </nav>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">
-          {attempt.studentName} · {attempt.quizTitle} · attempt {attempt.attempt}
+          {attempt.studentName} · <InlineMarkdown>{attempt.quizTitle}</InlineMarkdown> · attempt {attempt.attempt}
         </h1>
         <p className="text-sm text-slate-600">
           {attempt.studentEmail} · {attempt.status.replace('_', ' ')}
           {attempt.score !== null && ` · ${percent(attempt.score)}`}
           {attempt.isLate && ' · late'}
-          {attempt.submittedAt && ` · submitted ${utcMinute(attempt.submittedAt)}`}
+          {attempt.submittedAt && ` · submitted ${formatDateTime(attempt.submittedAt, course.timeZone)}`}
         </p>
       </header>
       <section className="card" aria-labelledby="answers-heading">
@@ -60,8 +62,8 @@ export default async function StaffQuizAttemptPage({ params }: { params: Promise
       </section>
       <section className="card max-w-xl" aria-labelledby="override-heading">
         <h2 id="override-heading" className="mb-3 text-lg font-semibold">Final score of this item</h2>
-        <OverrideForm courseId={course.id} target={{ kind: 'quiz_attempt', id: attempt.id }} points={attempt.itemPoints} studentName={attempt.studentName} itemTitle={attempt.quizTitle} current={current && { final: current.final, best: current.best, overridden: current.overridden, pendingReview: current.pendingReview }} />
-        <OverrideHistory overrides={overrides} />
+        <OverrideForm courseId={course.id} target={{ kind: 'quiz_attempt', id: attempt.id }} points={attempt.itemPoints} studentName={attempt.studentName} itemTitle={markdownToPlainText(attempt.quizTitle)} current={current && { final: current.final, best: current.best, overridden: current.overridden, pendingReview: current.pendingReview }} />
+        <OverrideHistory overrides={overrides} timeZone={course.timeZone} />
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { selectAuthoringDraft } from '@/db/queries/authoring';
 import { QUIZ_FILE } from '@/graders/authoring/quiz';
 import { draftExercise } from './draft-exercise.server';
 import { QuizPreview } from './quiz-preview';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 
 export const metadata: Metadata = { title: 'Preview as student' };
 
@@ -48,7 +49,9 @@ export default async function PreviewPage({ params }: { params: Promise<{ course
   return (
     <div className="space-y-4 xl:-mx-24">
       <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="preview-banner">
-        Preview as a student of <strong>{meta.title}</strong> (this draft). Run works; nothing you type is saved and nothing can be submitted. {back}
+        Preview as a student of <strong>
+          <InlineMarkdown>{meta.title}</InlineMarkdown>
+        </strong> (this draft). Run works; nothing you type is saved and nothing can be submitted. {back}
       </p>
       <ExerciseWorkspace
         courseId={course.id}

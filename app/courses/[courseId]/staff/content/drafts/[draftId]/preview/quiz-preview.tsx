@@ -4,6 +4,7 @@ import { checkQuizText } from '@/graders/authoring/quiz';
 import { toPublicQuiz } from '@/graders/quiz/public';
 import { ProblemList } from '../../../problem-list';
 import { refusePreviewSubmit } from '../../../actions';
+import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 
 /** A quiz draft as a student's open attempt shows it, read-only: no attempt row, no answers saved. */
 export function QuizPreview({ courseId, text }: { courseId: string; text: string }) {
@@ -13,7 +14,9 @@ export function QuizPreview({ courseId, text }: { courseId: string; text: string
   return (
     <div className="space-y-4" data-testid="quiz-preview">
       <header className="card space-y-2">
-        <h1 className="text-2xl font-semibold">{quiz.title}</h1>
+        <h1 className="text-2xl font-semibold">
+          <InlineMarkdown>{quiz.title}</InlineMarkdown>
+        </h1>
         {quiz.description && <Markdown>{quiz.description}</Markdown>}
       </header>
       <QuizForm
