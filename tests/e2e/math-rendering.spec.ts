@@ -102,6 +102,7 @@ test('math is typeset: subscripts are smaller than their letter, \\neq is one gl
   await expect(ddpmLink.locator('.katex')).toHaveCount(2);
   await expect(ddpmLink).not.toContainText('$');
   await expectDatesInOneFormat(page, page.locator('main'));
+  await page.screenshot({ path: 'tests/e2e/artifacts/course-items.png', fullPage: true });
   await openItem(page, /DDPM reverse step/);
   const statement = page.locator('main');
   await expect(statement.locator('.katex').first()).toBeVisible();
@@ -146,6 +147,8 @@ test('math is typeset: subscripts are smaller than their letter, \\neq is one gl
   const header = instructor.getByTestId('gradebook').getByRole('columnheader').filter({ hasText: 'DDPM reverse step' });
   await expect(header.locator('.katex')).toHaveCount(2);
   await expect(header).not.toContainText('$');
+  await instructor.setViewportSize({ width: 1366, height: 768 });
+  await instructor.screenshot({ path: 'tests/e2e/artifacts/gradebook-titles.png' });
   await instructor.goto(instructor.url().replace(/\/gradebook$/, '/analytics'));
   const prompts = instructor.getByTestId('quiz-analytics').first().locator('td').filter({ hasText: 'reverse-steps-gaussian' });
   await expect(prompts.locator('.katex')).toHaveCount(1);
