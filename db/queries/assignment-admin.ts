@@ -47,7 +47,19 @@ export async function selectAssignableContent(actorId: string, courseId: string)
       .where(and(isNotNull(quizzes.currentVersionId), or(isNull(quizzes.courseId), eq(quizzes.courseId, courseId))))
       .orderBy(asc(quizzes.title)),
   ]);
-  return [...exerciseRows.map((e) => ({ kind: 'exercise' as const, ...e })), ...quizRows.map((q) => ({ kind: 'quiz' as const, ...q }))];
+  // Where each is already used in this course, so the editor can warn before the same item lands in two assignments.
+  const uses = await db()
+    .select({ exerciseId: assignmentItems.exerciseId, quizId: assignmentItems.quizId, assignmentId: assignments.id, title: assignments.title })
+    .from(assignmentItems)
+    .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
+    .where(eq(assignments.courseId, courseId))
+    .orderBy(asc(assignments.createdAt));
+  const usedIn = (kind: 'exercise' | 'quiz', id: string) =>
+    uses.filter((u) => (kind === 'exercise' ? u.exerciseId : u.quizId) === id).map((u) => ({ assignmentId: u.assignmentId, title: u.title }));
+  return [
+    ...exerciseRows.map((e) => ({ kind: 'exercise' as const, ...e, usedIn: usedIn('exercise', e.targetId) })),
+    ...quizRows.map((q) => ({ kind: 'quiz' as const, ...q, usedIn: usedIn('quiz', q.targetId) })),
+  ];
 }
 
 /**

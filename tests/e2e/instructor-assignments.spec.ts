@@ -101,3 +101,31 @@ test('an instructor creates, publishes and extends an assignment that the studen
   await instructor.context().close();
   await student.context().close();
 });
+
+test('the assignment editor warns about a past due date and an item already in another assignment', async ({ browser }, testInfo) => {
+  const instructor = await signedInPage(browser, DEMO_EMAILS.instructor);
+  await openDemoStaffArea(instructor);
+  await instructor.getByRole('link', { name: /^Assignments/ }).click();
+  await instructor.getByRole('link', { name: 'New assignment' }).click();
+  const title = `Make-up (e2e ${Date.now().toString(36)})`;
+  await instructor.getByLabel('Title').fill(title);
+
+  // The demo's Week 1 already holds every exercise: the catalogue and the item list both say so.
+  await instructor.getByRole('checkbox', { name: 'Triplet loss', exact: true }).check();
+  await expect(instructor.getByTestId('item-warnings')).toContainText('Triplet loss is already in “Week 1: metric learning, flows and diffusion”');
+
+  // A due date in the past is warned about as it is typed, and saving needs the box ticked.
+  await expect(instructor.getByTestId('past-due-warning')).toHaveCount(0);
+  await instructor.getByLabel('Due').fill(utcLocal(Date.now() - 48 * HOUR));
+  await expect(instructor.getByTestId('past-due-warning')).toContainText('This due date is in the past');
+  await instructor.screenshot({ path: testInfo.outputPath('assignment-warnings.png'), fullPage: true });
+  await instructor.getByRole('button', { name: 'Save assignment' }).click();
+  await expect(instructor.getByText('Tick the box to save it anyway.')).toBeVisible();
+  await expect(instructor).toHaveURL(/\/staff\/assignments\/new$/);
+  await instructor.getByRole('checkbox', { name: 'Save with a due date in the past' }).check();
+  await instructor.getByRole('button', { name: 'Save assignment' }).click();
+  await expect(instructor.getByRole('heading', { name: title })).toBeVisible();
+  // Saved unchanged, the old date asks nothing again.
+  await expect(instructor.getByTestId('past-due-warning')).toHaveCount(0);
+  await instructor.context().close();
+});

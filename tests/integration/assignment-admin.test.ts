@@ -96,10 +96,14 @@ describe('instructor workflow', () => {
   it('lists the library content, creates a draft, edits it and publishes it', async () => {
     const catalogue = await selectAssignableContent(instructor, courseId);
     expect(catalogue).toEqual(expect.arrayContaining([
-      { kind: 'exercise', targetId: 'triplet-loss', title: expect.any(String) },
-      { kind: 'quiz', targetId: QUIZ, title: expect.any(String) },
+      { kind: 'exercise', targetId: 'triplet-loss', title: expect.any(String), usedIn: [] },
+      { kind: 'quiz', targetId: QUIZ, title: expect.any(String), usedIn: [] },
     ]));
     const { id } = await saveAssignment(instructor, draft());
+    // The editor warns that an item is already in another assignment, naming it.
+    const after = await selectAssignableContent(instructor, courseId);
+    expect(after.find((c) => c.targetId === 'triplet-loss')?.usedIn).toEqual([{ assignmentId: id, title: 'Metric learning' }]);
+    expect(after.find((c) => c.targetId === 'flow-coupling')?.usedIn ?? []).toEqual([]);
     const created = (await selectAssignmentForEdit(instructor, courseId, id))!;
     expect(created.assignment).toMatchObject({ title: 'Metric learning', published: false });
     expect(created.items.map((i) => [i.targetId, i.points, i.maxAttempts, i.feedback])).toEqual([

@@ -10,6 +10,7 @@ import { grantExtension, revokeExtension } from '@/db/services/assignments/exten
 import { setAssignmentPublished } from '@/db/services/assignments/publish-assignment';
 import { saveAssignment } from '@/db/services/assignments/save-assignment';
 import { ExtensionSchema, parseAssignmentForm, PublishSchema, RevokeExtensionSchema } from './assignment.types';
+import { pastDueRefusal } from './assignment-warnings.shared';
 import { zonedLocalToDate } from './zoned-time.shared';
 
 const base = (courseId: string) => `/courses/${courseId}/staff/assignments`;
@@ -30,6 +31,8 @@ export async function saveAssignmentAction(_previous: FormState, formData: FormD
   const parsed = parseAssignmentForm(formData, await selectCourseTimeZone(courseId));
   const values = echoValues(formData);
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values };
+  const pastDue = pastDueRefusal(parsed.data.dueAt, formData, new Date());
+  if (pastDue) return { fieldErrors: { confirmPastDue: pastDue }, values };
   const saved = await attempt(saveAssignment(user.id, parsed.data));
   if (saved.formError !== undefined) return { formError: saved.formError, values };
   revalidatePath(`/courses/${courseId}`, 'layout');
