@@ -28,7 +28,7 @@ const TESTS = `defineTests([
 const HOUR = 3_600_000;
 const utcLocal = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString().slice(0, 16);
 
-test('an instructor authors, validates, publishes and previews an exercise that a student then solves', async ({ browser }) => {
+test('an instructor authors, validates, publishes and previews an exercise that a student then solves', async ({ browser }, testInfo) => {
   test.setTimeout(240_000);
   const instructor = await signedInPage(browser, DEMO_EMAILS.instructor);
   await instructor.setViewportSize({ width: 1400, height: 900 });
@@ -52,6 +52,36 @@ test('an instructor authors, validates, publishes and previews an exercise that 
     await instructor.getByRole('tab', { name: file }).click();
     await pasteIntoEditor(instructor, instructor.locator(`[data-testid="monaco-ready"][data-file="${file}"]`), code);
   }
+
+  // exercise.json is checked against the loader's schema as it is typed, and field names complete;
+  // the JSON language worker answers (before, every request failed in the console).
+  const consoleErrors: string[] = [];
+  instructor.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  await instructor.getByRole('tab', { name: 'exercise.json' }).click();
+  const json = instructor.locator('[data-testid="monaco-ready"][data-file="exercise.json"]');
+  await json.locator('.view-lines').click();
+  await instructor.keyboard.press('ControlOrMeta+Home');
+  await instructor.keyboard.press('End');
+  await instructor.keyboard.press('Enter');
+  await instructor.keyboard.insertText('"timeLimit": 1,');
+  await expect(json.locator('.squiggly-warning, .squiggly-error').first()).toBeVisible({ timeout: 30_000 });
+  // F8: the next problem, with its message, in the editor's own peek widget.
+  await instructor.keyboard.press('F8');
+  await expect(json.locator('.marker-widget')).toContainText('Property timeLimit is not allowed');
+  await instructor.screenshot({ path: testInfo.outputPath('exercise-json-schema.png') });
+  await instructor.keyboard.press('Escape');
+  await instructor.keyboard.press('ControlOrMeta+z');
+  await instructor.keyboard.press('ControlOrMeta+z');
+  await instructor.keyboard.press('ControlOrMeta+z');
+  await expect(json.locator('.squiggly-warning, .squiggly-error')).toHaveCount(0, { timeout: 30_000 });
+  await instructor.keyboard.press('ControlOrMeta+Home');
+  await instructor.keyboard.press('End');
+  await instructor.keyboard.press('Enter');
+  await instructor.keyboard.press('Control+Space');
+  await expect(instructor.locator('.monaco-editor .suggest-widget')).toContainText('tags', { timeout: 30_000 });
+  await instructor.keyboard.press('Escape');
+  await instructor.keyboard.press('ControlOrMeta+z');
+  expect(consoleErrors.filter((e) => e.includes('Missing requestHandler'))).toEqual([]);
 
   const validateStarted = Date.now();
   await instructor.getByRole('button', { name: 'Validate' }).click();

@@ -142,3 +142,34 @@ test('restore and reset ask first, and a runaway loop is stopped without freezin
   await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('monaco-ready')).toContainText('TODO: squared distances');
 });
+
+test('a syntax error is named at its line and column by Run and by Submit, and underlined in the editor', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO_EMAILS.student);
+  await openTripletLoss(page);
+  const editor = page.getByTestId('monaco-ready');
+
+  // One closing brace too many, as a student leaves it after moving code around: line 4, column 2.
+  await typeSolution(page, 'function tripletLoss(anchor, positive, negative, margin) {\n  const d = tf.sub(anchor, positive);\n  return d;\n}}\n');
+  await page.getByRole('button', { name: /Run visible tests/ }).click();
+  const run = page.getByTestId('run-results');
+  await expect(run).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(run).toContainText("syntax error at line 4, column 2: Unexpected token '}'");
+  await expect(editor).toHaveAttribute('data-syntax-error', '4:2');
+  await expect(editor.locator('.squiggly-error').first()).toBeVisible();
+
+  // The server's sandbox finds it at the same place.
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const submission = page.getByTestId('submission-results');
+  await expect(submission).toHaveAttribute('data-status', 'graded', { timeout: 60_000 });
+  await expect(submission).toContainText("syntax error at line 4, column 2: Unexpected token '}'");
+  await expect(editor).toHaveAttribute('data-syntax-error', '4:2');
+  await page.screenshot({ path: testInfo.outputPath('syntax-error.png'), fullPage: true });
+
+  // Fixed, the next Run clears the mark.
+  await typeSolution(page, 'function tripletLoss(anchor, positive, negative, margin) {\n  return tf.sub(anchor, positive);\n}\n');
+  await page.getByRole('button', { name: /Run visible tests/ }).click();
+  await expect(run).not.toContainText('syntax error', { timeout: 60_000 });
+  await expect(run).toHaveAttribute('data-state', 'done');
+  await expect(editor).not.toHaveAttribute('data-syntax-error');
+});

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { editor as MonacoEditorNs } from 'monaco-editor';
 import type { LoadedMonaco } from './monaco-setup';
+import type { EditorMarker } from './syntax-error.shared';
 
 export type EditorApi = {
   /** Replaces the whole text as one undoable edit. */
@@ -17,6 +18,8 @@ type Props = {
   onSave(): void;
   onApi(api: EditorApi | null): void;
   onMonaco?(monaco: LoadedMonaco): void;
+  /** Underlined in Monaco; the plain fallback editor has no squiggles (the report names line and column). */
+  syntaxError?: EditorMarker | null;
   labelId: string;
 };
 
@@ -24,8 +27,9 @@ type Props = {
  * Monaco, loaded after the page is interactive; until then (or if it fails) a plain textarea
  * holds the same code, so the page is usable at once and never depends on the editor loading.
  */
-export function CodeEditor({ value, onChange, onRun, onSave, onApi, onMonaco, labelId }: Props) {
+export function CodeEditor({ value, onChange, onRun, onSave, onApi, onMonaco, syntaxError = null, labelId }: Props) {
   const [loaded, setLoaded] = useState<LoadedMonaco | null>(null);
+  const [mounted, setMounted] = useState<MonacoEditorNs.IStandaloneCodeEditor | null>(null);
   const [failed, setFailed] = useState(false);
   const handlers = useRef({ onRun, onSave, onChange });
   useEffect(() => {
@@ -46,6 +50,12 @@ export function CodeEditor({ value, onChange, onRun, onSave, onApi, onMonaco, la
       live = false;
     };
   }, [onMonaco]);
+
+  useEffect(() => {
+    const model = mounted?.getModel();
+    if (!loaded || !model) return;
+    loaded.monaco.editor.setModelMarkers(model, 'tensorgrade-syntax', syntaxError ? [syntaxMarkerData(loaded, model, syntaxError)] : []);
+  }, [loaded, mounted, syntaxError]);
 
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -89,7 +99,11 @@ export function CodeEditor({ value, onChange, onRun, onSave, onApi, onMonaco, la
 
   const { Editor, monaco } = loaded;
   return (
-    <div className="h-full min-h-72 overflow-hidden rounded-md border border-slate-300" data-testid="monaco-ready">
+    <div
+      className="h-full min-h-72 overflow-hidden rounded-md border border-slate-300"
+      data-testid="monaco-ready"
+      data-syntax-error={syntaxError ? `${syntaxError.line}:${syntaxError.column}` : undefined}
+    >
       <Editor
         height="100%"
         defaultLanguage="javascript"
@@ -122,10 +136,25 @@ export function CodeEditor({ value, onChange, onRun, onSave, onApi, onMonaco, la
             },
             focus: () => ed.focus(),
           });
+          setMounted(ed);
           const label = document.getElementById(labelId);
           if (label) ed.getDomNode()?.querySelector('textarea')?.setAttribute('aria-labelledby', labelId);
         }}
       />
     </div>
   );
+}
+
+function syntaxMarkerData({ monaco }: LoadedMonaco, model: MonacoEditorNs.ITextModel, at: EditorMarker): MonacoEditorNs.IMarkerData {
+  const line = Math.min(Math.max(at.line, 1), model.getLineCount());
+  return {
+    severity: monaco.MarkerSeverity.Error,
+    message: `Syntax error: ${at.message}`,
+    source: 'Tensorgrade',
+    startLineNumber: line,
+    startColumn: at.column,
+    endLineNumber: line,
+    // At least one character wide, or an error at the end of a line has no visible squiggle.
+    endColumn: Math.max(at.column + 1, model.getLineMaxColumn(line)),
+  };
 }

@@ -9,6 +9,7 @@ import type { LoadedMonaco } from './monaco-setup';
 import { ResultsPanel, type RunState } from './results-panel';
 import type { RunnerExercise, VisibleCasesResponse } from './run.shared';
 import { SubmitStatusLine } from './submit-bar';
+import { syntaxMarker, type EditorMarker } from './syntax-error.shared';
 import type { HistoryEntry, SubmitInfo } from './types.shared';
 import { readLocalDraft, useDraftAutosave } from './use-draft-autosave';
 import { useSubmissionPoll } from './use-submission-poll';
@@ -43,6 +44,8 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
   const [confirm, setConfirm] = useState<null | { kind: 'reset' } | { kind: 'restore'; entry: HistoryEntry }>(null);
   const [monaco, setMonaco] = useState<LoadedMonaco | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // The syntax error the newest Run or graded Submit found, underlined in the editor; either clears it once fixed.
+  const [syntaxAt, setSyntaxAt] = useState<EditorMarker | null>(null);
   const editor = useRef<EditorApi | null>(null);
   const runner = useRef<VisibleRunner | null>(null);
   const cases = useRef<Promise<VisibleCasesResponse> | null>(null);
@@ -100,6 +103,7 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
       const result = await r.run(codeRef.current, exercise, list);
       const passed = result.report.tests.filter((t) => t.passed).length;
       setRunState({ kind: 'done', ...result });
+      setSyntaxAt(syntaxMarker(result.report.tests));
       setAnnouncement(`Run finished: ${passed} of ${result.report.tests.length} visible tests passed.`);
     } catch (error) {
       const message = `The visible tests could not run: ${(error as Error).message}`;
@@ -115,6 +119,7 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
 
   const onSubmissionUpdate = useCallback((s: PublicSubmission) => {
     setHistory((list) => list.map((h) => (h.id === s.id ? { ...h, status: s.status, score: s.score, isLate: s.isLate } : h)));
+    if (s.report) setSyntaxAt(syntaxMarker(s.report.tests));
     if (s.status === 'graded' && s.score !== null) setAnnouncement(`Attempt ${s.attempt} graded: ${Math.round(s.score * 1000) / 10} %.`);
     else if (s.status === 'graded') setAnnouncement(`Attempt ${s.attempt} graded; your score is shown after the due date.`);
     else if (s.status === 'error' || s.status === 'failed') setAnnouncement(`Attempt ${s.attempt} could not be graded.`);
@@ -183,7 +188,7 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
             <SaveIndicator state={saveState} />
           </div>
           <div className="h-[55vh] min-h-72 lg:h-[60vh]">
-            <CodeEditor value={code} onChange={setCode} onRun={() => void run()} onSave={save} onApi={(api) => (editor.current = api)} onMonaco={setMonaco} labelId="editor-heading" />
+            <CodeEditor value={code} onChange={setCode} onRun={() => void run()} onSave={save} onApi={(api) => (editor.current = api)} onMonaco={setMonaco} syntaxError={syntaxAt} labelId="editor-heading" />
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <button type="button" className="btn-primary" onClick={() => void run()} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter">

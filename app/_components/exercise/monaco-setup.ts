@@ -9,6 +9,7 @@ export const CONSOLE_DECLARATION = `declare const console: {
 };`;
 
 type TfTypes = { libs: { path: string; content: string }[] };
+type ContentSchemas = { exercise: object; quiz: object };
 
 let loading: Promise<Awaited<ReturnType<typeof load>>> | undefined;
 
@@ -21,10 +22,12 @@ export function loadMonaco() {
 async function load() {
   const [react, monaco] = await Promise.all([import('@monaco-editor/react'), import('monaco-editor')]);
   self.MonacoEnvironment = {
-    getWorker: (_id: string, label: string) =>
-      label === 'typescript' || label === 'javascript'
-        ? new Worker(new URL('monaco-editor/language/typescript/ts.worker.js', import.meta.url), { type: 'module' })
-        : new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' }),
+    // One worker per language service; without the JSON one every JSON request fails in the console.
+    getWorker: (_id: string, label: string) => {
+      if (label === 'typescript' || label === 'javascript') return new Worker(new URL('monaco-editor/language/typescript/ts.worker.js', import.meta.url), { type: 'module' });
+      if (label === 'json') return new Worker(new URL('monaco-editor/language/json/json.worker.js', import.meta.url), { type: 'module' });
+      return new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' });
+    },
   };
   react.loader.config({ monaco: monaco as unknown as Monaco });
   const js = monaco.typescript.javascriptDefaults;
@@ -50,6 +53,21 @@ async function load() {
   void fetch('/api/editor/tf-types')
     .then((r) => (r.ok ? (r.json() as Promise<TfTypes>) : Promise.reject(new Error(String(r.status)))))
     .then(({ libs }) => js.setExtraLibs([consoleLib, ...libs.map((l) => ({ filePath: l.path, content: l.content }))]))
+    .catch(() => {});
+  // exercise.json and quiz.json are checked against the loader's own schemas (authoring editor only).
+  void fetch('/api/editor/content-schemas')
+    .then((r) => (r.ok ? (r.json() as Promise<ContentSchemas>) : Promise.reject(new Error(String(r.status)))))
+    .then(({ exercise, quiz }) =>
+      monaco.json.jsonDefaults.setDiagnosticsOptions({
+        validate: true,
+        allowComments: false,
+        enableSchemaRequest: false,
+        schemas: [
+          { uri: 'tensorgrade:schemas/exercise.json', fileMatch: ['**/authoring/exercise.json'], schema: exercise },
+          { uri: 'tensorgrade:schemas/quiz.json', fileMatch: ['**/authoring/quiz.json'], schema: quiz },
+        ],
+      }),
+    )
     .catch(() => {});
   return { Editor: react.Editor, DiffEditor: react.DiffEditor, monaco };
 }

@@ -163,7 +163,7 @@ function drive(handle: Handle, code: string, exercise: RunnerExercise, calls: Ca
       stageStart = now;
       switch (m.type) {
         case 'syntax':
-          fill({ kind: 'syntax', message: m.message });
+          fill({ kind: 'syntax', message: m.message, line: m.line, column: m.column });
           return finish(false);
         case 'broken':
           fill({ kind: 'infrastructure', message: m.message });

@@ -7,6 +7,7 @@ import { tfReady } from './worker-tf';
 import '@/graders/sandbox/isolate/harness.js';
 import '@/graders/sandbox/isolate/wire.js';
 import '@/graders/sandbox/isolate/runner.js';
+import { syntaxErrorLocation } from './syntax-error.shared';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.shared';
 
 type HarnessApi = {
@@ -24,21 +25,27 @@ const post = scope.postMessage.bind(scope) as (message: WorkerResponse) => void;
 Object.defineProperty(scope, 'console', { value: internal.console, writable: false, configurable: false });
 const before = Object.getOwnPropertyNames(scope);
 
-function syntaxError(code: string): string | null {
+/** V8's own wording (as the sandbox reports it), at the place acorn finds the error. */
+function syntaxError(code: string): Extract<WorkerResponse, { type: 'syntax' }> | null {
   try {
     // Parsed only; the Function is never called.
     new Function(code);
-    return null;
   } catch (error) {
-    return error instanceof SyntaxError ? error.message : null;
+    if (error instanceof SyntaxError) {
+      const at = syntaxErrorLocation(code);
+      return { type: 'syntax', message: error.message, line: at?.line, column: at?.column };
+    }
   }
+  // new Function allows what the sandbox's script evaluation does not (a top-level return).
+  const at = syntaxErrorLocation(code);
+  return at && { type: 'syntax', ...at };
 }
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type !== 'run') return;
   const syntax = syntaxError(request.code);
-  if (syntax !== null) return post({ type: 'syntax', message: syntax });
+  if (syntax !== null) return post(syntax);
   post({ type: 'loaded', result: internal.api.loadSubmission(request.code, request.entries) });
   const defined = internal.api.definedFunctions(before);
   post({ type: 'defined', names: Array.isArray(defined) ? defined.filter((n): n is string => typeof n === 'string') : [] });

@@ -14,7 +14,7 @@ export type WorkerRequest = { type: 'run'; code: string; entries: string[]; call
 export type WorkerResponse =
   | { type: 'ready'; backend: string }
   | { type: 'broken'; message: string }
-  | { type: 'syntax'; message: string }
+  | { type: 'syntax'; message: string; line?: number; column?: number }
   | { type: 'loaded'; result: unknown }
   | { type: 'defined'; names: string[] }
   | { type: 'case'; index: number; result: unknown }
