@@ -1,11 +1,14 @@
 import { compareWire, type Tolerance } from './compare';
 import type { LoadedExercise } from './content/load';
 import { failureMessage } from './messages';
-import { REPORT_VERSION, GradeReportSchema, type GradeReport, type TestResult } from './report';
+import { capReport, REPORT_VERSION, GradeReportSchema, truncateText, type GradeReport, type TestResult } from './report';
 import { DEFAULT_TOLERANCE } from './runner/case-schema';
 import type { ReferenceCase } from './runner/reference';
 import type { CaseOutcome, StudentRun } from './runner/student';
 import { preview } from './runner/tensors';
+
+// A message quotes what the submission threw or named (exception text, function names): bounded.
+export const MAX_MESSAGE_CHARS = 2000;
 
 /** Turns raw outcomes into the GradeReport: comparisons, messages, and what hidden tests may not say. */
 export function assembleReport(exercise: LoadedExercise, cases: ReferenceCase[], run: StudentRun, durationMs: number): GradeReport {
@@ -13,7 +16,7 @@ export function assembleReport(exercise: LoadedExercise, cases: ReferenceCase[],
   const maxPoints = tests.reduce((n, t) => n + t.maxPoints, 0);
   const points = tests.reduce((n, t) => n + t.points, 0);
   const infra = run.outcomes.find((o) => !o.ok && o.failure.kind === 'infrastructure');
-  return GradeReportSchema.parse({
+  const report = GradeReportSchema.parse({
     version: REPORT_VERSION,
     status: infra ? 'error' : 'graded',
     score: maxPoints > 0 ? points / maxPoints : 0,
@@ -24,8 +27,9 @@ export function assembleReport(exercise: LoadedExercise, cases: ReferenceCase[],
     logsTruncated: run.logsTruncated,
     durationMs: Math.round(durationMs),
     exerciseVersion: exercise.versionHash,
-    error: infra && !infra.ok ? failureMessage(infra.failure, exercise) : undefined,
+    error: infra && !infra.ok ? truncateText(failureMessage(infra.failure, exercise), MAX_MESSAGE_CHARS) : undefined,
   });
+  return capReport(report);
 }
 
 /** A report for a job that never reached the student's code (broken content, grader fault). */
@@ -58,7 +62,7 @@ function testResult(exercise: LoadedExercise, c: ReferenceCase, outcome: CaseOut
   }
   return {
     ...base,
-    message: passed ? 'passed' : problem,
+    message: passed ? 'passed' : truncateText(problem, MAX_MESSAGE_CHARS),
     expected: preview(c.expected.value),
     actual: outcome.ok ? preview(outcome.value) : undefined,
   };

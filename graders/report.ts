@@ -56,3 +56,45 @@ export function studentReport(report: GradeReport, { holdHiddenTests }: { holdHi
   const maxPoints = visible.reduce((sum, t) => sum + t.maxPoints, 0);
   return { ...report, tests: visible, points, maxPoints, score: maxPoints > 0 ? points / maxPoints : 0, durationMs };
 }
+
+/** Largest report stored or sent: a student page, the staff pages and the database all carry it. */
+export const MAX_REPORT_BYTES = 256 * 1024;
+// What a cut test message or preview keeps, once the whole report is over MAX_REPORT_BYTES.
+const CUT_TEXT_CHARS = 200;
+
+const reportBytes = (report: GradeReport) => Buffer.byteLength(JSON.stringify(report));
+
+/** Shortens text to at most `max` characters, saying that it did. */
+export function truncateText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * A report of at most MAX_REPORT_BYTES. Console output goes first (from its end), then test
+ * messages and previews are shortened; the last log line says what was cut. Scores never change.
+ */
+export function capReport(report: GradeReport): GradeReport {
+  if (reportBytes(report) <= MAX_REPORT_BYTES) return report;
+  const logs = [...report.logs];
+  let droppedLines = 0;
+  const withNote = (tests: TestResult[], cutTests: boolean): GradeReport => {
+    const cut = [droppedLines ? `${droppedLines} console line${droppedLines === 1 ? '' : 's'}` : '', cutTests ? 'long test messages and previews' : ''].filter(Boolean).join(' and ');
+    return { ...report, tests, logs: [...logs, `(report cut to ${MAX_REPORT_BYTES / 1024} KB: ${cut} shortened or removed)`], logsTruncated: true };
+  };
+  // One line of room for the note (the schema allows 200 lines).
+  if (logs.length >= 200) droppedLines += logs.splice(199).length;
+  let capped = withNote(report.tests, false);
+  while (logs.length > 0 && reportBytes(capped) > MAX_REPORT_BYTES) {
+    logs.pop();
+    droppedLines += 1;
+    capped = withNote(report.tests, false);
+  }
+  if (reportBytes(capped) <= MAX_REPORT_BYTES) return capped;
+  const tests = report.tests.map((t) => ({
+    ...t,
+    message: truncateText(t.message, CUT_TEXT_CHARS),
+    ...(t.expected === undefined ? {} : { expected: truncateText(t.expected, CUT_TEXT_CHARS) }),
+    ...(t.actual === undefined ? {} : { actual: truncateText(t.actual, CUT_TEXT_CHARS) }),
+  }));
+  return withNote(tests, true);
+}

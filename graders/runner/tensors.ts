@@ -51,9 +51,22 @@ function kind(v: number): NonFinite['what'] {
 }
 
 const PREVIEW_VALUES = 12;
+// A student chooses the keys of the objects it returns: a preview shows only their start, and is
+// itself bounded however the output nests.
+const PREVIEW_KEY_CHARS = 40;
+export const MAX_PREVIEW_CHARS = 500;
 
 /** Short human-readable rendering for the report; never the full data. */
 export function preview(w: Wire): string {
+  const text = previewNode(w);
+  return text.length <= MAX_PREVIEW_CHARS ? text : `${text.slice(0, MAX_PREVIEW_CHARS - 1)}…`;
+}
+
+function previewKey(key: string): string {
+  return key.length <= PREVIEW_KEY_CHARS ? key : `${key.slice(0, PREVIEW_KEY_CHARS - 1)}… (${key.length} characters)`;
+}
+
+function previewNode(w: Wire): string {
   switch (w.t) {
     case 'number':
       return formatNumber(w.value);
@@ -62,7 +75,7 @@ export function preview(w: Wire): string {
     case 'array':
       return `[${w.items.slice(0, 6).map(preview).join(', ')}${w.items.length > 6 ? ', …' : ''}]`;
     case 'object':
-      return `{ ${w.entries.slice(0, 6).map(([k, v]) => `${k}: ${preview(v)}`).join(', ')}${w.entries.length > 6 ? ', …' : ''} }`;
+      return `{ ${w.entries.slice(0, 6).map(([k, v]) => `${previewKey(k)}: ${preview(v)}`).join(', ')}${w.entries.length > 6 ? ', …' : ''} }`;
     case 'fn':
       return '(function)';
   }

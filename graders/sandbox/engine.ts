@@ -27,6 +27,8 @@ const FORBIDDEN = ['require', 'process', 'fetch', 'setTimeout', 'setInterval', '
 const VERIFY = `(() => {
   const present = ${JSON.stringify(FORBIDDEN)}.filter((n) => n in globalThis);
   if (!Object.isFrozen(Object.prototype) || !Object.isFrozen(Error) || !Object.isFrozen(tf)) present.push('(unfrozen intrinsics)');
+  const resizable = (() => { try { new (new Uint8Array(1).buffer.constructor)(1, { maxByteLength: 2 }); return true; } catch { return false; } })();
+  if (resizable || 'resize' in ArrayBuffer.prototype || new Uint8Array(1).buffer.constructor !== ArrayBuffer) present.push('(resizable ArrayBuffer)');
   if (typeof __tensorgrade !== 'object' || typeof tf.tensor !== 'function') present.push('(harness missing)');
   return present.join(',');
 })()`;

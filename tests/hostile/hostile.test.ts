@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExercise, type LoadedExercise } from '../../graders/content/load';
 import { createGrader } from '../../graders/grader';
-import type { GradeReport } from '../../graders/report';
+import { MAX_REPORT_BYTES, type GradeReport } from '../../graders/report';
 import { writeTempExercise } from '../../graders/testing/temp-exercise';
 
 // The triplet-loss exercise with tight limits, so that every attack hits them quickly.
@@ -60,6 +60,24 @@ const attacks: [string, Check][] = [
   ['deep-recursion', firstMessage(/^line 2: RangeError: Maximum call stack size exceeded/)],
   ['huge-return', firstMessage(/^output too large: the output has more than 2097152 elements/)],
   ['huge-nested-return', firstMessage(/^output too large: the output has more than 10000 parts/)],
+  ['output-amplification', firstMessage(/^output too large: 1\.5 GB of keys \(at most 1 MB in all\)$/)],
+  [
+    'report-bloat-keys',
+    (r) => {
+      expect(r.tests[0].message).toMatch(/^output: got an object but expected a tensor/);
+      expect(r.tests[0].actual).toMatch(/^\{ kkkk.*… \(1000000 characters\): Tensor/);
+      for (const t of r.tests) expect(t.actual?.length ?? 0).toBeLessThanOrEqual(500);
+      expect(JSON.stringify(r).length).toBeLessThanOrEqual(MAX_REPORT_BYTES);
+    },
+  ],
+  [
+    'report-bloat-names',
+    (r) => {
+      expect(r.tests[0].message).toMatch(/^function tripletLoss is not defined .* Your code defines: f0xxx/);
+      for (const t of r.tests) expect(t.message.length).toBeLessThanOrEqual(2000);
+      expect(JSON.stringify(r).length).toBeLessThanOrEqual(MAX_REPORT_BYTES);
+    },
+  ],
   ['constructor-escape', firstMessage(/^line 2: ReferenceError: process is not defined/)],
   ['prepare-stack-trace', firstMessage(/^line 5: TypeError: frames\.find is not a function/)],
   ['throw-getter-bomb', firstMessage(/^time limit exceeded while loading your code/)],
@@ -101,6 +119,8 @@ const attacks: [string, Check][] = [
       expect(r.logsTruncated).toBe(true);
     },
   ],
+  ['resizable-buffer', firstMessage(/^line 2: TypeError: resizable ArrayBuffers are not available in the grader/)],
+  ['resizable-buffer-intrinsic', firstMessage(/^line 5: TypeError: resizable ArrayBuffers are not available in the grader/)],
   ['shared-memory', firstMessage(/^line 2: ReferenceError: SharedArrayBuffer is not defined/)],
   ['webassembly', firstMessage(/^line 3: ReferenceError: WebAssembly is not defined/)],
   ['timers-and-fetch', firstMessage(/^line 2: ReferenceError: setTimeout is not defined/)],

@@ -7,6 +7,29 @@
   // Shared memory, code outside JS, and the two ways to run code later (GC callbacks): the latter
   // could otherwise run during a later job in the same isolate. The rest are not present in a bare
   // context but are checked anyway; the host verifies this list per job.
+  // Resizable buffers reserve their maxByteLength outside the allocator that enforces the
+  // isolate's memory limit, and resize() then commits real memory past it (a 1 GB resize inside a
+  // 128 MB isolate). Only fixed-length buffers remain: the ArrayBuffer constructor, under every
+  // name it is reachable by (the global and ArrayBuffer.prototype.constructor), refuses the
+  // options argument, and resize/grow are gone. transfer() of a fixed-length buffer allocates
+  // through the limited allocator, so it stays.
+  const NativeArrayBuffer = g.ArrayBuffer;
+  const construct = Reflect.construct;
+  function ArrayBuffer(length, options) {
+    if (new.target === undefined) throw new TypeError("Constructor ArrayBuffer requires 'new'");
+    if (options !== null && typeof options === 'object' && options.maxByteLength !== undefined) {
+      throw new TypeError('resizable ArrayBuffers are not available in the grader');
+    }
+    return construct(NativeArrayBuffer, [length], new.target);
+  }
+  Object.defineProperty(ArrayBuffer, 'prototype', { value: NativeArrayBuffer.prototype, writable: false });
+  Object.defineProperty(ArrayBuffer, 'isView', { value: NativeArrayBuffer.isView, writable: true, configurable: true });
+  Object.defineProperty(ArrayBuffer, Symbol.species, Object.getOwnPropertyDescriptor(NativeArrayBuffer, Symbol.species));
+  Object.defineProperty(NativeArrayBuffer.prototype, 'constructor', { value: ArrayBuffer, writable: true, configurable: true });
+  Object.defineProperty(g, 'ArrayBuffer', { value: ArrayBuffer, writable: true, configurable: true });
+  delete NativeArrayBuffer.prototype.resize;
+  if (g.SharedArrayBuffer) delete g.SharedArrayBuffer.prototype.grow;
+
   for (const name of ['SharedArrayBuffer', 'Atomics', 'WebAssembly', 'FinalizationRegistry', 'WeakRef', 'require', 'process', 'fetch', 'setTimeout', 'setInterval', 'queueMicrotask']) {
     delete g[name];
   }

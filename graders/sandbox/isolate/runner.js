@@ -51,7 +51,7 @@
     try {
       const args = c.inputs({ tf, rng: internal.makeRng(c.seed), fn });
       if (!Array.isArray(args)) throw new TypeError(`inputs() of case "${c.id}" must return an array of arguments`);
-      return args.map((a) => encode(a, { nodes: 0, elements: 0 }, true));
+      return args.map((a) => encode(a, true));
     } finally {
       engine.endScope();
     }
@@ -84,7 +84,8 @@
   function definedFunctions(before) {
     return Object.getOwnPropertyNames(globalThis)
       .filter((k) => !before.includes(k) && typeof Object.getOwnPropertyDescriptor(globalThis, k).value === 'function')
-      .slice(0, 10);
+      .slice(0, 10)
+      .map((k) => (k.length > 100 ? `${k.slice(0, 99)}…` : k));
   }
 
   function requireFn(name) {
@@ -108,7 +109,7 @@
         const f = requireFn(spec.entry);
         call = (a) => f(...a);
       }
-      const value = encode(call(args), { nodes: 0, elements: 0 }, false);
+      const value = encode(call(args), false);
       const grads = spec.grad ? gradients(call, args, spec.grad) : null;
       return { ok: true, value, grads, logs: internal.drainLogs() };
     } catch (err) {
@@ -143,7 +144,7 @@
       }
       throw err;
     }
-    return gs.map((g) => encode(g, { nodes: 0, elements: 0 }, false));
+    return gs.map((g) => encode(g, false));
   }
 
   function describeError(err) {

@@ -18,6 +18,10 @@
   // Bounds on what a student can make the host copy: elements per output and container nodes.
   const MAX_ELEMENTS = 1 << 21;
   const MAX_NODES = 10000;
+  // Keys are the one part of an output whose size the node count does not bound, and the copy
+  // multiplies them: a 1 MB key shared by 5000 objects is 1 MB here and 5 GB once copied to the
+  // host. Counted per occurrence, as the copy will hold them.
+  const MAX_KEY_CHARS = 1 << 20;
 
   const fnInputs = new WeakMap();
 
@@ -29,18 +33,34 @@
     return marker;
   }
 
-  function encode(value, budget, allowFns) {
+  /** A live value as wire data, refused whole (before anything is copied out) when it is too large. */
+  function encode(value, allowFns) {
+    const budget = { nodes: 0, elements: 0, keyChars: 0 };
+    const wire = encodeNode(value, budget, allowFns);
+    if (budget.keyChars > MAX_KEY_CHARS) {
+      throw internal.harnessError('too-large', `${formatSize(budget.keyChars)} of keys (at most ${formatSize(MAX_KEY_CHARS)} in all)`);
+    }
+    return wire;
+  }
+
+  function formatSize(chars) {
+    const units = [[1 << 30, 'GB'], [1 << 20, 'MB'], [1 << 10, 'KB']];
+    for (const [size, unit] of units) if (chars >= size) return `${Number((chars / size).toPrecision(2))} ${unit}`;
+    return `${chars} bytes`;
+  }
+
+  function encodeNode(value, budget, allowFns) {
     budget.nodes += 1;
     if (budget.nodes > MAX_NODES) throw internal.harnessError('too-large', `the output has more than ${MAX_NODES} parts`);
     if (typeof value === 'number') return { t: 'number', value };
     if (value instanceof Tensor) return encodeTensor(value, budget);
     if (allowFns && fnInputs.has(value)) {
       const { source, params } = fnInputs.get(value);
-      return { t: 'fn', source, params: encode(params, budget, false) };
+      return { t: 'fn', source, params: encodeNode(params, budget, false) };
     }
     if (isArray(value)) {
       const items = [];
-      for (let i = 0; i < value.length; i++) items.push(encode(value[i], budget, allowFns));
+      for (let i = 0; i < value.length; i++) items.push(encodeNode(value[i], budget, allowFns));
       return { t: 'array', items };
     }
     if (value !== null && typeof value === 'object') {
@@ -50,7 +70,10 @@
       const proto = getPrototypeOf(value);
       if (proto === ObjectProto || proto === null) {
         const entries = [];
-        for (const key of ownKeys(value)) entries.push([String(key), encode(value[key], budget, allowFns)]);
+        for (const key of ownKeys(value)) {
+          budget.keyChars += key.length;
+          entries.push([key, encodeNode(value[key], budget, allowFns)]);
+        }
         return { t: 'object', entries };
       }
     }
