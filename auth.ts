@@ -1,10 +1,25 @@
 import 'server-only';
-import NextAuth from 'next-auth';
+import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { verifyUserPassword } from '@/db/queries/users';
+import { signInWithPassword } from '@/db/queries/sessions';
 
 const CredentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
+
+/** Too many failed sign-ins for the account or the address; the sign-in form says until when. */
+export class SignInThrottled extends CredentialsSignin {
+  code = 'throttled';
+}
+
+/**
+ * The client's address for the sign-in throttle: the last X-Forwarded-For entry, i.e. what the
+ * nearest proxy saw (Next sets the header to the socket's address only when a request has none, so
+ * without a proxy in front a client can name any address; the per-account limit still holds).
+ */
+export function clientAddress(headers: Headers): string | null {
+  const forwarded = headers.get('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+  return forwarded?.at(-1)?.slice(0, 64) ?? null;
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Roles live in our own tables and are read per request; the token only carries who the user is.
@@ -13,12 +28,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(raw) {
+      // Both the sign-in form's action and a direct POST to /api/auth/callback/credentials come here.
+      async authorize(raw, request) {
         const parsed = CredentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const check = await verifyUserPassword(parsed.data.email, parsed.data.password);
-        if (!check.ok) return null;
-        return { id: check.user.id, name: check.user.name, email: check.user.email };
+        const result = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(request.headers));
+        if (!result.ok) {
+          if (result.reason === 'throttled') throw new SignInThrottled();
+          return null;
+        }
+        const { user } = result;
+        return { id: user.id, name: user.name, email: user.email };
       },
     }),
   ],

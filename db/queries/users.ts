@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { db } from '../client';
 import { hashPassword, verifyPassword } from '../password';
@@ -28,6 +29,13 @@ export async function insertUser(input: { email: string; name: string; password:
   }
 }
 
+let dummyHashPromise: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  dummyHashPromise ??= hashPassword(randomBytes(18).toString('base64'));
+  return dummyHashPromise;
+}
+
+/** Callers that answer users must not tell the two reasons apart (see signInWithPassword). */
 export type PasswordCheck = { ok: true; user: PublicUser } | { ok: false; reason: 'unknown_email' | 'wrong_password' };
 
 export async function verifyUserPassword(email: string, password: string): Promise<PasswordCheck> {
@@ -35,7 +43,11 @@ export async function verifyUserPassword(email: string, password: string): Promi
     .select({ ...publicColumns, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, normalizeEmail(email)));
-  if (!row) return { ok: false, reason: 'unknown_email' };
+  if (!row) {
+    // As slow as checking a real hash, so the time taken does not tell which e-mails have accounts.
+    await verifyPassword(await dummyHash(), password);
+    return { ok: false, reason: 'unknown_email' };
+  }
   if (!(await verifyPassword(row.passwordHash, password))) return { ok: false, reason: 'wrong_password' };
   return { ok: true, user: { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin } };
 }

@@ -2,3 +2,4 @@ export * from './people';
 export * from './content';
 export * from './assignments';
 export * from './work';
+export * from './sessions';

@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const courseRole = pgEnum('course_role', ['student', 'grader', 'instructor']);
 
@@ -10,6 +10,9 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   // Platform-wide administrator; course roles live in enrollments.
   isAdmin: boolean('is_admin').notNull().default(false),
+  // Copied into every session token at sign-in; signing out bumps it, which ends every session
+  // of the user (a cookie copied before is refused from then on).
+  sessionVersion: integer('session_version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
