@@ -1,8 +1,21 @@
 import 'server-only';
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import type {} from 'next-auth/jwt';
 import { z } from 'zod';
-import { signInWithPassword } from '@/db/queries/sessions';
+import { selectSessionVersion, signInWithPassword } from '@/db/queries/sessions';
+
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+  }
+}
+declare module 'next-auth/jwt' {
+  interface JWT {
+    /** users.session_version when the token was issued; a token with an older one is signed out. */
+    sessionVersion?: number;
+  }
+}
 
 const CredentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
 
@@ -21,8 +34,25 @@ export function clientAddress(headers: Headers): string | null {
   return forwarded?.at(-1)?.slice(0, 64) ?? null;
 }
 
+/** Exported for the tests (tests/integration/sessions.test.ts). */
+export const sessionCallbacks = {
+  // Runs on every auth() (once per request: getOptionalUser is cached per request), so a
+  // revoked token stops working at once; it costs one primary-key read.
+  async jwt({ token, user }) {
+    if (user?.id) return { ...token, sub: user.id, sessionVersion: user.sessionVersion ?? 0 };
+    if (!token.sub || typeof token.sessionVersion !== 'number') return null;
+    const current = await selectSessionVersion(token.sub);
+    return current === token.sessionVersion ? token : null;
+  },
+  session({ session, token }) {
+    if (token.sub) session.user.id = token.sub;
+    return session;
+  },
+} satisfies NextAuthConfig['callbacks'];
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  // Roles live in our own tables and are read per request; the token only carries who the user is.
+  // Roles live in our own tables and are read per request; the token only carries who the user is
+  // and the session version (signing out bumps it, which ends every session of the user).
   session: { strategy: 'jwt' },
   pages: { signIn: '/login' },
   providers: [
@@ -37,19 +67,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (result.reason === 'throttled') throw new SignInThrottled();
           return null;
         }
-        const { user } = result;
-        return { id: user.id, name: user.name, email: user.email };
+        const { user, sessionVersion } = result;
+        return { id: user.id, name: user.name, email: user.email, sessionVersion };
       },
     }),
   ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
-    },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
-    },
-  },
+  callbacks: sessionCallbacks,
 });
