@@ -62,12 +62,24 @@ async function startQueue(): Promise<PgBoss> {
  * Takes the started queue rather than starting it: starting pg-boss inside the transaction would
  * deadlock on PGlite, whose single connection the transaction holds.
  */
-export async function enqueueGrading(boss: PgBoss, tx: Db, job: GradeJobData & { userId: string }): Promise<void> {
+export async function enqueueGrading(boss: PgBoss, tx: Db, job: GradeJobData & { userId: string; priority?: number }): Promise<void> {
   await boss.send(GRADE_QUEUE, { submissionId: job.submissionId, run: job.run } satisfies GradeJobData, {
     db: fromDrizzle(tx as never, sql as never),
     group: { id: job.userId },
+    priority: job.priority ?? 0,
   });
 }
+
+/**
+ * Fair by CPU, not by job count: a student whose gradings used much time lately waits behind those
+ * whose used little. Ten seconds of grading in the last ten minutes (an honest student's
+ * submission takes ~20 ms) is free; each further ten seconds is one step down, never below a regrade.
+ */
+export function fairGradingPriority(recentGradingMs: number): number {
+  const steps = Math.ceil(Math.max(0, recentGradingMs - FREE_GRADING_MS) / FREE_GRADING_MS);
+  return -Math.min(steps, -REGRADE_PRIORITY - 1);
+}
+const FREE_GRADING_MS = 10_000;
 
 /**
  * Embedded mode's stand-in for NOTIFY, called once a new job has committed. NOTIFY wakes every one of

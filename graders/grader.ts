@@ -35,6 +35,8 @@ export interface GraderOptions {
    * isolate per job). Saves isolate start-up; see graders/README.md for what it does and does not share.
    */
   jobsPerIsolate?: number;
+  /** How much slower than idle the machine runs now, which loosens each case's relative time limit (default: load average per core). */
+  loadFactor?: () => number;
 }
 
 // A submission larger than this is not code a student typed.
@@ -81,7 +83,7 @@ export function createGrader(options: GraderOptions = {}): Grader {
     }
     const release = await slots();
     try {
-      const run = await runStudent({ open, exercise, code, cases: ref.cases, signal });
+      const run = await runStudent({ open, exercise, code, cases: ref.cases, signal, loadFactor: options.loadFactor?.() });
       return assembleReport(exercise, ref.cases, run, elapsed());
     } finally {
       release();

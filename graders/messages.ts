@@ -1,4 +1,5 @@
 import type { LoadedExercise } from './content/load';
+import { RELATIVE_LIMIT_FACTOR, RELATIVE_LIMIT_FLOOR_MS } from './runner/time-limits';
 import type { Failure } from './runner/student';
 import type { ErrorInfo } from './runner/wire';
 
@@ -46,6 +47,9 @@ function killedMessage(reason: string, limits: LoadedExercise['meta']['limits'],
   const where = atTopLevel ? 'while loading your code' : 'during this test';
   switch (reason) {
     case 'timeout':
+      if (!atTopLevel && limitMs < limits.timeMsPerTest) {
+        return `time limit exceeded ${where}: more than ${formatMs(limitMs)}, this test's limit (${RELATIVE_LIMIT_FACTOR} × the reference solution's time, at least ${formatMs(RELATIVE_LIMIT_FLOOR_MS)}, more while the grader is busy). An endless loop, or far more work than the task needs?`;
+      }
       return `time limit exceeded ${where}: more than ${formatMs(limitMs)} (an endless loop?)`;
     case 'memory':
       return `memory limit of ${limits.memoryMb} MB exceeded ${where}`;

@@ -23,6 +23,8 @@ export interface SerializedCase {
   expected: SerializedValue;
   grad: { wrt: number[]; output: string | null; expected: SerializedValue[] } | null;
   compare: { rtol: number; atol: number };
+  /** The reference's warm time on the server, from which Submit's limit for this case follows. */
+  referenceMs: number;
 }
 
 let shared: Grader | undefined;
@@ -33,7 +35,7 @@ export async function buildVisibleCases(exercise: LoadedExercise, grader?: Grade
   const ref = await (grader ?? shared).reference(exercise);
   return ref.cases
     .filter((c) => c.spec.visible)
-    .map(({ spec, args, expected }) => ({
+    .map(({ spec, args, expected, referenceMs }) => ({
       id: spec.id,
       name: spec.name,
       points: spec.points,
@@ -43,6 +45,7 @@ export async function buildVisibleCases(exercise: LoadedExercise, grader?: Grade
       expected: serialize(expected.value),
       grad: spec.grad && expected.grads ? { wrt: spec.grad.wrt, output: spec.grad.output ?? null, expected: expected.grads.map(serialize) } : null,
       compare: { ...DEFAULT_TOLERANCE, ...spec.compare },
+      referenceMs,
     }));
 }
 

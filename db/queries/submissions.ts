@@ -37,7 +37,7 @@ export async function updateSubmissionStatus(submissionId: string, status: Submi
 }
 
 /** Counts for the per-student rate limits: submissions not yet graded, and submissions in the last minute. */
-export async function selectSubmissionPressure(userId: string): Promise<{ inFlight: number; lastMinute: number }> {
+export async function selectSubmissionPressure(userId: string): Promise<{ inFlight: number; lastMinute: number; recentGradingMs: number }> {
   const [row] = await db()
     .select({
       inFlight: sql<number>`count(*) filter (where ${inArray(submissions.status, ['queued', 'grading'])})`.mapWith(Number),
@@ -45,7 +45,22 @@ export async function selectSubmissionPressure(userId: string): Promise<{ inFlig
     })
     .from(submissions)
     .where(and(eq(submissions.userId, userId), sql`${submissions.createdAt} > now() - interval '1 day'`));
-  return row ?? { inFlight: 0, lastMinute: 0 };
+  return { ...(row ?? { inFlight: 0, lastMinute: 0 }), recentGradingMs: await selectRecentGradingMs(userId) };
+}
+
+/**
+ * Grading time a student's own submissions used in the last ten minutes: the sum of their reports'
+ * job times (a hidden test's own time is not stored, so the job's is what counts).
+ */
+async function selectRecentGradingMs(userId: string): Promise<number> {
+  const [row] = await db()
+    .select({
+      ms: sql<number>`coalesce(sum((${gradeReports.report} ->> 'durationMs')::float8), 0)`.mapWith(Number),
+    })
+    .from(gradeReports)
+    .innerJoin(submissions, eq(submissions.id, gradeReports.submissionId))
+    .where(and(eq(submissions.userId, userId), sql`${gradeReports.regradeRunId} is null`, sql`${gradeReports.createdAt} > now() - interval '10 minutes'`));
+  return row?.ms ?? 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '../client';
-import { enqueueGrading, getQueue, wakeOneConsumer } from '../queue';
+import { enqueueGrading, fairGradingPriority, getQueue, wakeOneConsumer } from '../queue';
 import { selectExerciseItemForMember, submissionWindow } from '../queries/assignments';
 import { isDatabaseUnavailable, isUniqueViolation } from '../queries/errors';
 import { selectSubmissionPressure } from '../queries/submissions';
@@ -77,7 +77,7 @@ async function storeSubmission(input: { userId: string; itemId: string; code: st
           isLate: window.late,
         })
         .returning({ id: submissions.id, attempt: submissions.attempt, isLate: submissions.isLate });
-      await enqueueGrading(boss, tx, { submissionId: row.id, run: 0, userId: input.userId });
+      await enqueueGrading(boss, tx, { submissionId: row.id, run: 0, userId: input.userId, priority: fairGradingPriority(pressure.recentGradingMs) });
       return { submissionId: row.id, attempt: row.attempt, isLate: row.isLate };
     });
     wakeOneConsumer(boss);

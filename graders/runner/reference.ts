@@ -15,7 +15,11 @@ export interface ReferenceCase {
   expected: { value: Wire; grads: Wire[] | null };
   /** Outputs of the declared common mistakes on this case (visible cases only). */
   mistakes: { message: string; value: Wire }[];
+  /** The reference's own warm time on this case (fastest of a few runs, wire copy included). */
+  referenceMs: number;
 }
+
+const TIMED_RUNS = 3;
 
 const MistakeSchema = z.object({
   id: z.string().min(1),
@@ -58,8 +62,9 @@ export async function computeReference(engine: SandboxEngine, exercise: LoadedEx
       }
       const bad = [run.value, ...(run.grads ?? [])].map((w) => findNonFinite(w)).find((f) => f !== null);
       if (bad) throw new ContentError('reference.js', `case ${spec.id}`, `expected output is not finite (${bad.what} ${bad.where})`);
+      const referenceMs = await warmTime(() => call('runCase', [caseCall(spec, exercise, args)]));
       const variants = spec.visible ? await runMistakes(call, mistakes, caseCall(spec, exercise, args), run.value) : [];
-      cases.push({ spec, args, expected: { value: run.value, grads: run.grads }, mistakes: variants });
+      cases.push({ spec, args, expected: { value: run.value, grads: run.grads }, mistakes: variants, referenceMs });
     }
     return { versionHash: exercise.versionHash, cases };
   } catch (err) {
@@ -68,6 +73,17 @@ export async function computeReference(engine: SandboxEngine, exercise: LoadedEx
   } finally {
     sandbox.dispose();
   }
+}
+
+/** The fastest of a few runs after the first (which computed the expected value and warmed up). */
+async function warmTime(runOnce: () => Promise<unknown>): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < TIMED_RUNS; i++) {
+    const started = performance.now();
+    await runOnce();
+    best = Math.min(best, performance.now() - started);
+  }
+  return Math.round(best * 100) / 100;
 }
 
 /** The spec handed to __tensorgrade.runCase, identical for the reference and the student. */

@@ -1,8 +1,10 @@
+import { availableParallelism, loadavg } from 'node:os';
 import type { LoadedExercise } from '../content/load';
 import type { Sandbox } from '../sandbox/engine';
 import { z } from 'zod';
 import { callHarness, IsolateKilled, type KillReason } from './calls';
 import { caseCall, type ReferenceCase } from './reference';
+import { caseTimeLimitMs } from './time-limits';
 import { CaseRunSchema, ErrorInfoSchema, LogsSchema, type ErrorInfo, type Wire } from './wire';
 
 export const STUDENT_FILE = 'solution.js';
@@ -37,6 +39,13 @@ interface Job {
   code: string;
   cases: ReferenceCase[];
   signal?: AbortSignal;
+  /** How much slower than idle the machine runs now (≥ 1); default: load average per core. */
+  loadFactor?: number;
+}
+
+/** The 1-minute load average per core, at least 1 (0 where the OS has none, e.g. Windows). */
+export function machineLoadFactor(): number {
+  return Math.max(1, loadavg()[0] / availableParallelism());
 }
 
 /**
@@ -67,7 +76,13 @@ async function runInOrder(job: Job): Promise<StudentRun> {
   // A submission killed before it ever finished a case is most likely an endless loop: its second
   // chance runs under a quarter of the limit, which an honest solution (milliseconds per case)
   // never notices, instead of spending another full limit of a grading core on the loop.
-  const caseLimit = () => Math.min(kills > 0 && !run.outcomes.some((o) => o.ok) ? timeMsPerTest / 4 : timeMsPerTest, remaining());
+  const secondChance = () => kills > 0 && !run.outcomes.some((o) => o.ok);
+  const loadLimit = () => Math.min(secondChance() ? timeMsPerTest / 4 : timeMsPerTest, remaining());
+  const loadFactor = job.loadFactor ?? machineLoadFactor();
+  const caseLimit = (c: ReferenceCase) => {
+    const limit = caseTimeLimitMs(c, timeMsPerTest, loadFactor);
+    return Math.min(secondChance() ? Math.min(limit, timeMsPerTest / 4) : limit, remaining());
+  };
   while (run.outcomes.length < job.cases.length) {
     if (job.signal?.aborted) return fill({ kind: 'killed', reason: 'aborted', atTopLevel: false }), run;
     if (remaining() <= 0) return fill({ kind: 'budget' }), run;
@@ -80,11 +95,12 @@ async function runInOrder(job: Job): Promise<StudentRun> {
       return fill({ kind: 'infrastructure', message: (err as Error).message }), run;
     }
     try {
-      const failure = await loadSubmission(sandbox, job, caseLimit(), run);
+      const failure = await loadSubmission(sandbox, job, loadLimit(), run);
       if (failure) return fill(failure), run;
       while (run.outcomes.length < job.cases.length) {
         if (remaining() <= 0) return fill({ kind: 'budget' }), run;
-        const outcome = await runCase(sandbox, job, job.cases[run.outcomes.length], caseLimit(), run);
+        const c = job.cases[run.outcomes.length];
+        const outcome = await runCase(sandbox, job, c, caseLimit(c), run);
         run.outcomes.push(outcome);
         if (!outcome.ok && outcome.failure.kind === 'killed') {
           kills += 1;

@@ -135,7 +135,10 @@ const attacks: [string, Check][] = [
       for (const t of r.tests.filter((x) => !x.visible)) expect([t.durationMs, t.expected, t.actual]).toEqual([0, undefined, undefined]);
     },
   ],
-  ['slow-everywhere', firstMessage(WRONG_VALUE)],
+  // 280 ms per call under a 300 ms limit: on a busy machine a call can cross it, which ends the job sooner.
+  ['slow-everywhere', firstMessage(/^(output: got -1 but expected 1\.375|time limit exceeded during this test: more than 300 ms)/)],
+  // Under the shipped 2 s limit it is the relative limit that stops it (graders/runner/time-limits.test.ts).
+  ['hidden-timing-channel', firstMessage(/^time limit exceeded during this test: more than 300 ms/)],
 ];
 
 describe.each(Object.entries(graders))('hostile submissions are contained (%s isolates)', (_policy, grader) => {

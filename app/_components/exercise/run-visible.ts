@@ -123,6 +123,8 @@ export class VisibleRunner {
 
 /** Runs the code on `calls` in one worker; returns true when a time limit killed it. */
 function drive(handle: Handle, code: string, exercise: RunnerExercise, calls: CaseCall[], budgetMs: number, run: StudentRun, fill: (f: Failure) => void): Promise<boolean> {
+  // The exercise's own limit, not Submit's relative one (graders/runner/time-limits.ts): this is the
+  // student's machine, of unknown speed, and nobody else's grading waits for it.
   const { timeMsPerTest } = exercise.limits;
   const first = run.outcomes.length;
   return new Promise((resolve) => {
@@ -247,6 +249,7 @@ function toReferenceCase(c: VisibleCase): ReferenceCase {
     args: c.args.map(toWire),
     expected: { value: toWire(c.expected), grads: c.grad ? c.grad.expected.map(toWire) : null },
     mistakes: c.mistakes.map((m) => ({ message: m.message, value: toWire(m.value) })),
+    referenceMs: c.referenceMs,
   };
 }
 

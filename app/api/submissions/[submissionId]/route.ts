@@ -15,10 +15,16 @@ export async function GET(_request: Request, ctx: { params: Promise<{ submission
     status: row.status,
     isLate: row.isLate,
     score: row.score,
-    createdAt: row.createdAt.toISOString(),
-    gradedAt: row.gradedAt?.toISOString() ?? null,
+    createdAt: toWholeSecond(row.createdAt),
+    gradedAt: row.gradedAt ? toWholeSecond(row.gradedAt) : null,
     report: row.report,
     feedbackHeldUntil: row.feedbackHeldUntil?.toISOString() ?? null,
   };
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
+}
+
+// To the second: how long grading took must not tell the student, to the millisecond, how long the
+// hidden cases ran (graders/README.md, "What time can carry").
+function toWholeSecond(at: Date): string {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
 }

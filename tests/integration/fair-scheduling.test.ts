@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase } from './test-db';
+import { db } from '@/db/client';
+import { syncContent } from '@/db/sync-content';
+import { insertUser } from '@/db/queries/users';
+import { insertCourse, insertEnrollmentByJoinCode } from '@/db/queries/courses';
+import { insertAssignmentWithItems } from '@/db/queries/assignments';
+import { selectOwnSubmission, selectSubmissionPressure } from '@/db/queries/submissions';
+import { submitExercise } from '@/db/services/submit-exercise';
+import { startGradingWorker } from '@/db/grading-worker';
+import { stopQueue } from '@/db/queue';
+
+// Correct, but burning ~0.95 s per call (under each case's 1 s limit): ~5.7 s of a core per submission.
+const BURNER = `function tripletLoss(anchor, positive, negative, margin) {
+  const until = Date.now() + 950; while (Date.now() < until) {}
+  return tf.mean(tf.relu(tf.sum(tf.squaredDifference(anchor, positive), -1).sub(tf.sum(tf.squaredDifference(anchor, negative), -1)).add(margin)));
+}`;
+const HONEST = readFileSync('exercises/triplet-loss/reference.js', 'utf8');
+
+let drop: () => Promise<void>;
+let heavy: string;
+let light: string;
+let itemId: string;
+
+beforeAll(async () => {
+  ({ drop } = await createTestDatabase());
+  await syncContent();
+  const teacher = await insertUser({ email: 't@uni.test', name: 'T', password: 'a long teacher pass', isAdmin: true });
+  heavy = (await insertUser({ email: 'heavy@uni.test', name: 'H', password: 'a long student pass' })).id;
+  light = (await insertUser({ email: 'light@uni.test', name: 'L', password: 'a long student pass' })).id;
+  const course = await insertCourse({ actorId: teacher.id, title: 'DGM', code: 'DGM' });
+  for (const id of [heavy, light]) await insertEnrollmentByJoinCode(id, course.joinCode);
+  ({ itemIds: [itemId] } = await insertAssignmentWithItems({
+    courseId: course.id, title: 'Week 1', published: true, dueAt: new Date(Date.now() + 86_400_000),
+    items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
+  }));
+});
+
+afterAll(async () => {
+  await stopQueue();
+  await drop();
+});
+
+async function waitGraded(userId: string, submissionId: string) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    const s = await selectOwnSubmission(userId, submissionId);
+    if (s?.status === 'graded') return s;
+  }
+  throw new Error('not graded in 60 s');
+}
+
+const queuedPriority = async (submissionId: string) => {
+  const rows = await db().execute(sql`select priority from pgboss.job where data ->> 'submissionId' = ${submissionId}`);
+  return Number((rows as unknown as { rows?: { priority: number }[] }).rows?.[0]?.priority ?? (rows as unknown as { priority: number }[])[0]?.priority);
+};
+
+describe('grading is fair by CPU, not by job count', () => {
+  it("a student whose recent gradings burned many seconds is queued behind one whose did not", async () => {
+    const worker = await startGradingWorker({ concurrency: 1 });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const { submissionId } = await submitExercise({ userId: heavy, itemId, code: BURNER });
+        expect((await waitGraded(heavy, submissionId)).score).toBe(1);
+      }
+    } finally {
+      await worker.stop();
+    }
+    const pressure = await selectSubmissionPressure(heavy);
+    expect(pressure.recentGradingMs).toBeGreaterThan(10_000);
+    expect((await selectSubmissionPressure(light)).recentGradingMs).toBe(0);
+
+    const heavyNext = await submitExercise({ userId: heavy, itemId, code: HONEST });
+    const lightNext = await submitExercise({ userId: light, itemId, code: HONEST });
+    expect(await queuedPriority(lightNext.submissionId)).toBe(0);
+    expect(await queuedPriority(heavyNext.submissionId)).toBeLessThan(0);
+    // Still above a regrade's -10: a busy student waits, but before staff batch work.
+    expect(await queuedPriority(heavyNext.submissionId)).toBeGreaterThan(-10);
+  }, 90_000);
+});
