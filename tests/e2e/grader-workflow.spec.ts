@@ -28,8 +28,9 @@ async function registerAndJoin(page: Page, name: string, email: string, joinCode
   await expect(page).toHaveURL(/\/courses$/);
   await page.getByLabel('Join code').fill(joinCode);
   await page.getByRole('button', { name: 'Join course' }).click();
-  await page.goto('/courses');
-  await page.getByRole('link', { name: new RegExp(DEMO_COURSE_TITLE.replace(/[()]/g, '\\$&')) }).click();
+  // Joining lands on the course; navigating away before it has (as this test once did) can cancel the join.
+  await expect(page).toHaveURL(/\/courses\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: DEMO_COURSE_TITLE })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Assignments' })).toBeVisible();
 }
 
