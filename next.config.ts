@@ -27,8 +27,17 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['isolated-vm', '@electric-sql/pglite', '@node-rs/argon2', 'pg-boss', 'esbuild', 'postgres'],
   poweredByHeader: false,
   // forbidden() from next/navigation: refused course pages answer 403 with no course data.
-  // Zip imports go through a server action: room above the importer's own 2 MB cap (and form
-  // overhead) so an oversize zip gets the importer's clear message, not Next's generic one.
+  // What protects server actions (next/dist/server/app-render/action-handler.js, Next 16.4): the body
+  // is piped through a byte-counting Transform (multipart through busboy with fieldSize capped too)
+  // that fails with 413 "Body exceeded 3mb limit" once bodySizeLimit is passed, so nothing bigger is
+  // buffered; and an Origin whose host differs from x-forwarded-host / Host aborts the action
+  // ("Invalid Server Actions request", no allowedOrigins configured). A request with no Origin at all
+  // is let through with a warning: browsers always send Origin on POST, so that is only a hand-made
+  // request carrying its own cookie. Route handlers get neither: they read bodies through
+  // app/_lib/json-request.ts. 3 MB is what the largest legit action needs: zip imports go through a
+  // server action, and this leaves room above the importer's own 2 MB cap (and form overhead) so an
+  // oversize zip gets the importer's clear message, not Next's generic one; authoring drafts send
+  // up to five files of exercise text (up to 512 KB each by DraftFilesSchema) in one action too.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '3mb' } },
   // On every response; of two rules setting one header the later wins.
   async headers() {

@@ -1,6 +1,7 @@
 import { getOptionalUser } from '@/app/_lib/authz';
 import { SubmitError, type SubmitErrorCode } from '@/db/services/submit-exercise';
-import { submitExercise } from '@/db/services/submit-exercise';
+import { MAX_SUBMISSION_BYTES, submitExercise } from '@/db/services/submit-exercise';
+import { readJsonRequest } from '@/app/_lib/json-request';
 import { isDatabaseUnavailable } from '@/db/queries/errors';
 import { SubmitBodySchema } from './submissions.types';
 
@@ -13,8 +14,14 @@ const STATUS: Record<SubmitErrorCode, number> = {
   unavailable: 503,
 };
 
-/** Submit: stores the code and queues sandboxed grading of every test. */
+// JSON escaping at most doubles code (quotes, backslashes, newlines; only raw control characters take
+// more): room for the largest submission, so one just over the limit still gets the service's message.
+const MAX_BODY_BYTES = 2 * MAX_SUBMISSION_BYTES + 1024;
+
+/** Submit: stores the code and queues sandboxed grading of every test. Same-origin JSON only. */
 export async function POST(request: Request) {
+  const body = await readJsonRequest(request, { maxBytes: MAX_BODY_BYTES, tooLargeMessage: `Your code is over the ${MAX_SUBMISSION_BYTES / 1024} KB limit.` });
+  if (!body.ok) return body.response;
   // Signing-in reads the database too: a restarting database is a 503 with a reason, not a bare 500.
   const user = await getOptionalUser().catch((error: unknown) => {
     if (isDatabaseUnavailable(error)) return 'unavailable' as const;
@@ -22,7 +29,7 @@ export async function POST(request: Request) {
   });
   if (user === 'unavailable') return Response.json({ error: 'The service is briefly unavailable; try again in a moment.', code: 'unavailable' }, { status: 503 });
   if (!user) return Response.json({ error: 'You were signed out; sign in again to submit.' }, { status: 401 });
-  const parsed = SubmitBodySchema.safeParse(await request.json().catch(() => null));
+  const parsed = SubmitBodySchema.safeParse(body.body);
   if (!parsed.success) return Response.json({ error: 'The submission could not be read.' }, { status: 400 });
   try {
     const result = await submitExercise({ userId: user.id, itemId: parsed.data.itemId, code: parsed.data.code });

@@ -2,19 +2,24 @@ import type { NextRequest } from 'next/server';
 import { getOptionalUser } from '@/app/_lib/authz';
 import { saveQuizAnswer } from '@/db/services/save-quiz-answer';
 import { QuizError, type QuizErrorCode } from '@/db/services/quiz-errors';
+import { readJsonRequest } from '@/app/_lib/json-request';
 import { SaveAnswerBodySchema } from '../quiz.types';
 
 const STATUS: Record<QuizErrorCode, number> = { not_found: 404, closed: 409, not_open: 409, no_attempts_left: 409, unavailable: 409, invalid_answer: 400 };
 
+// The largest valid answer (4,100 characters, or 50 choices of 100) is ~30 KB even with every character escaped.
+const MAX_BODY_BYTES = 32 * 1024;
+
 /**
- * Autosave of one answer: fetch from the quiz page (keepalive when the page is hidden). JSON only,
- * so a cross-site form cannot post here without a CORS preflight we never answer.
+ * Autosave of one answer: fetch from the quiz page (keepalive when the page is hidden). Same-origin
+ * JSON only, so a cross-site form cannot post here without a CORS preflight we never answer.
  */
 export async function POST(request: NextRequest) {
-  if (!request.headers.get('content-type')?.startsWith('application/json')) return Response.json({ error: 'Send JSON.' }, { status: 415 });
+  const body = await readJsonRequest(request, { maxBytes: MAX_BODY_BYTES, tooLargeMessage: 'The answer is too long to save.' });
+  if (!body.ok) return body.response;
   const user = await getOptionalUser();
   if (!user) return Response.json({ error: 'You were signed out; sign in again to save.' }, { status: 401 });
-  const parsed = SaveAnswerBodySchema.safeParse(await request.json().catch(() => null));
+  const parsed = SaveAnswerBodySchema.safeParse(body.body);
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? 'Invalid answer.' }, { status: 400 });
   try {
     const { savedAt } = await saveQuizAnswer({ userId: user.id, ...parsed.data });
