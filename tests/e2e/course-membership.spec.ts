@@ -56,9 +56,10 @@ test('a new user registers, signs in, joins the demo course as a student and is 
     await expect(page.getByText('An account with this e-mail already exists.')).toBeVisible();
 
     await fillSignIn(page, email, `${PASSWORD}!`);
-    await expect(page.getByText('Wrong password.')).toBeVisible();
+    // One message for both: which e-mails have accounts is not for strangers to find out.
+    await expect(page.getByText('Wrong e-mail or password.')).toBeVisible();
     await fillSignIn(page, `nobody-${suffix}@example.test`, PASSWORD);
-    await expect(page.getByText('No account with this e-mail.')).toBeVisible();
+    await expect(page.getByText('Wrong e-mail or password.')).toBeVisible();
 
     await fillSignIn(page, email, PASSWORD);
     await expect(page).toHaveURL(/\/courses$/);
