@@ -1,5 +1,6 @@
 import type { Job } from 'pg-boss';
 import { createChildPool, SandboxCrashError, type ChildPool } from '../graders/pool/child-pool';
+import { semaphore } from '../graders/semaphore';
 import type { LoadedExercise } from '../graders/content/load';
 import type { ExerciseMeta } from '../graders/content/exercise-schema';
 import { GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, type GradeJobData } from './queue';
@@ -21,6 +22,9 @@ export async function startGradingWorker(options: { concurrency: number; jobsPer
   // time limit, not a whole process, so honest submissions keep flowing past it.
   const jobsPerChild = options.jobsPerProcess ?? JOBS_PER_PROCESS;
   const pool = createChildPool({ size: options.concurrency, jobsPerChild });
+  // Priority only orders the queue; once running, a CPU-burning job takes a thread's share of the
+  // cores. Students flagged heavy therefore share one grading thread per worker between them.
+  const heavySlot = semaphore(1);
   const boss = await getQueue();
   const workId = await boss.work<GradeJobData>(
     GRADE_QUEUE,
@@ -33,7 +37,15 @@ export async function startGradingWorker(options: { concurrency: number; jobsPer
       pollingIntervalSeconds: 0.5,
       notifyPollingIntervalSeconds: 0.5,
     },
-    async ([job]) => gradeJob(pool, job),
+    async ([job]) => {
+      if (!job.data.heavy) return gradeJob(pool, job);
+      const release = await heavySlot();
+      try {
+        await gradeJob(pool, job);
+      } finally {
+        release();
+      }
+    },
   );
   return {
     pool,

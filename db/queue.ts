@@ -4,7 +4,8 @@ import { getDbHandle, type Db } from './client';
 
 export const GRADE_QUEUE = 'grade-submission';
 // regradeRunId is set for regrade jobs: grade against that run's version, store a report that counts only once accepted.
-export type GradeJobData = { submissionId: string; run: number; regradeRunId?: string };
+/** `heavy`: the student's recent gradings used much time (fairGradingPriority below 0): such jobs run one at a time per worker. */
+export type GradeJobData = { submissionId: string; run: number; regradeRunId?: string; heavy?: boolean };
 
 /** Infrastructure failures (a crashed sandbox) are retried this often; a student's bug never is. */
 export const GRADE_RETRY_LIMIT = 2;
@@ -63,23 +64,26 @@ async function startQueue(): Promise<PgBoss> {
  * deadlock on PGlite, whose single connection the transaction holds.
  */
 export async function enqueueGrading(boss: PgBoss, tx: Db, job: GradeJobData & { userId: string; priority?: number }): Promise<void> {
-  await boss.send(GRADE_QUEUE, { submissionId: job.submissionId, run: job.run } satisfies GradeJobData, {
+  const priority = job.priority ?? 0;
+  const data: GradeJobData = { submissionId: job.submissionId, run: job.run, ...(priority < 0 ? { heavy: true } : {}) };
+  await boss.send(GRADE_QUEUE, data, {
     db: fromDrizzle(tx as never, sql as never),
     group: { id: job.userId },
-    priority: job.priority ?? 0,
+    priority,
   });
 }
 
 /**
  * Fair by CPU, not by job count: a student whose gradings used much time lately waits behind those
- * whose used little. Ten seconds of grading in the last ten minutes (an honest student's
- * submission takes ~20 ms) is free; each further ten seconds is one step down, never below a regrade.
+ * whose used little. An honest submission grades in 20–300 ms, so even ten a minute stay under 3 s
+ * of grading in ten minutes, which is free; each further 3 s is one step down, never below a regrade
+ * (a correct solution burning 0.9 s per call uses ~5.5 s per submission).
  */
 export function fairGradingPriority(recentGradingMs: number): number {
   const steps = Math.ceil(Math.max(0, recentGradingMs - FREE_GRADING_MS) / FREE_GRADING_MS);
   return -Math.min(steps, -REGRADE_PRIORITY - 1);
 }
-const FREE_GRADING_MS = 10_000;
+const FREE_GRADING_MS = 3_000;
 
 /**
  * Embedded mode's stand-in for NOTIFY, called once a new job has committed. NOTIFY wakes every one of
@@ -103,7 +107,7 @@ let nextWake = 0;
  * so a slot that frees up always goes to a waiting student submission first. Their own group per
  * student keeps a regrade of old attempts from holding that student's one-at-a-time live slot.
  */
-export async function enqueueRegrades(boss: PgBoss, tx: Db, jobs: (Required<GradeJobData> & { userId: string })[]): Promise<void> {
+export async function enqueueRegrades(boss: PgBoss, tx: Db, jobs: (Required<Omit<GradeJobData, 'heavy'>> & { userId: string })[]): Promise<void> {
   if (jobs.length === 0) return;
   await boss.insert(
     GRADE_QUEUE,

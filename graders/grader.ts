@@ -83,7 +83,7 @@ export function createGrader(options: GraderOptions = {}): Grader {
     }
     const release = await slots();
     try {
-      const run = await runStudent({ open, exercise, code, cases: ref.cases, signal, loadFactor: options.loadFactor?.() });
+      const run = await runStudent({ open, exercise, code, cases: ref.cases, signal, loadFactor: options.loadFactor });
       return assembleReport(exercise, ref.cases, run, elapsed());
     } finally {
       release();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import type { LoadedExercise } from '../content/load';
 import type { Sandbox } from '../sandbox/engine';
@@ -39,13 +40,24 @@ interface Job {
   code: string;
   cases: ReferenceCase[];
   signal?: AbortSignal;
-  /** How much slower than idle the machine runs now (≥ 1); default: load average per core. */
-  loadFactor?: number;
+  /** How much slower than idle the machine runs now (≥ 1), asked before each case; default machineLoadFactor. */
+  loadFactor?: () => number;
 }
 
-/** The 1-minute load average per core, at least 1 (0 where the OS has none, e.g. Windows). */
+/**
+ * How oversubscribed the cores are, at least 1: the larger of the threads runnable right now and
+ * the 1-minute load average, per core. The instantaneous count matters: a burst of submissions
+ * fills every isolate thread long before the 1-minute average notices (npm run bench:load killed
+ * correct solutions that way). Where /proc is missing only the average counts (0 on Windows).
+ */
 export function machineLoadFactor(): number {
-  return Math.max(1, loadavg()[0] / availableParallelism());
+  let runnable = 0;
+  try {
+    runnable = Number(/^\S+ \S+ \S+ (\d+)\//.exec(readFileSync('/proc/loadavg', 'utf8'))?.[1] ?? 0);
+  } catch {
+    // not Linux
+  }
+  return Math.max(1, Math.max(runnable, loadavg()[0]) / availableParallelism());
 }
 
 /**
@@ -78,9 +90,8 @@ async function runInOrder(job: Job): Promise<StudentRun> {
   // never notices, instead of spending another full limit of a grading core on the loop.
   const secondChance = () => kills > 0 && !run.outcomes.some((o) => o.ok);
   const loadLimit = () => Math.min(secondChance() ? timeMsPerTest / 4 : timeMsPerTest, remaining());
-  const loadFactor = job.loadFactor ?? machineLoadFactor();
   const caseLimit = (c: ReferenceCase) => {
-    const limit = caseTimeLimitMs(c, timeMsPerTest, loadFactor);
+    const limit = caseTimeLimitMs(c, timeMsPerTest, (job.loadFactor ?? machineLoadFactor)());
     return Math.min(secondChance() ? Math.min(limit, timeMsPerTest / 4) : limit, remaining());
   };
   while (run.outcomes.length < job.cases.length) {

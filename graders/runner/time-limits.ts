@@ -6,9 +6,9 @@
 // The floor covers an honest solution written with other ops, run cold in a fresh isolate:
 // tests/fixtures/triplet-loss/correct-matmul.js (a 512 × 512 Gram matrix where the reference takes
 // 1.2 ms) needs ~150 ms on its large batch on an idle machine. Isolate time is wall time (isolated-vm's
-// cpuTime is wall time too), so on a busy machine everything is slower: the limit grows with the
-// machine's load (1-minute load average per core, at least 1); with both cores 3.5× oversubscribed
-// that case took 1.0–1.3 s.
+// cpuTime is wall time too), so on a busy machine everything is slower: the limit grows with how
+// oversubscribed the cores are (machineLoadFactor in student.ts, read before each case); with both
+// cores 3.5× oversubscribed that case took 1.0–1.3 s.
 export const RELATIVE_LIMIT_FACTOR = 50;
 export const RELATIVE_LIMIT_FLOOR_MS = 1000;
 

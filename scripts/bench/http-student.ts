@@ -20,7 +20,8 @@ export class HttpStudent {
     const response = await fetch(`${this.base}${path}`, {
       ...init,
       redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+      // A browser's same-origin POST carries Origin; the JSON routes refuse cross-site requests.
+      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader(), origin: this.base },
     });
     this.remember(response);
     return response;
