@@ -1,16 +1,17 @@
 import type { Job } from 'pg-boss';
 import { createChildPool, SandboxCrashError, type ChildPool } from '../graders/pool/child-pool';
-import { semaphore } from '../graders/semaphore';
 import type { LoadedExercise } from '../graders/content/load';
 import type { ExerciseMeta } from '../graders/content/exercise-schema';
-import { GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, type GradeJobData } from './queue';
-import { selectHasGradeReport, selectSubmissionForGrading, updateSubmissionStatus } from './queries/submissions';
+import { fairGradingPriority, GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, type GradeJobData } from './queue';
+import { selectHasGradeReport, selectRecentGradingMs, selectSubmissionForGrading, updateSubmissionStatus } from './queries/submissions';
 import { recordGradeResult, recordRegradeCrash } from './services/record-grade';
 import { selectRegradeVersion } from './queries/regrades';
 
 const JOBS_PER_PROCESS = 4;
+// CFS weight 110 against the default's 1024: about a tenth of a core's share while others want it.
+const HEAVY_NICENESS = 10;
 
-export type GradingWorker = { pool: ChildPool; stop(): Promise<void> };
+export type GradingWorker = { pool: ChildPool; heavyPool: ChildPool; stop(): Promise<void> };
 
 /**
  * Consumes grading jobs with `concurrency` sandbox child processes. A student's bug is a graded
@@ -22,9 +23,10 @@ export async function startGradingWorker(options: { concurrency: number; jobsPer
   // time limit, not a whole process, so honest submissions keep flowing past it.
   const jobsPerChild = options.jobsPerProcess ?? JOBS_PER_PROCESS;
   const pool = createChildPool({ size: options.concurrency, jobsPerChild });
-  // Priority only orders the queue; once running, a CPU-burning job takes a thread's share of the
-  // cores. Students flagged heavy therefore share one grading thread per worker between them.
-  const heavySlot = semaphore(1);
+  // Priority only orders the queue; once running, a CPU-burning job would take a thread's full
+  // share of the cores. Heavy students (fairGradingPriority below 0) are graded one at a time in a
+  // sandbox process of their own at low CPU priority, which yields the cores to everybody else.
+  const heavyPool = createChildPool({ size: 1, jobsPerChild: 1, nice: HEAVY_NICENESS });
   const boss = await getQueue();
   const workId = await boss.work<GradeJobData>(
     GRADE_QUEUE,
@@ -37,27 +39,20 @@ export async function startGradingWorker(options: { concurrency: number; jobsPer
       pollingIntervalSeconds: 0.5,
       notifyPollingIntervalSeconds: 0.5,
     },
-    async ([job]) => {
-      if (!job.data.heavy) return gradeJob(pool, job);
-      const release = await heavySlot();
-      try {
-        await gradeJob(pool, job);
-      } finally {
-        release();
-      }
-    },
+    async ([job]) => gradeJob({ pool, heavyPool }, job),
   );
   return {
     pool,
+    heavyPool,
     async stop() {
       // Hand back or finish in-flight jobs before the sandboxes go away.
       await boss.offWork(GRADE_QUEUE, { id: workId, wait: true });
-      await pool.close();
+      await Promise.all([pool.close(), heavyPool.close()]);
     },
   };
 }
 
-async function gradeJob(pool: ChildPool, job: Job<GradeJobData>): Promise<void> {
+async function gradeJob(pools: { pool: ChildPool; heavyPool: ChildPool }, job: Job<GradeJobData>): Promise<void> {
   const { submissionId, run, regradeRunId } = job.data;
   const submission = await selectSubmissionForGrading(submissionId);
   if (!submission || (await selectHasGradeReport(submissionId, run))) return;
@@ -76,6 +71,10 @@ async function gradeJob(pool: ChildPool, job: Job<GradeJobData>): Promise<void> 
     tests: version.tests,
     versionHash: version.contentHash,
   };
+  // Decided when the job starts, not when it was queued: a student's jobs run one at a time, so by
+  // now the previous one's time is known (a burst queued before any was graded is caught after the first).
+  const heavy = !regradeRunId && fairGradingPriority(await selectRecentGradingMs(submission.userId)) < 0;
+  const pool = heavy ? pools.heavyPool : pools.pool;
   try {
     const report = await pool.grade(exercise, submission.code);
     const stored = await recordGradeResult({ submissionId, run, report, regradeRunId });

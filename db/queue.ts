@@ -4,8 +4,7 @@ import { getDbHandle, type Db } from './client';
 
 export const GRADE_QUEUE = 'grade-submission';
 // regradeRunId is set for regrade jobs: grade against that run's version, store a report that counts only once accepted.
-/** `heavy`: the student's recent gradings used much time (fairGradingPriority below 0): such jobs run one at a time per worker. */
-export type GradeJobData = { submissionId: string; run: number; regradeRunId?: string; heavy?: boolean };
+export type GradeJobData = { submissionId: string; run: number; regradeRunId?: string };
 
 /** Infrastructure failures (a crashed sandbox) are retried this often; a student's bug never is. */
 export const GRADE_RETRY_LIMIT = 2;
@@ -64,12 +63,10 @@ async function startQueue(): Promise<PgBoss> {
  * deadlock on PGlite, whose single connection the transaction holds.
  */
 export async function enqueueGrading(boss: PgBoss, tx: Db, job: GradeJobData & { userId: string; priority?: number }): Promise<void> {
-  const priority = job.priority ?? 0;
-  const data: GradeJobData = { submissionId: job.submissionId, run: job.run, ...(priority < 0 ? { heavy: true } : {}) };
-  await boss.send(GRADE_QUEUE, data, {
+  await boss.send(GRADE_QUEUE, { submissionId: job.submissionId, run: job.run } satisfies GradeJobData, {
     db: fromDrizzle(tx as never, sql as never),
     group: { id: job.userId },
-    priority,
+    priority: job.priority ?? 0,
   });
 }
 
@@ -107,7 +104,7 @@ let nextWake = 0;
  * so a slot that frees up always goes to a waiting student submission first. Their own group per
  * student keeps a regrade of old attempts from holding that student's one-at-a-time live slot.
  */
-export async function enqueueRegrades(boss: PgBoss, tx: Db, jobs: (Required<Omit<GradeJobData, 'heavy'>> & { userId: string })[]): Promise<void> {
+export async function enqueueRegrades(boss: PgBoss, tx: Db, jobs: (Required<GradeJobData> & { userId: string })[]): Promise<void> {
   if (jobs.length === 0) return;
   await boss.insert(
     GRADE_QUEUE,

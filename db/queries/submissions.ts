@@ -14,6 +14,7 @@ export async function selectSubmissionForGrading(submissionId: string) {
   const [row] = await db()
     .select({
       id: submissions.id,
+      userId: submissions.userId,
       code: submissions.code,
       status: submissions.status,
       ...versionForGrading,
@@ -52,7 +53,7 @@ export async function selectSubmissionPressure(userId: string): Promise<{ inFlig
  * Grading time a student's own submissions used in the last ten minutes: the sum of their reports'
  * job times (a hidden test's own time is not stored, so the job's is what counts).
  */
-async function selectRecentGradingMs(userId: string): Promise<number> {
+export async function selectRecentGradingMs(userId: string): Promise<number> {
   const [row] = await db()
     .select({
       ms: sql<number>`coalesce(sum((${gradeReports.report} ->> 'durationMs')::float8), 0)`.mapWith(Number),

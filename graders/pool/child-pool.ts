@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import type { LoadedExercise } from '../content/load';
 import { capReport, GradeReportSchema, REPORT_VERSION, type GradeReport } from '../report';
@@ -27,6 +28,8 @@ export interface ChildPoolOptions {
   memoryLimitMb?: number;
   /** How often every child's resident memory is read (it is also read after each job). */
   memoryCheckMs?: number;
+  /** OS niceness of the children (0–19): a pool for CPU-heavy students yields the cores to the others. */
+  nice?: number;
 }
 
 // A child at rest is ~110–140 MB; each job adds at most its isolate (128 MB heap limit, which V8
@@ -75,6 +78,7 @@ export function createChildPool(options: ChildPoolOptions) {
   const queue: Job[] = [];
   let nextJobId = 1;
   let closed = false;
+  let graded = 0;
   const slots: Slot[] = Array.from({ length: options.size }, () => spawnSlot());
   const memoryTimer = setInterval(() => slots.forEach(checkMemory), options.memoryCheckMs ?? 250);
   memoryTimer.unref();
@@ -83,6 +87,8 @@ export function createChildPool(options: ChildPoolOptions) {
     // spawn with an IPC channel rather than fork(): Turbopack resolves fork()'s path as a module
     // request and fails the build (vercel/next.js#97952); spawn() is traced as a plain file.
     const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', CHILD_ENTRY], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Set before the child has loaded anything; its isolate threads inherit it.
+    if (options.nice && child.pid !== undefined) setPriority(child.pid, options.nice);
     let markReady!: () => void;
     const slot: Slot = { child, ready: new Promise((resolve) => (markReady = resolve)), jobs: new Map(), served: 0 };
     child.on('message', (message: GradeResponse) => {
@@ -93,8 +99,9 @@ export function createChildPool(options: ChildPoolOptions) {
       checkMemory(slot);
       if (message.type === 'failed') return job.reject(new SandboxCrashError(`grading engine error: ${message.error}`));
       const parsed = GradeReportSchema.safeParse(message.report);
-      if (parsed.success) job.resolve(capReport(parsed.data));
-      else job.reject(new SandboxCrashError(`sandbox returned an invalid report: ${parsed.error.issues[0]?.message}`));
+      if (!parsed.success) return job.reject(new SandboxCrashError(`sandbox returned an invalid report: ${parsed.error.issues[0]?.message}`));
+      graded += 1;
+      job.resolve(capReport(parsed.data));
     });
     child.on('exit', (code, signal) => replace(slot, `the sandbox process exited (${signal ?? `code ${code}`})`));
     child.on('error', (error) => replace(slot, `sandbox process error: ${error.message}`));
@@ -226,7 +233,10 @@ export function createChildPool(options: ChildPoolOptions) {
     );
   }
 
-  return { grade, pids, close, memoryLimitMb };
+  /** Reports this pool's children have returned. */
+  const gradedCount = () => graded;
+
+  return { grade, pids, close, memoryLimitMb, gradedCount };
 }
 
 export type ChildPool = ReturnType<typeof createChildPool>;

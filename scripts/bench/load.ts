@@ -200,7 +200,7 @@ async function main() {
       ['database', process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'],
       ['students / submissions offered', `${STUDENTS} / ${STUDENTS} at ${RATE}/s: ${share('correct')} correct (${CORRECT_VARIANTS.join(', ')}), ${share('wrong')} wrong, ${share('loop')} infinite loops, ${share('bomb')} memory attacks`],
       ['CPU burners (correct, 0.9 s per call, as fast as allowed)', BURNERS ? `${BURNERS} students: ${burnCounts.accepted} accepted, ${burnCounts.refused} refused by the rate limits` : 'none'],
-      ['grading', WORKERS > 0 ? `${WORKERS} worker process(es), web server not grading` : 'in the web server: 2 sandbox processes × 4 jobs'],
+      ['grading', WORKERS > 0 ? `${WORKERS} worker process(es), web server not grading` : 'in the web server: 2 sandbox processes × 4 jobs, 1 niced one for heavy students'],
       ['accepted submissions/s', (accepted.length / submitSeconds).toFixed(1)],
       ['submit request p50 / p95 (HTTP round trip)', `${percentile(submitMs.sort((a, b) => a - b), 50)} / ${percentile(submitMs, 95)} ms`],
       ['Submit pressed → graded p50 / p95 / p99 (all)', `${percentile(all, 50)} / ${percentile(all, 95)} / ${percentile(all, 99)} ms`],
