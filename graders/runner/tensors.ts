@@ -1,3 +1,4 @@
+import { truncateText } from '../report';
 import type { TensorWire, Wire } from './wire';
 
 export function shapeString(shape: readonly number[]): string {
@@ -58,12 +59,11 @@ export const MAX_PREVIEW_CHARS = 500;
 
 /** Short human-readable rendering for the report; never the full data. */
 export function preview(w: Wire): string {
-  const text = previewNode(w);
-  return text.length <= MAX_PREVIEW_CHARS ? text : `${text.slice(0, MAX_PREVIEW_CHARS - 1)}…`;
+  return truncateText(previewNode(w), MAX_PREVIEW_CHARS);
 }
 
 function previewKey(key: string): string {
-  return key.length <= PREVIEW_KEY_CHARS ? key : `${key.slice(0, PREVIEW_KEY_CHARS - 1)}… (${key.length} characters)`;
+  return key.length <= PREVIEW_KEY_CHARS ? key : `${truncateText(key, PREVIEW_KEY_CHARS)} (${key.length} characters)`;
 }
 
 function previewNode(w: Wire): string {
