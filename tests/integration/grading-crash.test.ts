@@ -12,8 +12,10 @@ import { startGradingWorker } from '@/db/grading-worker';
 import { stopQueue } from '@/db/queue';
 
 // Busy for ~1.5 s inside the sandbox, long enough to kill whoever is grading it.
+// Correct and slow: 450 ms per call keeps a case (up to two calls) under its 1 s limit, and the
+// job's ~8 calls take ~3.6 s, long enough to be killed in the middle of.
 const SLOW_CORRECT = `function tripletLoss(a, p, n, m) {
-  const end = Date.now() + 1500; while (Date.now() < end) {}
+  const end = Date.now() + 450; while (Date.now() < end) {}
   const dap = a.sub(p).square().sum(1), dan = a.sub(n).square().sum(1);
   return dap.sub(dan).add(m).relu().mean();
 }`;
@@ -104,7 +106,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)
       await Promise.all(workers.map((w) => waitFor(() => w.output().includes('waiting for jobs'), 60_000)));
       const ids: string[] = [];
       for (let round = 0; round < 2; round++) {
-        for (const userId of students) ids.push((await submitExercise({ userId, itemId, code: SLOW_CORRECT.replace('1500', '300') })).submissionId);
+        for (const userId of students) ids.push((await submitExercise({ userId, itemId, code: SLOW_CORRECT.replace('450', '300') })).submissionId);
       }
       const rows = await waitUntilAllGraded(ids, 90_000);
       expect(rows.map((row) => row.reports)).toEqual(ids.map(() => 1));
@@ -138,7 +140,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)
   it('a job whose whole worker process is killed mid-job is graded once by another worker', async () => {
     const first = startWorker();
     await waitFor(() => first.output().includes('waiting for jobs'), 60_000);
-    const { submissionId } = await submitExercise({ userId: students[1], itemId, code: SLOW_CORRECT.replace('1500', '4000') });
+    const { submissionId } = await submitExercise({ userId: students[1], itemId, code: SLOW_CORRECT });
     await new Promise((resolve) => setTimeout(resolve, 2500));
     first.child.kill('SIGKILL');
     const second = startWorker();
