@@ -32,13 +32,22 @@ const right = {
   logDet: (s) => s.sum(1),
 };
 
+// The flow's training objective for the batch, log N(y; 0, I) + logDet summed over the rows (up to a
+// constant). Its gradient with respect to x runs through both outputs, so a y or a logDet detached from
+// the graph fails it. Self-contained (a run is re-created from its source inside the isolate); sums over
+// every axis, so a logDet of the wrong shape fails on its value, not with an error of this harness.
+const withLogLik = ({ couplingForward }, x, net) => {
+  const { y, logDet } = couplingForward(x, net);
+  return { y, logDet, logLik: tf.add(tf.mul(-0.5, tf.sum(tf.square(y))), tf.sum(logDet)) };
+};
+
 defineTests(
   [
     {
       id: 'worked-example',
       name: 'worked example from the statement (batch 1, D = 4)',
       visible: true,
-      points: 1.5,
+      points: 1,
       seed: 1,
       inputs: ({ tf, fn }) => [tf.tensor2d([[1, 2, 3, 4]]), fn(linear)],
     },
@@ -46,15 +55,25 @@ defineTests(
       id: 'random-batch',
       name: 'batch of 5, D = 6, small MLP as the coupling network',
       visible: true,
-      points: 1.5,
+      points: 1,
       seed: 42,
       inputs: ({ rng, fn }) => [rng.normal([5, 6]), mlpNet(rng, fn, 3)],
+    },
+    {
+      id: 'gradient-loglik',
+      name: 'gradient of the log-likelihood Σ (−½‖y‖²) + Σ logDet with respect to x (batch 4, D = 6)',
+      visible: true,
+      points: 2,
+      seed: 31,
+      inputs: ({ rng, fn }) => [rng.normal([4, 6]), mlpNet(rng, fn, 3, { scale: 2 })],
+      run: withLogLik,
+      grad: { wrt: [0], output: 'logLik', atol: 1e-4 },
     },
     {
       id: 'batch-of-one',
       name: 'batch of 1, D = 8',
       visible: false,
-      points: 1.5,
+      points: 0.5,
       seed: 7,
       inputs: ({ rng, fn }) => [rng.normal([1, 8]), mlpNet(rng, fn, 4)],
       hint: 'With a single row logDet must still have shape [1]: sum logScale over axis 1 only, and keep y as [1, D].',
@@ -63,7 +82,7 @@ defineTests(
       id: 'large-scales',
       name: 'log-scales up to ±4 and wide inputs (batch 16, D = 10)',
       visible: false,
-      points: 1.5,
+      points: 1,
       seed: 11,
       inputs: ({ rng, fn }) => [rng.normal([16, 10], 0, 3), mlpNet(rng, fn, 5, { scale: 4 })],
       hint: 'Scale with exp(logScale) and add the shift after scaling: y2 = x2 · exp(logScale) + shift; logDet = Σ logScale (not Σ exp).',
@@ -72,7 +91,7 @@ defineTests(
       id: 'gradient-y',
       name: 'gradient of y with respect to x',
       visible: false,
-      points: 2,
+      points: 1.5,
       seed: 23,
       inputs: ({ rng, fn }) => [rng.normal([6, 8]), mlpNet(rng, fn, 4)],
       grad: { wrt: [0], output: 'y', atol: 1e-4 },
@@ -82,19 +101,36 @@ defineTests(
       id: 'gradient-logdet',
       name: 'gradient of logDet with respect to x',
       visible: false,
-      points: 2,
+      points: 1.5,
       seed: 29,
       inputs: ({ rng, fn }) => [rng.normal([6, 8]), mlpNet(rng, fn, 4, { scale: 2 })],
       grad: { wrt: [0], output: 'logDet', atol: 1e-4 },
       hint: 'logDet depends on x only through net(x1): feed the first half to the network and sum its logScale per row.',
     },
+    {
+      id: 'gradient-loglik-wide',
+      name: 'gradient of the log-likelihood with respect to x, log-scales up to ±3 (batch 12, D = 10)',
+      visible: false,
+      points: 1.5,
+      seed: 37,
+      inputs: ({ rng, fn }) => [rng.normal([12, 10], 0, 2), mlpNet(rng, fn, 5, { scale: 3 })],
+      run: withLogLik,
+      grad: { wrt: [0], output: 'logLik', atol: 1e-3, rtol: 1e-4 },
+      hint: 'Both outputs must stay in the graph: y and logDet from tf operations on x (no dataSync/arraySync), with the network run on x1.',
+    },
   ],
   {
+    // Each variant changes one thing in the right formula; the grader matches a student's outputs against them.
     mistakes: [
       {
         id: 'no-exp',
         message: 'x2 was multiplied by logScale itself: the scale is exp(logScale)',
         replace: { couplingForward: (x, net) => forwardWith(x, net, { ...right, scale: (x2, s, t) => x2.mul(s).add(t) }) },
+      },
+      {
+        id: 'exp-neg',
+        message: 'the forward pass multiplies x2 by exp(logScale); exp(−logScale) belongs to the inverse',
+        replace: { couplingForward: (x, net) => forwardWith(x, net, { ...right, scale: (x2, s, t) => x2.mul(s.neg().exp()).add(t) }) },
       },
       {
         id: 'shift-before-scale',
@@ -120,6 +156,21 @@ defineTests(
         id: 'logdet-mean',
         message: 'logDet is the sum of logScale over the features, not the mean',
         replace: { couplingForward: (x, net) => forwardWith(x, net, { ...right, logDet: (s) => s.mean(1) }) },
+      },
+      {
+        id: 'logdet-sign',
+        message: 'the forward log-determinant is +Σ logScale; the minus sign belongs to the inverse pass',
+        replace: { couplingForward: (x, net) => forwardWith(x, net, { ...right, logDet: (s) => s.sum(1).neg() }) },
+      },
+      {
+        id: 'logdet-axis0',
+        message: 'logScale was summed over the batch axis: sum over axis 1 (the features), one value per row',
+        replace: { couplingForward: (x, net) => forwardWith(x, net, { ...right, logDet: (s) => s.sum(0) }) },
+      },
+      {
+        id: 'logdet-total',
+        message: 'logDet has one value per row, shape [batch]: sum logScale over axis 1 only, not over the whole batch',
+        replace: { couplingForward: (x, net) => forwardWith(x, net, { ...right, logDet: (s) => s.sum() }) },
       },
     ],
   },
