@@ -30,13 +30,21 @@ const right = {
   logDet: (s) => s.sum(1).neg(),
 };
 
+// A scalar that depends on both outputs, Σ ½‖x‖² + Σ logDet: its gradient with respect to y runs through
+// x and logDet, so either one detached from the graph fails it. Self-contained (a run is re-created from
+// its source inside the isolate); sums over every axis, so a wrong shape fails on its value, not here.
+const withBoth = ({ couplingInverse }, y, net) => {
+  const { x, logDet } = couplingInverse(y, net);
+  return { x, logDet, both: tf.add(tf.mul(0.5, tf.sum(tf.square(x))), tf.sum(logDet)) };
+};
+
 defineTests(
   [
     {
       id: 'worked-example',
       name: 'worked example from the statement (batch 1, D = 4)',
       visible: true,
-      points: 1.5,
+      points: 1,
       seed: 1,
       inputs: ({ tf, fn }) => [tf.tensor2d([[1, 2, 4, 7]]), fn(linear)],
     },
@@ -44,24 +52,34 @@ defineTests(
       id: 'random-batch',
       name: 'batch of 5, D = 6, small MLP as the coupling network',
       visible: true,
-      points: 1.5,
+      points: 1,
       seed: 42,
       inputs: ({ rng, fn }) => [rng.normal([5, 6]), mlpNet(rng, fn, 3)],
+    },
+    {
+      id: 'gradient-both',
+      name: 'gradient of Σ ½‖x‖² + Σ logDet with respect to y (batch 4, D = 6)',
+      visible: true,
+      points: 2,
+      seed: 31,
+      inputs: ({ rng, fn }) => [rng.normal([4, 6]), mlpNet(rng, fn, 3, { scale: 2 })],
+      run: withBoth,
+      grad: { wrt: [0], output: 'both', atol: 1e-4 },
     },
     {
       id: 'batch-of-one',
       name: 'batch of 1, D = 8',
       visible: false,
-      points: 1,
+      points: 0.5,
       seed: 7,
       inputs: ({ rng, fn }) => [rng.normal([1, 8]), mlpNet(rng, fn, 4)],
       hint: 'With a single row logDet must still have shape [1]: sum logScale over axis 1 only, and keep x as [1, D].',
     },
     {
       id: 'round-trip',
-      name: 'couplingInverse(couplingForward(x).y).x gives x back',
+      name: 'couplingInverse(couplingForward(x).y).x gives x back, and its gradient is the identity',
       visible: false,
-      points: 2,
+      points: 1.5,
       seed: 13,
       inputs: ({ rng, fn }) => [rng.normal([8, 10], 0, 2), mlpNet(rng, fn, 5, { scale: 3 })],
       // The forward pass is written out here: this exercise asks only for the inverse.
@@ -72,22 +90,26 @@ defineTests(
         return couplingInverse(y, net).x;
       },
       compare: { rtol: 1e-4, atol: 1e-4 },
+      grad: { wrt: [0], atol: 1e-3 },
       hint: 'Inverting the forward output must give x back: subtract the shift first, then divide by exp(logScale), with the network run on the unchanged half.',
     },
     {
       id: 'large-scales',
-      name: 'log-scales up to ±5 (batch 16, D = 10)',
+      name: 'log-scales up to ±5 (batch 16, D = 10), with the gradient through both outputs',
       visible: false,
-      points: 1.5,
+      points: 1,
       seed: 11,
       inputs: ({ rng, fn }) => [rng.normal([16, 10], 0, 3), mlpNet(rng, fn, 5, { scale: 5 })],
+      run: withBoth,
+      compare: { rtol: 1e-4, atol: 1e-4 },
+      grad: { wrt: [0], output: 'both', atol: 1e-2, rtol: 1e-4 },
       hint: 'Divide by exp(logScale) (i.e. multiply by exp(−logScale)), not by logScale or by exp(logScale) the wrong way round; logDet = −Σ logScale.',
     },
     {
       id: 'gradient-x',
       name: 'gradient of x with respect to y',
       visible: false,
-      points: 1.5,
+      points: 1,
       seed: 23,
       inputs: ({ rng, fn }) => [rng.normal([6, 8]), mlpNet(rng, fn, 4)],
       grad: { wrt: [0], output: 'x', atol: 1e-4 },
@@ -97,7 +119,7 @@ defineTests(
       id: 'gradient-logdet',
       name: 'gradient of logDet with respect to y',
       visible: false,
-      points: 1,
+      points: 2,
       seed: 29,
       inputs: ({ rng, fn }) => [rng.normal([6, 8]), mlpNet(rng, fn, 4, { scale: 2 })],
       grad: { wrt: [0], output: 'logDet', atol: 1e-4 },
@@ -105,6 +127,7 @@ defineTests(
     },
   ],
   {
+    // Each variant changes one thing in the right formula; the grader matches a student's outputs against them.
     mistakes: [
       {
         id: 'forward-again',
@@ -122,6 +145,11 @@ defineTests(
         replace: { couplingInverse: (y, net) => inverseWith(y, net, { ...right, undo: (y2, s, t) => y2.sub(t).mul(s.exp()) }) },
       },
       {
+        id: 'shift-added',
+        message: 'the forward pass added the shift, so the inverse subtracts it: x2 = (y2 − shift) · exp(−logScale)',
+        replace: { couplingInverse: (y, net) => inverseWith(y, net, { ...right, undo: (y2, s, t) => y2.add(t).mul(s.neg().exp()) }) },
+      },
+      {
         id: 'no-exp',
         message: 'the scale is exp(logScale), not logScale itself',
         replace: { couplingInverse: (y, net) => inverseWith(y, net, { ...right, undo: (y2, s, t) => y2.sub(t).div(s) }) },
@@ -132,9 +160,30 @@ defineTests(
         replace: { couplingInverse: (y, net) => inverseWith(y, net, { ...right, half: 2 }) },
       },
       {
+        id: 'swapped-halves',
+        message: 'the halves are swapped: x = concat([y1, x2], 1), with the unchanged half first',
+        replace: {
+          couplingInverse: (y, net) => {
+            const { x, logDet } = inverseWith(y, net, right);
+            const [x1, x2] = tf.split(x, 2, 1);
+            return { x: tf.concat([x2, x1], 1), logDet };
+          },
+        },
+      },
+      {
         id: 'logdet-sign',
         message: "the inverse's log-determinant is the forward one negated: −Σ logScale",
         replace: { couplingInverse: (y, net) => inverseWith(y, net, { ...right, logDet: (s) => s.sum(1) }) },
+      },
+      {
+        id: 'logdet-mean',
+        message: 'logDet is minus the sum of logScale over the features, not the mean',
+        replace: { couplingInverse: (y, net) => inverseWith(y, net, { ...right, logDet: (s) => s.mean(1).neg() }) },
+      },
+      {
+        id: 'logdet-total',
+        message: 'logDet has one value per row, shape [batch]: sum logScale over axis 1 only, not over the whole batch',
+        replace: { couplingInverse: (y, net) => inverseWith(y, net, { ...right, logDet: (s) => s.sum().neg() }) },
       },
     ],
   },
