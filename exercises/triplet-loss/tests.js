@@ -1,6 +1,21 @@
 // Test cases for tripletLoss. Evaluated only inside the trusted grading isolate.
 const triplets = (rng, batch, dim) => [rng.normal([batch, dim]), rng.normal([batch, dim]), rng.normal([batch, dim])];
 
+// Wrong variants, built from one parameterised implementation (each option is one usual mistake).
+const variant = (a, p, n, m, o = {}) => {
+  const dist = (x, y) => {
+    const d = tf.sum(tf.squaredDifference(x, y), o.batchAxis ? 0 : -1);
+    return o.sqrt ? tf.sqrt(d) : d;
+  };
+  const gap = o.swapped ? dist(a, n).sub(dist(a, p)) : dist(a, p).sub(dist(a, n));
+  if (o.hingeAfterMean) return tf.maximum(tf.mean(gap).add(m), 0);
+  if (o.marginOutside) return tf.mean(tf.maximum(gap, 0)).add(m);
+  const inner = gap.add(o.marginSign ? -m : m);
+  const hinge = o.noHinge ? inner : tf.maximum(inner, 0);
+  return o.sum ? tf.sum(hinge) : tf.mean(hinge);
+};
+const mistake = (id, message, o) => ({ id, message, replace: { tripletLoss: (a, p, n, m) => variant(a, p, n, m, o) } });
+
 defineTests(
   [
     {
@@ -21,9 +36,11 @@ defineTests(
       id: 'random-batch',
       name: 'random batch of 8 triplets in 4 dimensions, margin 2',
       visible: true,
-      points: 1.5,
+      points: 2,
       seed: 42,
       inputs: ({ rng }) => [...triplets(rng, 8, 4), 2],
+      // Visible gradient check: a loss tf.grad cannot follow is not a loss (with gradient-anchor and margin-zero, 55 % of the points).
+      grad: { wrt: [0, 1, 2], atol: 1e-4 },
     },
     {
       id: 'margin-zero',
@@ -32,6 +49,7 @@ defineTests(
       points: 1.5,
       seed: 7,
       inputs: ({ rng }) => [...triplets(rng, 16, 8), 0],
+      grad: { wrt: [0, 1, 2], atol: 1e-4 },
       hint: 'With margin 0 only the sign of d(a,p) − d(a,n) matters; check the hinge.',
     },
     {
@@ -52,7 +70,7 @@ defineTests(
       id: 'large-batch',
       name: 'large batch (512 × 32)',
       visible: false,
-      points: 2,
+      points: 1.5,
       seed: 2024,
       inputs: ({ rng }) => [...triplets(rng, 512, 32), 1],
       compare: { rtol: 1e-4, atol: 1e-4 },
@@ -72,38 +90,14 @@ defineTests(
   {
     // Known wrong variants: a visible test whose output matches one of them says which mistake it is.
     mistakes: [
-      {
-        id: 'sum-not-mean',
-        message: 'this is the sum over the batch: take the mean instead',
-        replace: {
-          tripletLoss: (a, p, n, m) =>
-            tf.sum(tf.maximum(tf.sum(tf.squaredDifference(a, p), -1).sub(tf.sum(tf.squaredDifference(a, n), -1)).add(m), 0)),
-        },
-      },
-      {
-        id: 'euclidean',
-        message: 'this uses the Euclidean distance; the loss uses the squared distance (no square root)',
-        replace: {
-          tripletLoss: (a, p, n, m) =>
-            tf.mean(tf.maximum(tf.sqrt(tf.sum(tf.squaredDifference(a, p), -1)).sub(tf.sqrt(tf.sum(tf.squaredDifference(a, n), -1))).add(m), 0)),
-        },
-      },
-      {
-        id: 'wrong-axis',
-        message: 'the distances were reduced over the batch axis: reduce over the last axis (the embedding dimension)',
-        replace: {
-          tripletLoss: (a, p, n, m) =>
-            tf.mean(tf.maximum(tf.sum(tf.squaredDifference(a, p), 0).sub(tf.sum(tf.squaredDifference(a, n), 0)).add(m), 0)),
-        },
-      },
-      {
-        id: 'no-hinge',
-        message: 'the hinge is missing: clamp each triplet with max(0, ·) before averaging',
-        replace: {
-          tripletLoss: (a, p, n, m) =>
-            tf.mean(tf.sum(tf.squaredDifference(a, p), -1).sub(tf.sum(tf.squaredDifference(a, n), -1)).add(m)),
-        },
-      },
+      mistake('sum-not-mean', 'this is the sum over the batch: take the mean instead', { sum: true }),
+      mistake('euclidean', 'this uses the Euclidean distance; the loss uses the squared distance (no square root)', { sqrt: true }),
+      mistake('wrong-axis', 'the distances were reduced over the batch axis: reduce over the last axis (the embedding dimension)', { batchAxis: true }),
+      mistake('no-hinge', 'the hinge is missing: clamp each triplet with max(0, ·) before averaging', { noHinge: true }),
+      mistake('swapped-distances', 'the distances are swapped: the hinge is max(0, d(a, p) − d(a, n) + margin), positive first', { swapped: true }),
+      mistake('margin-sign', 'the margin must be added, not subtracted: max(0, d(a, p) − d(a, n) + margin)', { marginSign: true }),
+      mistake('margin-outside-hinge', 'the margin goes inside the hinge: max(0, d(a, p) − d(a, n) + margin), not max(0, d(a, p) − d(a, n)) + margin', { marginOutside: true }),
+      mistake('hinge-after-mean', 'apply the hinge to each triplet, then average: the mean of max(0, ·), not max(0, ·) of the mean', { hingeAfterMean: true }),
     ],
   },
 );
