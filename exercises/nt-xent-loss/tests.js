@@ -18,6 +18,7 @@ const variant = (z1, z2, tau, o = {}) => {
   const logits = sim.sub(mask.mul(1e9));
   let rows = logits.logSumExp(1).sub(sim.mul(pos).sum(1));
   if (o.firstViewOnly) rows = rows.slice(0, n);
+  if (o.overN) return rows.sum().div(n);
   return o.sum ? rows.sum() : rows.mean();
 };
 const mistake = (id, message, o) => ({ id, message, replace: { ntXentLoss: (z1, z2, tau) => variant(z1, z2, tau, o) } });
@@ -36,9 +37,11 @@ defineTests(
       id: 'random-batch',
       name: 'batch of 8 pairs, d = 16, τ = 0.5',
       visible: true,
-      points: 1.5,
+      points: 2,
       seed: 42,
       inputs: ({ rng }) => [...views(rng, 8, 16), 0.5],
+      // Visible gradient check: a loss tf.grad cannot follow is not a loss (with the other two, 55 % of the points).
+      grad: { wrt: [0, 1], atol: 1e-4 },
     },
     {
       id: 'batch-of-one',
@@ -71,13 +74,14 @@ defineTests(
         const [z1, z2] = views(rng, 8, 12);
         return [z1.mul(10), z2.mul(0.1), 0.2];
       },
+      grad: { wrt: [0, 1], atol: 1e-4 },
       hint: 'Normalise each row (axis 1) to unit length before the dot products: the loss uses cosine similarity and must not change when an embedding is scaled.',
     },
     {
       id: 'large-batch',
       name: '64 pairs, d = 32, τ = 0.1',
       visible: false,
-      points: 1,
+      points: 0.5,
       seed: 6,
       inputs: ({ rng }) => [...views(rng, 64, 32, 1), 0.1],
       compare: { rtol: 1e-4, atol: 1e-4 },
@@ -102,6 +106,7 @@ defineTests(
       mistake('positive-excluded', 'the denominator runs over every k ≠ i, the positive included', { dropPositive: true }),
       mistake('first-view-only', 'average over all 2N rows: the rows of z2 are anchors too', { firstViewOnly: true }),
       mistake('sum-not-mean', 'take the mean over the 2N rows, not the sum', { sum: true }),
+      mistake('mean-over-n', 'the mean is over all 2N rows (both views are anchors): divide the sum by 2N, not by N', { overN: true }),
       mistake('no-temperature', 'divide the similarities by the temperature', { noTau: true }),
       mistake('times-temperature', 'divide the similarities by the temperature, do not multiply', { timesTau: true }),
     ],
