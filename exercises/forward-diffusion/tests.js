@@ -39,7 +39,7 @@ defineTests(
       id: 'schedule-single-step',
       name: 'linearBetaSchedule with T = 1',
       visible: false,
-      points: 1,
+      points: 0.5,
       seed: 3,
       entry: 'linearBetaSchedule',
       inputs: () => [1, 0.05, 0.2],
@@ -57,41 +57,45 @@ defineTests(
     },
     {
       id: 'random-images',
-      name: 'batch of 2 images 4×4×3, T = 100, t = 37',
+      name: 'batch of 2 images 4×4×3, T = 100, t = 37, and the gradient with respect to x0 and the noise',
       visible: true,
-      points: 1,
+      points: 1.5,
       seed: 42,
       entry: 'qSample',
       inputs: ({ tf, rng }) => [rng.uniform([2, 4, 4, 3], -1, 1), 37, ddpmBetas(tf, 100), rng.normal([2, 4, 4, 3])],
+      grad: { wrt: [0, 3], atol: 1e-5 },
     },
     {
       id: 't-zero',
-      name: 'first step, t = 0',
+      name: 'first step, t = 0 (with its gradient)',
       visible: false,
       points: 1,
       seed: 5,
       entry: 'qSample',
       inputs: ({ tf, rng }) => [rng.uniform([3, 16], -1, 1), 0, tf.linspace(0.05, 0.3, 10), rng.normal([3, 16])],
+      grad: { wrt: [0, 3], atol: 1e-5 },
       hint: 't is 0-based and alphaBar_t includes s = t: at t = 0, alphaBar_0 = 1 − beta_0 (not 1).',
     },
     {
       id: 'last-step',
-      name: 'last step of 1000 (x_t is almost pure noise), batch of 1',
+      name: 'last step of 1000 (x_t is almost pure noise), batch of 1, with its gradient',
       visible: false,
       points: 1,
       seed: 6,
       entry: 'qSample',
       inputs: ({ tf, rng }) => [rng.uniform([1, 8, 8, 1], -1, 1), 999, ddpmBetas(tf, 1000), rng.normal([1, 8, 8, 1])],
+      grad: { wrt: [0, 3], atol: 1e-5 },
       hint: 'alphaBar_t is the cumulative product of (1 − beta_s) over s ≤ t, not alpha_t alone: at t = 999 it is about 4e-5.',
     },
     {
       id: 'custom-schedule',
-      name: 'a non-linear schedule (random betas in [0.01, 0.3]), t = 12',
+      name: 'a non-linear schedule (random betas in [0.01, 0.3]), t = 12 (with its gradient)',
       visible: false,
       points: 1,
       seed: 7,
       entry: 'qSample',
       inputs: ({ rng }) => [rng.normal([6, 5]), 12, rng.uniform([20], 0.01, 0.3), rng.normal([6, 5])],
+      grad: { wrt: [0, 3], atol: 1e-5 },
       hint: 'Use the betas you are given (any schedule): alphaBar_t = Π_{s=0..t} (1 − beta_s), t + 1 factors.',
     },
     {
@@ -107,6 +111,7 @@ defineTests(
     },
   ],
   {
+    // Each variant changes one thing in the right formula; the grader matches a student's outputs against them.
     mistakes: [
       {
         id: 'end-excluded',
@@ -142,6 +147,23 @@ defineTests(
             return x0.mul(ab).add(noise.mul(ab.neg().add(1)));
           },
         },
+      },
+      {
+        id: 'noise-no-sqrt',
+        message: 'the noise is scaled by its standard deviation sqrt(1 − alphaBar_t), not by the variance 1 − alphaBar_t',
+        replace: {
+          qSample: (x0, t, betas, noise) => qWith(x0, t, betas, noise, { alphaBar: (al) => al.slice(0, t + 1).prod(), noiseCoef: (ab) => ab.neg().add(1) }),
+        },
+      },
+      {
+        id: 'whole-schedule',
+        message: 'alphaBar_t multiplies alpha_0 … alpha_t only, not the whole schedule: slice the alphas up to index t',
+        replace: { qSample: (x0, t, betas, noise) => qWith(x0, t, betas, noise, { alphaBar: (al) => al.prod() }) },
+      },
+      {
+        id: 'sum-of-betas',
+        message: 'alphaBar_t is a product, Π (1 − beta_s), not 1 − Σ beta_s',
+        replace: { qSample: (x0, t, betas, noise) => qWith(x0, t, betas, noise, { alphaBar: (al, b) => b.slice(0, t + 1).sum().neg().add(1) }) },
       },
       {
         id: 'noise-coefficient',
