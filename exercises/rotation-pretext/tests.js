@@ -32,6 +32,9 @@ defineTests(
       points: 1.5,
       seed: 42,
       inputs: ({ rng }) => [rng.normal([3, 4, 4, 2])],
+      // Visible gradient check (of the sum of inputs): rotations built without gradients fail here already;
+      // with odd-size and gradient, 55 % of the points.
+      grad: { wrt: [0], output: 'inputs', atol: 1e-5 },
     },
     {
       id: 'rgb-batch',
@@ -49,6 +52,7 @@ defineTests(
       points: 2,
       seed: 4,
       inputs: ({ rng }) => [rng.normal([2, 5, 5, 1])],
+      grad: { wrt: [0], output: 'inputs', atol: 1e-5 },
       hint: 'Counter-clockwise by 90°: the pixel at (row r, column c) moves to (row W − 1 − c, column r), so the top-right corner becomes the top-left one.',
     },
     {
@@ -82,6 +86,13 @@ defineTests(
       }),
       mistake('half-turn-one-axis', '180° reverses both spatial axes (1 and 2), not only one', { r180: (x) => tf.reverse(x, 1) }),
       mistake('interleaved', 'group the batch by angle: first all N images at 0°, then all N at 90°, and so on (blocks of N), not the four rotations of each image together', { order: 'interleaved' }),
+      mistake('labels-one-hot', 'labels are class indices, an int32 tensor of shape [4N] (N zeros, N ones, …), not one-hot rows of shape [4N, 4]', {
+        labels: (n) => tf.oneHot(blockLabels(n), 4),
+      }),
+      mistake('same-rotation-each-block', 'the 180° and 270° blocks must be rotated twice and three times: each block turns a quarter more than the one before', {
+        r180: ccw,
+        r270: ccw,
+      }),
       mistake('labels-interleaved', 'the labels come in blocks too: N zeros, then N ones, N twos and N threes', {
         labels: (n) => tf.tensor1d(Array.from({ length: 4 * n }, (_, i) => i % 4), 'int32'),
       }),
