@@ -8,7 +8,11 @@ const gaussians = (rng, batch, latent, { logVarLo = -2, logVarHi = 1, muStd = 1 
 const exampleMu = (tf) => tf.tensor2d([[0, 0], [1, 2], [0, 0]]);
 const exampleLogVar = (tf) => tf.tensor2d([[0, 0], [0, 0], [LN4, -LN4]]);
 
-// Wrong variants for the visible messages.
+// Every case also checks the gradient with respect to mu and logVar: the trick exists for its gradients,
+// so a sample or a KL cut from the graph loses all the points of its function (half of the exercise).
+const GRAD = { wrt: [0, 1], atol: 1e-4 };
+
+// Wrong variants of the formulas; the grader matches a student's outputs against them.
 const bracket = (mu, lv, variance = lv.exp()) => lv.add(1).sub(mu.square()).sub(variance);
 
 defineTests(
@@ -21,6 +25,7 @@ defineTests(
       seed: 1,
       entry: 'reparameterize',
       inputs: ({ tf }) => [tf.tensor2d([[0, 1]]), tf.tensor2d([[0, LN4]]), tf.tensor2d([[0.5, -1]])],
+      grad: GRAD,
     },
     {
       id: 'sample-random',
@@ -30,6 +35,7 @@ defineTests(
       seed: 42,
       entry: 'reparameterize',
       inputs: ({ rng }) => [...gaussians(rng, 8, 4), rng.normal([8, 4])],
+      grad: GRAD,
     },
     {
       id: 'sample-extreme',
@@ -39,6 +45,7 @@ defineTests(
       seed: 3,
       entry: 'reparameterize',
       inputs: ({ rng }) => [...gaussians(rng, 1, 64, { logVarLo: -20, logVarHi: 12 }), rng.normal([1, 64])],
+      grad: GRAD,
       hint: 'The standard deviation is exp(0.5 · logVar): not exp(logVar), which is the variance, and not sqrt(logVar), which is NaN for negative log-variances.',
     },
     {
@@ -60,6 +67,7 @@ defineTests(
       seed: 5,
       entry: 'klToStandardNormal',
       inputs: ({ tf }) => [exampleMu(tf), exampleLogVar(tf)],
+      grad: GRAD,
     },
     {
       id: 'kl-random',
@@ -69,6 +77,7 @@ defineTests(
       seed: 42,
       entry: 'klToStandardNormal',
       inputs: ({ rng }) => gaussians(rng, 8, 4),
+      grad: GRAD,
     },
     {
       id: 'kl-prior',
@@ -80,6 +89,8 @@ defineTests(
       // A KL of 0 is what a constant answer returns, so this case also needs a batch of 3 right.
       inputs: ({ tf, rng }) => [tf.zeros([1, 16]), tf.zeros([1, 16]), ...gaussians(rng, 3, 16)],
       run: ({ klToStandardNormal }, mu, logVar, mu2, logVar2) => [klToStandardNormal(mu, logVar), klToStandardNormal(mu2, logVar2)],
+      // The gradient of the batch of 3 (at the prior itself it is 0, what a detached KL gives too).
+      grad: { wrt: [2, 3], output: '1', atol: 1e-4 },
       hint: 'When mu = 0 and logVar = 0 the posterior is the prior and the KL is exactly 0, with shape [1]: check the 1 + … term and keep one value per example.',
     },
     {
@@ -90,6 +101,7 @@ defineTests(
       seed: 7,
       entry: 'klToStandardNormal',
       inputs: ({ rng }) => gaussians(rng, 16, 32, { logVarLo: -15, logVarHi: 12, muStd: 10 }),
+      grad: GRAD,
       hint: 'Sum −0.5 · (1 + logVar − mu² − exp(logVar)) over the latent axis: the last term is the variance exp(logVar), and the sum is not a mean.',
     },
     {
@@ -122,6 +134,11 @@ defineTests(
         replace: { reparameterize: (mu, lv, eps) => mu.add(lv.mul(eps)) },
       },
       {
+        id: 'sqrt-logvar',
+        message: 'the standard deviation is exp(0.5 · logVar), not sqrt(logVar) (NaN for negative log-variances)',
+        replace: { reparameterize: (mu, lv, eps) => mu.add(lv.sqrt().mul(eps)) },
+      },
+      {
         id: 'kl-mean',
         message: 'sum over the latent dimensions, do not average them',
         replace: { klToStandardNormal: (mu, lv) => bracket(mu, lv).mean(1).mul(-0.5) },
@@ -130,6 +147,11 @@ defineTests(
         id: 'kl-batch-total',
         message: 'return one KL per example, shape [batch]: sum over axis 1 only',
         replace: { klToStandardNormal: (mu, lv) => bracket(mu, lv).sum().mul(-0.5) },
+      },
+      {
+        id: 'kl-axis0',
+        message: 'the KL terms were summed over the batch axis: sum over axis 1 (the latent dimensions), one value per example',
+        replace: { klToStandardNormal: (mu, lv) => bracket(mu, lv).sum(0).mul(-0.5) },
       },
       {
         id: 'kl-sign',
