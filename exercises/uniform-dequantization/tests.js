@@ -4,6 +4,8 @@ const CIFAR_DIMS = 32 * 32 * 3;
 // Wrong variants for the visible messages.
 const bpdWith = (ld, D, { correction, perNat }) => ld.sub(correction(D)).neg().div(D * perNat);
 const LN256 = Math.log(256);
+// Every case checks the gradient too (w.r.t. u for dequantize, logDensity for bitsPerDim), so either
+// function cut from the graph loses all its points: half of the exercise each, like ignoring u.
 
 defineTests(
   [
@@ -15,15 +17,17 @@ defineTests(
       seed: 1,
       entry: 'dequantize',
       inputs: ({ tf }) => [tf.tensor2d([[0, 128, 255]], [1, 3], 'int32'), tf.tensor2d([[0.5, 0.25, 0.75]])],
+      grad: { wrt: [1], atol: 1e-6 },
     },
     {
       id: 'dequantize-images',
       name: 'dequantize: 2 images 4×4×3',
       visible: true,
-      points: 1,
+      points: 1.5,
       seed: 42,
       entry: 'dequantize',
       inputs: ({ rng }) => [rng.int([2, 4, 4, 3], 0, 256), rng.uniform([2, 4, 4, 3])],
+      grad: { wrt: [1], atol: 1e-6 },
     },
     {
       id: 'dequantize-extremes',
@@ -36,6 +40,7 @@ defineTests(
         tf.tensor2d([[0, 0, 255, 255], [0, 255, 0, 255]], [2, 4], 'int32'),
         tf.tensor2d([[0, 0.999, 0, 0.999], [0.5, 0.5, 0.0001, 0.9999]]),
       ],
+      grad: { wrt: [1], atol: 1e-6 },
       hint: 'Divide (x + u) by 256, not 255: value 255 with u close to 1 must stay just below 1, and 0 with u = 0 is exactly 0.',
     },
     {
@@ -53,19 +58,21 @@ defineTests(
       id: 'bpd-example',
       name: 'bitsPerDim: worked example (D = 3072, log densities 0, 5000, 8000)',
       visible: true,
-      points: 1,
+      points: 1.5,
       seed: 5,
       entry: 'bitsPerDim',
       inputs: ({ tf }) => [tf.tensor1d([0, 5000, 8000]), CIFAR_DIMS],
+      grad: { wrt: [0], atol: 1e-9, rtol: 1e-4 },
     },
     {
       id: 'bpd-batch-of-one',
       name: 'bitsPerDim: batch of 1, D = 784',
       visible: false,
-      points: 1.5,
+      points: 1,
       seed: 6,
       entry: 'bitsPerDim',
       inputs: ({ tf }) => [tf.tensor1d([-250.5]), 28 * 28],
+      grad: { wrt: [0], atol: 1e-9, rtol: 1e-4 },
       hint: 'Keep the shape [batch], here [1]; and the correction is D · ln 256, one ln 256 for each of the D dimensions.',
     },
     {
@@ -76,13 +83,14 @@ defineTests(
       seed: 7,
       entry: 'bitsPerDim',
       inputs: ({ rng }) => [rng.uniform([64], -5000, 40000), 64 * 64 * 3],
+      grad: { wrt: [0], atol: 1e-9, rtol: 1e-4 },
       hint: 'bits/dim = −(logDensity − D · ln 256) / (D · ln 2): negate, subtract the D · ln 256 rescaling term, and convert nats to bits.',
     },
     {
       id: 'bpd-gradient',
       name: 'bitsPerDim: gradient with respect to the log density',
       visible: false,
-      points: 1.5,
+      points: 1,
       seed: 8,
       entry: 'bitsPerDim',
       inputs: ({ rng }) => [rng.uniform([5], 1000, 9000), CIFAR_DIMS],
@@ -126,6 +134,11 @@ defineTests(
         id: 'wrong-sign',
         message: 'bits per dimension is a negative log-likelihood: −(logDensity − D · ln 256) / (D · ln 2)',
         replace: { bitsPerDim: (ld, D) => bpdWith(ld, D, { correction: (d) => d * LN256, perNat: Math.LN2 }).neg() },
+      },
+      {
+        id: 'batch-mean',
+        message: 'return one bits/dim value per example (shape [batch]); do not average over the batch',
+        replace: { bitsPerDim: (ld, D) => bpdWith(ld, D, { correction: (d) => d * LN256, perNat: Math.LN2 }).mean() },
       },
       {
         id: 'added-correction',
