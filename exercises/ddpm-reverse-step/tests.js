@@ -92,6 +92,10 @@ defineTests(
   {
     // Each variant changes one thing in the right formula; the grader matches a student's outputs against them.
     mistakes: [
+      // The two that differ from the right step at one t only come first: on that case they tie with
+      // broader mistakes (no-noise also fails t = 1), and the narrower explanation is the likelier one.
+      mistake('noise-at-t0', 'at t = 0 the step returns the mean only: no sigma_t · z on the last step', { noise: 'always' }),
+      mistake('one-based-skip', 't is 0-based: only t = 0 skips the noise; at t = 1 the step still adds sigma_1 · z', { noise: 'skip-t1' }),
       mistake('alpha-not-bar', 'the ε coefficient is beta_t / sqrt(1 − alphaBar_t), with the cumulative alphaBar_t, not alpha_t', { alphaInsteadOfBar: true }),
       mistake('divide-by-alphabar', 'divide by sqrt(alpha_t), the one-step alpha, not by sqrt(alphaBar_t)', { divisor: (a, ab) => Math.sqrt(ab) }),
       mistake('multiply-sqrt-alpha', 'divide by sqrt(alpha_t) — this multiplies by it', { multiply: true }),
@@ -100,8 +104,6 @@ defineTests(
       mistake('noise-inside', 'add sigma_t · z after dividing by sqrt(alpha_t), not before', { noiseInside: true }),
       mistake('off-by-one', 'off by one: alphaBar_t includes s = t, so it has t + 1 factors', { factors: (t) => t }),
       mistake('eps-sign', 'the predicted noise is removed: x_t − beta_t / sqrt(1 − alphaBar_t) · epsPred, with a minus sign', { epsSign: -1 }),
-      mistake('noise-at-t0', 'at t = 0 the step returns the mean only: no sigma_t · z on the last step', { noise: 'always' }),
-      mistake('one-based-skip', 't is 0-based: only t = 0 skips the noise; at t = 1 the step still adds sigma_1 · z', { noise: 'skip-t1' }),
     ],
   },
 );
