@@ -2,7 +2,7 @@ import type { Job } from 'pg-boss';
 import { createChildPool, SandboxCrashError, type ChildPool } from '../graders/pool/child-pool';
 import type { LoadedExercise } from '../graders/content/load';
 import type { ExerciseMeta } from '../graders/content/exercise-schema';
-import { fairGradingPriority, GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, type GradeJobData } from './queue';
+import { fairGradingPriority, GRADE_DEAD_LETTER_QUEUE, GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, type GradeJobData } from './queue';
 import { selectHasGradeReport, selectRecentGradingMs, selectSubmissionForGrading, updateSubmissionStatus } from './queries/submissions';
 import { recordGradeResult, recordRegradeCrash } from './services/record-grade';
 import { selectRegradeVersion } from './queries/regrades';
@@ -41,12 +41,14 @@ export async function startGradingWorker(options: { concurrency: number; jobsPer
     },
     async ([job]) => gradeJob({ pool, heavyPool }, job),
   );
+  const deadWorkId = await boss.work<GradeJobData>(GRADE_DEAD_LETTER_QUEUE, { pollingIntervalSeconds: 2 }, async ([job]) => markGradingFailed(job));
   return {
     pool,
     heavyPool,
     async stop() {
       // Hand back or finish in-flight jobs before the sandboxes go away.
       await boss.offWork(GRADE_QUEUE, { id: workId, wait: true });
+      await boss.offWork(GRADE_DEAD_LETTER_QUEUE, { id: deadWorkId, wait: true });
       await Promise.all([pool.close(), heavyPool.close()]);
     },
   };
@@ -91,4 +93,18 @@ async function gradeJob(pools: { pool: ChildPool; heavyPool: ChildPool }, job: J
     if (!regradeRunId) await updateSubmissionStatus(submissionId, 'queued');
     throw error;
   }
+}
+
+/**
+ * A grading job that pg-boss failed for good: its worker was killed on the last retry (heartbeat
+ * lapsed, or an embedded server restarted mid-job), or its handler threw on the last try. Without
+ * this its submission stayed 'grading' forever; 'failed' shows the student that the grader could
+ * not run it and lists it for staff to retry. A report stored meanwhile wins: nothing to undo.
+ */
+async function markGradingFailed(job: Job<GradeJobData>): Promise<void> {
+  const { submissionId, run, regradeRunId } = job.data;
+  if (await selectHasGradeReport(submissionId, run)) return;
+  console.error(`[grading] submission ${submissionId} run ${run} failed for good (its last attempt was lost)`);
+  if (regradeRunId) await recordRegradeCrash({ submissionId, run, regradeRunId });
+  else await updateSubmissionStatus(submissionId, 'failed');
 }

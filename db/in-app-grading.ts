@@ -1,5 +1,7 @@
 import { getEnv } from '../env';
+import { getDbHandle } from './client';
 import { startGradingWorker } from './grading-worker';
+import { getQueue, requeueOrphanedJobs } from './queue';
 
 /**
  * In embedded mode (and single-server deployments) the web server consumes the grading queue
@@ -8,8 +10,18 @@ import { startGradingWorker } from './grading-worker';
  */
 export async function startInAppGrading(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const handle = getDbHandle();
   const concurrency = getEnv().GRADING_CONCURRENCY;
   if (concurrency === 0) return;
+  // Embedded: this process is the database's only user, so jobs left active were cut off by a
+  // crash. Hand them back before consuming, rather than a minute later by the heartbeat monitor.
+  // Once per process: a second call (a dev reload) would take this process's own live jobs.
+  const holder = globalThis as unknown as { __tensorgradeRecovered?: boolean };
+  if (handle.kind === 'pglite' && !holder.__tensorgradeRecovered) {
+    holder.__tensorgradeRecovered = true;
+    const requeued = await requeueOrphanedJobs(await getQueue());
+    if (requeued > 0) console.log(`Grading: ${requeued} job(s) cut off by the last stop handed back to the queue`);
+  }
   const worker = await startGradingWorker({ concurrency });
   console.log(`Grading: ${concurrency} sandbox process(es) in this server`);
   const stop = () => void worker.stop().finally(() => process.exit(0));

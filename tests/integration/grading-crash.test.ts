@@ -9,7 +9,7 @@ import { insertCourse, insertEnrollmentByJoinCode } from '@/db/queries/courses';
 import { insertAssignmentWithItems } from '@/db/queries/assignments';
 import { submitExercise } from '@/db/services/submit-exercise';
 import { startGradingWorker } from '@/db/grading-worker';
-import { stopQueue } from '@/db/queue';
+import { GRADE_QUEUE, getQueue, stopQueue } from '@/db/queue';
 
 // Busy for ~1.5 s inside the sandbox, long enough to kill whoever is grading it.
 // Correct and slow: 450 ms per call keeps a case (up to two calls) under its 1 s limit, and the
@@ -137,20 +137,58 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)
     }
   });
 
-  it('a job whose whole worker process is killed mid-job is graded once by another worker', async () => {
+  it('a job whose whole worker process is killed mid-job is graded once by a restarted worker within 15 s', async () => {
     const first = startWorker();
     await waitFor(() => first.output().includes('waiting for jobs'), 60_000);
-    const { submissionId } = await submitExercise({ userId: students[1], itemId, code: SLOW_CORRECT });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // ~1.6 s of grading (8 calls of 200 ms): killed 1 s in, whatever the load still in the middle.
+    const { submissionId } = await submitExercise({ userId: students[1], itemId, code: SLOW_CORRECT.replace('450', '200') });
+    let status = '';
+    await waitFor(() => status === 'grading', 30_000, async () => void ([{ status }] = await reportsPerSubmission([submissionId])));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     first.child.kill('SIGKILL');
+    const restartedAt = Date.now();
     const second = startWorker();
     try {
       const [row] = await waitUntilAllGraded([submissionId], 90_000);
+      const elapsed = Date.now() - restartedAt;
+      console.log(`[crash] worker killed mid-job: graded again ${elapsed} ms after the restart`);
       expect(row.reports).toBe(1);
-      expect(second.output()).toContain(`graded ${submissionId}`);
+      // The worker logs once its result is stored: its output may trail the row by a moment.
+      await waitFor(() => second.output().includes(`graded ${submissionId}`), 5_000);
+      expect(first.output()).not.toContain(`graded ${submissionId}`);
+      // Heartbeat 10 s + monitor pass 1 s + poll 0.5 s + the grading itself (db/queue.ts).
+      expect(elapsed).toBeLessThan(15_000);
     } finally {
       second.child.kill('SIGKILL');
     }
   });
+
+  it('a worker that starts leaves alone a job that a live worker still heartbeats', async () => {
+    // The live worker is this process's own pg-boss, holding the job for 14 s (longer than the 10 s
+    // heartbeat plus a monitor pass) while pg-boss beats for it; only the beats keep it there.
+    const boss = await getQueue();
+    let held = '';
+    const released = new Promise<void>((resolve) => {
+      void boss.work<{ submissionId: string }>(GRADE_QUEUE, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        held = job.data.submissionId;
+        await new Promise((done) => setTimeout(done, 14_000));
+        resolve();
+      });
+    });
+    const { submissionId } = await submitExercise({ userId: students[3], itemId, code: SLOW_CORRECT });
+    await waitFor(() => held === submissionId, 30_000);
+    const second = startWorker();
+    try {
+      await released;
+      await boss.offWork(GRADE_QUEUE, { wait: true });
+      const result = await db().execute(sql`select state, retry_count from pgboss.job where name = ${GRADE_QUEUE} and data->>'submissionId' = ${submissionId}`);
+      const jobs = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { state: string; retry_count: number }[];
+      expect(jobs).toEqual([{ state: 'completed', retry_count: 0 }]);
+      expect(second.output()).toContain('waiting for jobs');
+      expect(second.output()).not.toContain(submissionId);
+    } finally {
+      second.child.kill('SIGKILL');
+    }
+  }, 60_000);
 });
 
