@@ -10,6 +10,24 @@ export interface ConceptResult {
   evidence?: string;
   /** Why a near match did not count: "mentioned, but negated or reversed", "partly mentioned". */
   note?: string;
+  /** credited; contradicted (said of the wrong subject, denied, or a misconception); partial (half-stated); missing. */
+  status?: 'credited' | 'contradicted' | 'partial' | 'missing';
+  /** Which sentence of the answer matched which claim, for the grader reviewing it. */
+  matches?: ClaimEvidence[];
+}
+
+export interface ClaimEvidence {
+  /** The claim as the rubric states it ("a VAE generates in one pass"), or the item's label. */
+  claim: string;
+  verdict: 'credited' | 'contradicted' | 'negated' | 'partial' | 'unattributed';
+  /** The student's sentence. */
+  sentence: string;
+  /** The student's words that matched. */
+  words: string;
+  /** Who the sentence says it of (a subject's name), when the claim has a subject. */
+  saidOf?: string;
+  /** Student-facing explanation of a contradiction. */
+  why?: string;
 }
 
 export interface QuestionResult {
@@ -24,6 +42,8 @@ export interface QuestionResult {
   confidence: number;
   feedback: string;
   concepts?: ConceptResult[];
+  /** Short answers: why the grader is (un)sure, for the reviewer: "said of the wrong subject", "a list of terms". */
+  reasons?: string[];
 }
 
 export interface QuizResult {

@@ -12,7 +12,7 @@ describe('scoreQuiz', () => {
       'triplet-value': '0.2',
       'triplet-formula': 'max(dAP - dAN + m, 0)',
       'ssl-pretext-choice': 'masked-words',
-      'dequantization-idea': 'Flows model continuous densities, and image data is discrete.',
+      'dequantization-idea': 'discrete continuous uniform noise density likelihood',
       'not-a-question': 'ignored',
     });
     expect(result.questions).toHaveLength(quiz.questions.length);

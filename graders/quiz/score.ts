@@ -84,8 +84,7 @@ function scoreValid(question: Question, answer: unknown, reviewThreshold: number
 function scoreShort(question: ShortQuestion, text: string, reviewThreshold: number): QuestionResult {
   const grade = gradeShort(question, text);
   const needsReview = grade.confidence < reviewThreshold;
-  const found = grade.concepts.filter((c) => c.found).map((c) => c.label);
-  const lines = [found.length ? `Recognised: ${found.join('; ')}.` : 'None of the expected ideas was recognised.', ...grade.feedback];
+  const lines = [...grade.feedback];
   if (needsReview) lines.push(`A grader will review this answer; the automatic suggestion is ${grade.points} of ${question.points} points.`);
   return {
     questionId: question.id,
@@ -96,6 +95,7 @@ function scoreShort(question: ShortQuestion, text: string, reviewThreshold: numb
     confidence: grade.confidence,
     feedback: lines.join(' '),
     concepts: grade.concepts,
+    ...(grade.reasons.length ? { reasons: grade.reasons } : {}),
   };
 }
 

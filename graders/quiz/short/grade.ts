@@ -1,30 +1,55 @@
-import type { ConceptResult } from '../result';
-import type { RubricItem, ShortQuestion } from '../schema';
-import { better, compilePhrase, CONCEPT_MODE, findPhrase, MISCONCEPTION_MODE, NO_HIT, type Hit, type MatchMode, type Phrase } from './phrase';
+import type { ClaimEvidence, ConceptResult } from '../result';
+import type { Claim, Misconception, RubricItem, ShortQuestion } from '../schema';
+import { attribute, clauseOf, compileSubjects, findMentions, sentenceOf, type CompiledSubject, type Mention } from './claims';
+import { checkForm, LIST_SHARE } from './form';
+import { SYNONYM_GROUPS } from './lexicon';
+import { better, compilePhrase, findPhrase, MISCONCEPTION_MODE, NO_HIT, type Hit, type Phrase } from './phrase';
 import type { Similarity } from './similar';
 import { analyse, quote, type Analysis } from './text';
-import { SYNONYM_GROUPS } from './lexicon';
 
-// Grades one short answer against its rubric and says how sure it is. Confidence is a product of
-// certainties: 1 for a concept cleanly found or cleanly absent, less for the borderline cases a
-// human would want to look at (half a phrasing present, a negation next to the concept, a
-// contradiction of the rubric, a very short or very long answer, hits inside unrelated text).
-// Penalties scale with the concept's points, since a 0.5-point concept cannot move the score past
-// the ±0.5 a reviewer would tolerate.
+// Grades one short answer against its rubric of claims and says how sure it is. An item is earned
+// by a sentence that states one of its claims of the right subject (or, for items about no
+// subject, one of its phrasings). The same predicate said of another subject, a claim denied while
+// the item is also credited, or a misconception is a contradiction: the item earns nothing and the
+// answer goes to a human. Confidence is a product of certainties: 1 for a well-formed answer whose
+// claims are cleanly stated or cleanly absent, less for what a human would want to look at (a list
+// of terms, half a phrasing, a predicate said of no subject, a typo, text mostly off topic).
 
 export interface ShortGrade {
   points: number;
   confidence: number;
   concepts: ConceptResult[];
-  /** Feedback lines, student-facing. */
+  /** Feedback lines, student-facing: what was credited, what was not and why. */
   feedback: string[];
+  /** For the reviewer: why the grader is unsure. */
+  reasons: string[];
+}
+
+interface CompiledClaim {
+  claim: Claim;
+  phrases: Phrase[];
 }
 
 interface CompiledQuestion {
-  items: { item: RubricItem; phrases: Phrase[] }[];
-  misconceptions: { feedback?: string; phrases: Phrase[] }[];
+  items: { item: RubricItem; free: Phrase[]; claims: CompiledClaim[] }[];
+  misconceptions: { misconception: Misconception; phrases: Phrase[] }[];
+  subjects: CompiledSubject[];
   /** Stems of every word in the prompt, model answer and rubric: what "on topic" means here. */
   vocabulary: Set<string>;
+}
+
+interface ItemOutcome {
+  credited: ClaimEvidence[];
+  wrongSubject: ClaimEvidence[];
+  denied: ClaimEvidence[];
+  partial: ClaimEvidence[];
+  unattributed: ClaimEvidence[];
+  /** Denials by phrasings about no subject: bags of words, so they count only when nothing else of the item is credited. */
+  looseDenied: ClaimEvidence[];
+  looseDenials: boolean;
+  fuzzy: boolean;
+  /** The hit quoted in `ConceptResult.evidence`. */
+  best: Hit;
 }
 
 /** This many on-topic words left unexplained make a missing concept plausible. */
@@ -36,53 +61,203 @@ export function gradeShort(question: ShortQuestion, text: string): ShortGrade {
   const q = compileQuestion(question);
   const answer = analyse(text);
   if (answer.words.length === 0) {
-    const concepts = question.rubric.map((r) => ({ id: r.id, label: r.label, points: r.points, found: false }));
-    return { points: 0, confidence: 1, concepts, feedback: ['No answer given.'] };
+    const concepts = question.rubric.map((r) => ({ id: r.id, label: r.label, points: r.points, found: false, status: 'missing' as const }));
+    return { points: 0, confidence: 1, concepts, feedback: ['No answer given.'], reasons: [] };
   }
   const cache = new Map<string, Similarity>();
-  const hits = q.items.map(({ phrases }) => bestHit(answer, phrases, cache));
-  const concepts = q.items.map(({ item }, i) => outcome(item, hits[i], answer));
-  const points = Math.min(question.points, concepts.reduce((s, c) => s + (c.found ? c.points : 0), 0));
-  const contradictions = q.misconceptions.filter(({ phrases }) => bestHit(answer, phrases, cache, MISCONCEPTION_MODE).kind === 'match');
+  const mentions = findMentions(answer, q.subjects);
+  const outcomes = q.items.map((it) => evaluateItem(answer, it, mentions, q.subjects, cache));
+  const misconceptions = q.misconceptions.flatMap((m) => {
+    const found = findMisconception(answer, m, mentions, q.subjects, cache);
+    return found ? [{ misconception: m.misconception, evidence: found }] : [];
+  });
+  const reasons: string[] = [];
+  const isCredited = (i: number) =>
+    outcomes[i].credited.length > 0 &&
+    outcomes[i].wrongSubject.length === 0 &&
+    outcomes[i].denied.length === 0 &&
+    !misconceptions.some((m) => m.misconception.item === q.items[i].item.id);
+  const concepts = q.items.map(({ item }, i) => conceptResult(item, outcomes[i], isCredited(i), answer, misconceptions.filter((m) => m.misconception.item === item.id).map((m) => m.evidence)));
+  let points = Math.min(question.points, concepts.reduce((s, c) => s + (c.found ? c.points : 0), 0));
 
   let confidence = 1;
   q.items.forEach(({ item }, i) => {
+    const o = outcomes[i];
     const weight = Math.min(1, item.points);
-    const kind = hits[i].kind;
-    if (kind === 'partial') confidence *= 1 - 0.5 * weight;
-    else if (kind === 'negated') confidence *= 1 - 0.45 * weight;
-    else if (kind === 'match' && hits[i].fuzzy) confidence *= 0.9;
+    if (o.wrongSubject.length) {
+      confidence *= 0.3;
+      reasons.push(`${item.id}: a claim is said of the wrong subject`);
+    } else if (o.denied.length && o.credited.length) {
+      confidence *= 0.4;
+      reasons.push(`${item.id}: stated and denied`);
+    } else if (isCredited(i)) {
+      if (o.looseDenials) confidence *= 0.85;
+      if (o.fuzzy) confidence *= 0.9;
+    } else if (o.partial.length) {
+      confidence *= 1 - 0.25 * weight;
+      reasons.push(`${item.id}: partly stated`);
+    } else if (o.unattributed.length) {
+      confidence *= 0.7;
+      reasons.push(`${item.id}: stated without saying of what`);
+    }
   });
-  // A contradiction can only argue for fewer points, so it matters only when some were given.
-  if (contradictions.length > 0 && points > 0) confidence *= 0.4;
+  if (misconceptions.length > 0 && points > 0) {
+    confidence *= 0.4;
+    reasons.push(`misconception: ${misconceptions.map((m) => m.misconception.id).join(', ')}`);
+  }
+  const form = checkForm(answer);
+  const cap = LIST_SHARE * question.points;
+  if (form.list) {
+    confidence = Math.min(confidence, 0.3);
+    reasons.push(`a list of terms or a formula, not sentences (${Math.round(form.sentenceShare * 100)} % of its words in sentences)`);
+    points = Math.min(points, cap);
+  }
   confidence *= lengthCertainty(answer, points);
   confidence *= topicCertainty(answer, q.vocabulary, points);
-  if (points < question.points) confidence *= unexplainedCertainty(answer, q.vocabulary, hits);
+  if (points < question.points) confidence *= unexplainedCertainty(answer, q.vocabulary, outcomes);
 
-  const feedback = [
-    ...question.rubric.flatMap((r, i) => (!concepts[i].found && r.feedback ? [r.feedback] : [])),
-    ...contradictions.flatMap((m) => (m.feedback ? [m.feedback] : [])),
-  ];
-  return { points, confidence: Math.round(confidence * 1000) / 1000, concepts, feedback };
+  const feedback = studentFeedback(question, q.items, outcomes, concepts, misconceptions.map((m) => m.misconception), form.list ? cap : null);
+  return { points, confidence: Math.round(confidence * 1000) / 1000, concepts, feedback, reasons };
 }
 
-function bestHit(answer: Analysis, phrases: Phrase[], cache: Map<string, Similarity>, mode: MatchMode = CONCEPT_MODE): Hit {
-  let best = NO_HIT;
-  for (const phrase of phrases) {
-    const hit = findPhrase(answer, phrase, cache, mode);
-    if (better(hit, best)) best = hit;
-    if (best.kind === 'match' && !best.fuzzy) break;
+function evaluateItem(answer: Analysis, it: CompiledQuestion['items'][number], mentions: Mention[], subjects: CompiledSubject[], cache: Map<string, Similarity>): ItemOutcome {
+  const o: ItemOutcome = { credited: [], wrongSubject: [], denied: [], partial: [], unattributed: [], looseDenied: [], looseDenials: false, fuzzy: false, best: NO_HIT };
+  const note = (list: ClaimEvidence[], claim: string, verdict: ClaimEvidence['verdict'], hit: Hit, extra: Partial<ClaimEvidence> = {}) => {
+    if (list.length < 3) list.push({ claim, verdict, sentence: sentenceText(answer, hit.from), words: quote(answer, hit.from, hit.to), ...extra });
+  };
+  for (const phrase of it.free) {
+    if (!phrase.terms.some((t) => t.informative)) continue;
+    const hit = findPhrase(answer, phrase, cache);
+    // One content word alone never shows a claim: at most a partial mention.
+    const kind = hit.kind === 'match' && phrase.terms.length < 2 ? 'partial' : hit.kind;
+    if (kind === 'none') continue;
+    if (kind === 'match' && better(hit, o.best)) o.best = hit;
+    if (kind === 'match') {
+      if (!o.credited.length) o.fuzzy = hit.fuzzy;
+      else o.fuzzy &&= hit.fuzzy;
+      note(o.credited, it.item.label, 'credited', hit);
+      // A phrasing with its own negation ("label not need") met with another negation is a double negative, not a denial.
+    } else if (kind === 'negated') {
+      if (!phrase.terms.some((t) => t.negated)) note(o.looseDenied, it.item.label, 'negated', hit, { why: `you wrote “${quote(answer, hit.from, hit.to)}”, but ${lowerFirst(it.item.label)}` });
+    } else if (!mostlyNegated(answer, hit)) note(o.partial, it.item.label, 'partial', hit);
   }
-  return best;
+  for (const { claim, phrases } of it.claims) {
+    const own = subjects.find((s) => s.subject.id === claim.subject)!.subject;
+    for (const phrase of phrases) {
+      for (const hit of sentenceHits(answer, phrase, cache)) {
+        if (hit.kind === 'partial') {
+          if (!mostlyNegated(answer, hit)) note(o.partial, claim.label, 'partial', hit);
+          continue;
+        }
+        const { subject: saidOf, reach } = attribute(answer, mentions, hit, subjects);
+        // A subject carried over from an earlier sentence is a guess: good enough to credit, not to accuse.
+        const other = reach === 'sentence' ? subjects.find((s) => s.subject.id === saidOf)?.subject : undefined;
+        if (saidOf === claim.subject) {
+          if (hit.kind === 'match') {
+            if (better(hit, o.best)) o.best = hit;
+            if (!o.credited.length) o.fuzzy = hit.fuzzy;
+            else o.fuzzy &&= hit.fuzzy;
+            note(o.credited, claim.label, 'credited', hit, { saidOf: own.name });
+          } else note(o.denied, claim.label, 'negated', hit, { saidOf: own.name, why: `you wrote “${quoteFrom(answer, mentions, hit)}”, but ${lowerFirst(claim.label)}` });
+        } else if (other && hit.kind === 'match' && !phrase.terms.some((t) => t.negated)) {
+          // ("not close" said of the positive denies the positive's own claim; it does not swap the two.)
+          note(o.wrongSubject, claim.label, 'contradicted', hit, { saidOf: other.name, why: `you wrote “${quoteFrom(answer, mentions, hit)}” about ${other.name} — that is ${own.name}` });
+        } else if (other && hit.kind === 'negated') {
+          // Denying the other subject's predicate states the difference: "VAEs don't need many steps".
+          note(o.credited, it.item.label, 'credited', hit, { saidOf: other.name });
+        } else if (!other && saidOf === null && hit.kind === 'match') note(o.unattributed, claim.label, 'unattributed', hit);
+      }
+    }
+  }
+  if (o.looseDenied.length && !o.credited.length) o.denied.push(...o.looseDenied);
+  o.looseDenials = o.looseDenied.length > 0 && o.credited.length > 0;
+  return o;
 }
 
-function outcome(item: RubricItem, hit: Hit, answer: Analysis): ConceptResult {
+/** Every sentence's (and, in a sentence with several clauses, every clause's) own hit of a phrasing. */
+function sentenceHits(answer: Analysis, phrase: Phrase, cache: Map<string, Similarity>): Hit[] {
+  const hits: Hit[] = [];
+  const sentences = [...new Set(answer.words.map((w) => w.sentence))];
+  for (const s of sentences) {
+    const inSentence = sentenceOf(answer, s);
+    const hit = findPhrase(inSentence, phrase, cache);
+    if (hit.kind === 'none') continue;
+    hits.push(hit);
+    if (hit.kind === 'partial') continue;
+    for (const c of new Set(inSentence.words.map((w) => w.clause))) {
+      const inClause = findPhrase(clauseOf(inSentence, c), phrase, cache);
+      if ((inClause.kind === 'match' || inClause.kind === 'negated') && !hits.some((h) => h.from === inClause.from)) hits.push(inClause);
+    }
+  }
+  return hits;
+}
+
+function findMisconception(answer: Analysis, m: CompiledQuestion['misconceptions'][number], mentions: Mention[], subjects: CompiledSubject[], cache: Map<string, Similarity>): ClaimEvidence | null {
+  for (const phrase of m.phrases) {
+    if (!m.misconception.subject) {
+      const hit = findPhrase(answer, phrase, cache, MISCONCEPTION_MODE);
+      if (hit.kind === 'match') return { claim: m.misconception.feedback ?? m.misconception.id, verdict: 'contradicted', sentence: sentenceText(answer, hit.from), words: quote(answer, hit.from, hit.to) };
+      continue;
+    }
+    for (const hit of sentenceHits(answer, phrase, cache)) {
+      if (hit.kind === 'match' && attribute(answer, mentions, hit, subjects).subject === m.misconception.subject) {
+        return { claim: m.misconception.feedback ?? m.misconception.id, verdict: 'contradicted', sentence: sentenceText(answer, hit.from), words: quoteFrom(answer, mentions, hit) };
+      }
+    }
+  }
+  return null;
+}
+
+function conceptResult(item: RubricItem, o: ItemOutcome, credited: boolean, answer: Analysis, misconceptions: ClaimEvidence[]): ConceptResult {
   const base = { id: item.id, label: item.label, points: item.points };
-  if (hit.kind === 'none') return { ...base, found: false };
-  const evidence = quote(answer, hit.from, hit.to);
-  if (hit.kind === 'match') return { ...base, found: true, evidence };
-  const note = hit.kind === 'negated' ? 'mentioned, but negated or reversed' : 'partly mentioned';
-  return { ...base, found: false, evidence, note };
+  const matches = [...o.wrongSubject, ...misconceptions, ...o.denied, ...o.credited, ...o.partial, ...o.unattributed];
+  const contradicted = o.wrongSubject.length > 0 || misconceptions.length > 0 || o.denied.length > 0;
+  const status = credited ? 'credited' : contradicted ? 'contradicted' : o.partial.length || o.unattributed.length ? 'partial' : 'missing';
+  const result: ConceptResult = { ...base, found: credited, status, ...(matches.length ? { matches } : {}) };
+  if (credited) result.evidence = quote(answer, o.best.from, o.best.to);
+  else if (matches.length) {
+    result.evidence = matches[0].words;
+    result.note = o.wrongSubject.length ? 'said of the wrong subject' : contradicted ? 'mentioned, but negated or contradicted' : o.partial.length ? 'partly mentioned' : 'stated without saying of what';
+  }
+  return result;
+}
+
+function studentFeedback(question: ShortQuestion, items: CompiledQuestion['items'], outcomes: ItemOutcome[], concepts: ConceptResult[], misconceptions: Misconception[], cap: number | null): string[] {
+  const credited = concepts.flatMap((c, i) => (c.found ? [outcomes[i].credited[0]?.claim ?? c.label] : []));
+  const lines = [credited.length ? `Credited: ${credited.map(lowerFirst).join('; ')}.` : 'Credited: none of the expected ideas.'];
+  const notCredited = concepts.flatMap((c, i) => {
+    if (c.found) return [];
+    const why = outcomes[i].wrongSubject[0]?.why ?? outcomes[i].denied[0]?.why;
+    if (why) return [`Not credited: ${why}.`];
+    const fb = items[i].item.feedback;
+    return c.status === 'contradicted' ? [] : fb ? [fb] : [];
+  });
+  lines.push(...notCredited, ...misconceptions.flatMap((m) => (m.feedback ? [m.feedback] : [])));
+  if (cap !== null) lines.push(`Write the answer in sentences that say what does what: a list of terms or a formula alone earns at most ${cap} of ${question.points} points.`);
+  return lines;
+}
+
+/** A half-mention inside a negation ("it is not about adding noise") states nothing half-right. */
+function mostlyNegated(answer: Analysis, hit: Hit): boolean {
+  const words = answer.words.filter((w) => w.piece >= hit.from && w.piece <= hit.to);
+  return words.length > 0 && words.filter((w) => w.negated).length * 2 >= words.length;
+}
+
+function sentenceText(answer: Analysis, piece: number): string {
+  const w = answer.words.find((x) => x.piece >= piece);
+  const form = w ? answer.sentences[w.sentence] : undefined;
+  return form && form.to >= form.from ? quote(answer, form.from, form.to) : '';
+}
+
+/** The student's words from the subject they named (when it comes just before) to the end of the predicate. */
+function quoteFrom(answer: Analysis, mentions: Mention[], hit: Hit): string {
+  const first = answer.words.findIndex((w) => w.piece >= hit.from);
+  const near = mentions.filter((m) => m.word < first && first - m.word <= 6 && answer.words[m.word].sentence === answer.words[first].sentence).pop();
+  return quote(answer, near ? answer.words[near.word].piece : hit.from, hit.to);
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) && !/^(VAE|KL|ELBO)/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
 /** One or two words rarely show understanding; essays hide keyword stuffing. */
@@ -106,11 +281,11 @@ function topicCertainty(answer: Analysis, vocabulary: Set<string>, points: numbe
 }
 
 /**
- * On-topic words outside every recognised concept, while points are missing: the answer may say
+ * On-topic words outside every recognised claim, while points are missing: the answer may say
  * something right in words the rubric does not know.
  */
-function unexplainedCertainty(answer: Analysis, vocabulary: Set<string>, hits: Hit[]): number {
-  const used = hits.filter((h) => h.kind === 'match' || h.kind === 'negated');
+function unexplainedCertainty(answer: Analysis, vocabulary: Set<string>, outcomes: ItemOutcome[]): number {
+  const used = outcomes.flatMap((o) => [o.best]).filter((h) => h.kind !== 'none');
   const unexplained = answer.words.filter(
     (w) => (vocabulary.has(w.stem) || vocabulary.has(w.lemma)) && !used.some((h) => w.piece >= h.from && w.piece <= h.to),
   ).length;
@@ -122,18 +297,22 @@ function compileQuestion(question: ShortQuestion): CompiledQuestion {
   if (cached) return cached;
   const promptStems = new Set(analyse(question.prompt).words.map((w) => w.stem));
   const phrasesOf = (phrasings: string[]) => phrasings.map((p) => compilePhrase(p, promptStems));
-  const items = question.rubric.map((item) => ({ item, phrases: phrasesOf(item.phrasings) }));
-  const misconceptions = question.misconceptions.map((m) => ({ feedback: m.feedback, phrases: phrasesOf(m.phrasings) }));
+  const items = question.rubric.map((item) => ({
+    item,
+    free: phrasesOf(item.phrasings),
+    claims: item.claims.map((claim) => ({ claim, phrases: phrasesOf(claim.phrasings) })),
+  }));
+  const misconceptions = question.misconceptions.map((misconception) => ({ misconception, phrases: phrasesOf(misconception.phrasings) }));
   const vocabulary = new Set(promptStems);
   for (const w of analyse(question.modelAnswer).words) vocabulary.add(w.stem);
-  for (const { phrases } of [...items, ...misconceptions]) {
-    for (const term of phrases.flatMap((p) => p.terms)) for (const alt of term.alts) vocabulary.add(alt.stem);
-  }
+  const allPhrases = [...items.flatMap((i) => [...i.free, ...i.claims.flatMap((c) => c.phrases)]), ...misconceptions.flatMap((m) => m.phrases)];
+  for (const term of allPhrases.flatMap((p) => p.terms)) for (const alt of term.alts) vocabulary.add(alt.stem);
+  for (const s of question.subjects) for (const m of s.mentions) for (const w of analyse(m).words) vocabulary.add(w.stem);
   for (const group of SYNONYM_GROUPS) {
     const words = group.flatMap((w) => analyse(w).words);
     if (words.some((w) => vocabulary.has(w.stem))) words.forEach((w) => vocabulary.add(w.stem));
   }
-  const result = { items, misconceptions, vocabulary };
+  const result = { items, misconceptions, subjects: compileSubjects(question.subjects), vocabulary };
   compiled.set(question, result);
   return result;
 }

@@ -52,13 +52,30 @@ export interface Word {
   piece: number;
 }
 
+/** What a sentence is made of, for telling sentences from lists of terms and formulas. */
+export interface SentenceForm {
+  /** A verb or auxiliary (wink's POS tag): something is claimed. */
+  verb: boolean;
+  /** Determiners, prepositions, pronouns, conjunctions…: words that only sentences need. */
+  functionWords: number;
+  /** Content words (the ones in `words`). */
+  contentWords: number;
+  /** First and last piece, to quote the sentence as evidence. */
+  from: number;
+  to: number;
+}
+
 export interface Analysis {
   words: Word[];
   /** Every token with its preceding whitespace, punctuation included. */
   pieces: { text: string; space: string }[];
   /** Words before stop-word removal, to tell very short and very long answers apart. */
   wordCount: number;
+  /** Indexed by `Word.sentence`. */
+  sentences: SentenceForm[];
 }
+
+const FUNCTION_POS = new Set(['DET', 'ADP', 'AUX', 'PRON', 'SCONJ', 'CCONJ', 'PART']);
 
 export function analyse(text: string): Analysis {
   const doc = nlp.readDoc(text.normalize('NFKC'));
@@ -70,6 +87,9 @@ export function analyse(text: string): Analysis {
   const types = tokens.out(its.type);
   const spaces = tokens.out(its.precedingSpaces);
   const ids = tokens.out(its.uniqueId) as number[];
+  const pos = tokens.out(its.pos) as string[];
+  const sentences: SentenceForm[] = [];
+  const form = (n: number, piece: number) => (sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, from: piece, to: piece });
 
   const words: Word[] = [];
   let sentence = 0;
@@ -93,6 +113,10 @@ export function analyse(text: string): Analysis {
       continue;
     }
     wordCount++;
+    const f = form(sentence, i);
+    f.to = i;
+    if (pos[i] === 'VERB' || pos[i] === 'AUX') f.verb = true;
+    if (FUNCTION_POS.has(pos[i])) f.functionWords++;
     const next = (surface[i + 1] ?? '').toLowerCase();
     if (NEGATION_PAIRS.get(lower) === next) {
       scopeLeft = NEGATION_REACH;
@@ -111,9 +135,11 @@ export function analyse(text: string): Analysis {
     if (STOP_WORDS.has(lower) || STOP_WORDS.has(lemma)) continue;
     const negated = scopeLeft > 0;
     if (scopeLeft > 0) scopeLeft--;
+    f.contentWords++;
     words.push({ word: lower, lemma, stem: stems[i].toLowerCase(), known: isKnown(ids[i], surface[i]), sentence, clause, negated, piece: i });
   }
-  return { words, pieces: surface.map((text, i) => ({ text, space: spaces[i] })), wordCount };
+  for (let n = 0; n < sentence + 1; n++) sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, from: 0, to: -1 };
+  return { words, pieces: surface.map((text, i) => ({ text, space: spaces[i] })), wordCount, sentences };
 }
 
 /** The student's text from piece `from` to piece `to`, as they wrote it (capped for display). */
