@@ -1,4 +1,5 @@
 import { getEnv } from '../env';
+import { serveBackups } from './backup';
 import { getDbHandle } from './client';
 import { startGradingWorker } from './grading-worker';
 import { getQueue, requeueOrphanedJobs } from './queue';
@@ -11,6 +12,8 @@ import { getQueue, requeueOrphanedJobs } from './queue';
 export async function startInAppGrading(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const handle = getDbHandle();
+  // Only the process that owns the embedded database can copy it consistently (db/backup.ts).
+  if (handle.kind === 'pglite' && !getEnv().PGLITE_DIR.startsWith('memory://')) serveBackups(handle.pglite, getEnv().PGLITE_DIR);
   const concurrency = getEnv().GRADING_CONCURRENCY;
   if (concurrency === 0) return;
   // Embedded: this process is the database's only user, so jobs left active were cut off by a
