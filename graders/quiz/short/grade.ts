@@ -128,8 +128,8 @@ function evaluateItem(answer: Analysis, it: CompiledQuestion['items'][number], m
   for (const phrase of it.free) {
     if (!phrase.terms.some((t) => t.informative)) continue;
     const hit = findPhrase(answer, phrase, cache);
-    // One content word alone never shows a claim: at most a partial mention.
-    const kind = hit.kind === 'match' && phrase.terms.length < 2 ? 'partial' : hit.kind;
+    // One content word alone never shows a claim ("without labels" is two: the negation counts): at most a partial mention.
+    const kind = hit.kind === 'match' && phrase.terms.length < 2 && !phrase.terms[0].negated ? 'partial' : hit.kind;
     if (kind === 'none') continue;
     if (kind === 'match' && better(hit, o.best)) o.best = hit;
     if (kind === 'match') {
@@ -161,7 +161,7 @@ function evaluateItem(answer: Analysis, it: CompiledQuestion['items'][number], m
           } else note(o.denied, claim.label, 'negated', hit, { saidOf: own.name, why: `you wrote “${quoteFrom(answer, mentions, hit)}”, but ${lowerFirst(claim.label)}` });
         } else if (other && hit.kind === 'match' && !phrase.terms.some((t) => t.negated)) {
           // ("not close" said of the positive denies the positive's own claim; it does not swap the two.)
-          note(o.wrongSubject, claim.label, 'contradicted', hit, { saidOf: other.name, why: `you wrote “${quoteFrom(answer, mentions, hit)}” about ${other.name} — that is ${own.name}` });
+          note(o.wrongSubject, claim.label, 'contradicted', hit, { saidOf: other.name, why: `you wrote ${saidAbout(answer, mentions, hit, other.name)} — that is ${own.name}` });
         } else if (other && hit.kind === 'negated') {
           // Denying the other subject's predicate states the difference: "VAEs don't need many steps".
           note(o.credited, it.item.label, 'credited', hit, { saidOf: other.name });
@@ -249,10 +249,16 @@ function sentenceText(answer: Analysis, piece: number): string {
   return form && form.to >= form.from ? quote(answer, form.from, form.to) : '';
 }
 
+/** “Diffusion models use an encoder” when the student's subject is close by, else “encoder” about the diffusion model. */
+function saidAbout(answer: Analysis, mentions: Mention[], hit: Hit, name: string): string {
+  const words = quoteFrom(answer, mentions, hit);
+  return words === quote(answer, hit.from, hit.to) ? `“${words}” about ${name}` : `“${words}”`;
+}
+
 /** The student's words from the subject they named (when it comes just before) to the end of the predicate. */
 function quoteFrom(answer: Analysis, mentions: Mention[], hit: Hit): string {
   const first = answer.words.findIndex((w) => w.piece >= hit.from);
-  const near = mentions.filter((m) => m.word < first && first - m.word <= 6 && answer.words[m.word].sentence === answer.words[first].sentence).pop();
+  const near = mentions.filter((m) => m.word < first && first - m.word <= 3 && answer.words[m.word].sentence === answer.words[first].sentence).pop();
   return quote(answer, near ? answer.words[near.word].piece : hit.from, hit.to);
 }
 

@@ -6,6 +6,7 @@ import { Markdown } from '@/app/_components/markdown/markdown';
 import { selectReviewAnswer, selectReviewQueue } from '@/db/queries/review-queue';
 import { FilterSchema, reviewPath } from '../../review.types';
 import { GradeForm } from '../../grade-form';
+import { ClaimEvidenceList } from '../../claim-evidence';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 
 export const metadata: Metadata = { title: 'Review an answer' };
@@ -69,6 +70,12 @@ export default async function ReviewAnswerPage({
             <p className="font-medium text-slate-700">Student&apos;s answer</p>
             <p className="whitespace-pre-wrap">{text}</p>
           </div>
+          {question.type === 'short' && (
+            <div className="rounded-md border border-slate-200 p-3" data-testid="machine-evidence">
+              <p className="mb-2 font-medium text-slate-700">What the machine read</p>
+              <ClaimEvidenceList concepts={answer.conceptsFound ?? []} />
+            </div>
+          )}
         </section>
         <section className="card" aria-labelledby="grade-heading">
           <h2 id="grade-heading" className="mb-3 text-lg font-semibold">Grade</h2>
