@@ -24,7 +24,7 @@ describe('compareWire', () => {
 
   it('hints at the reduction behind a shape mismatch', () => {
     expect(compareWire(f32([], [1]), f32([64], new Array(64).fill(1)), tol)).toBe(
-      'output: shape [64] but expected [] — did you forget to average over the batch (axis 0)?',
+      'output: shape [64] but expected [] — did you forget to reduce over axis 0?',
     );
     expect(compareWire(f32([3], [1, 2, 3]), f32([3, 4], new Array(12).fill(0)), tol)).toContain('did you forget to reduce over axis 1?');
     expect(compareWire(f32([3, 4], new Array(12).fill(0)), f32([4], [1, 2, 3, 4]), tol)).toContain('axis 0 was reduced away but should be kept');

@@ -84,7 +84,8 @@ function compareTensor(expected: TensorWire, actual: TensorWire, tol: Tolerance,
 }
 
 function withinTolerance(a: number, e: number, tol: Tolerance): boolean {
-  return Number.isFinite(a) && Math.abs(a - e) <= tol.atol + tol.rtol * Math.abs(e);
+  // An infinite expected value (a declared mistake's output) would make the tolerance infinite too.
+  return Number.isFinite(a) && Number.isFinite(e) && Math.abs(a - e) <= tol.atol + tol.rtol * Math.abs(e);
 }
 
 function tolText(tol: Tolerance): string {
@@ -103,7 +104,8 @@ function shapeHint(expected: number[], actual: number[]): string {
     for (let axis = 0; axis < actual.length; axis++) {
       if (!sameShape(without(actual, axis), expected)) continue;
       if (actual[axis] === 1) return ` — drop the extra axis ${axis} of size 1 (keepDims?)`;
-      return axis === 0 ? ' — did you forget to average over the batch (axis 0)?' : ` — did you forget to reduce over axis ${axis}?`;
+      // Whether a missing reduction is the batch mean depends on what the output is: the diagnosis says.
+      return ` — did you forget to reduce over axis ${axis}?`;
     }
   }
   if (expected.length === actual.length + 1) {

@@ -84,7 +84,7 @@ export function createGrader(options: GraderOptions = {}): Grader {
     const release = await slots();
     try {
       const run = await runStudent({ open, exercise, code, cases: ref.cases, signal, loadFactor: options.loadFactor });
-      return assembleReport(exercise, ref.cases, run, elapsed());
+      return assembleReport(exercise, ref.cases, run, elapsed(), code);
     } finally {
       release();
     }

@@ -17,6 +17,16 @@ export const TestResultSchema = z.object({
   actual: z.string().optional(),
 });
 
+/** The most likely mistake behind the failing tests (graders/diagnosis), said once above the table. */
+export const DiagnosisSchema = z.object({
+  id: z.string().max(100),
+  message: z.string().max(2000),
+  source: z.enum(['mistake', 'engine']),
+  /** The failing tests it accounts for. */
+  explains: z.array(z.string()),
+});
+export type ReportDiagnosis = z.infer<typeof DiagnosisSchema>;
+
 export const GradeReportSchema = z
   .object({
     version: z.literal(REPORT_VERSION),
@@ -30,6 +40,8 @@ export const GradeReportSchema = z
     durationMs: z.number().min(0),
     exerciseVersion: z.string(),
     error: z.string().optional(),
+    // Absent when every test passed, no rule found evidence, or the report predates diagnoses.
+    diagnosis: DiagnosisSchema.optional(),
   })
   .refine((r) => r.status === 'graded' || r.error !== undefined, {
     message: "a report with status 'error' must say why",

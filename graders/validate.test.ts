@@ -23,6 +23,25 @@ describe('validateExercise', () => {
     expect(await check()).toMatchObject({ problems: [], referenceScore: 1, stubScore: 0 });
   });
 
+  it('rejects a declared mistake that never differs from the reference, or that another mistake shadows', async () => {
+    const mistakes = `, { mistakes: [
+  { id: 'triple', message: 'times 3, not 2', replace: { double: (x) => x.mul(3) } },
+  { id: 'same-as-reference', message: 'x · 1 · 2', replace: { double: (x) => x.mul(1).mul(2) } },
+  { id: 'triple-again', message: '1.5 · 2x', replace: { double: (x) => x.mul(2).mul(1.5) } },
+] });`;
+    const tests = base['tests.js'].replace(/\]\);$/, `]${mistakes}`);
+    const { problems } = await check({ 'tests.js': tests });
+    expect(problems).toEqual([
+      expect.stringMatching(/^tests\.js: mistakes: "same-as-reference" gives the reference's output on every case/),
+      expect.stringMatching(/^tests\.js: mistakes: "triple-again" is diagnosed as "triple"/),
+    ]);
+  });
+
+  it('rejects a per-test hint: hints belong to mistakes', async () => {
+    const { problems } = await check({ 'tests.js': base['tests.js'].replace("seed: 2,", "seed: 2, hint: 'multiply',") });
+    expect(problems).toEqual([expect.stringMatching(/^tests\.js: cases\[1\]\.hint: hints are attached to mistakes/)]);
+  });
+
   it('reports a bad case field with its path in tests.js', async () => {
     const { problems } = await check({ 'tests.js': base['tests.js'].replace("points: 1, seed: 2", "points: 'one', seed: 2") });
     expect(problems).toEqual([expect.stringMatching(/^tests\.js: cases\[1\]\.points: /)]);

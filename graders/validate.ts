@@ -1,6 +1,7 @@
 import { checkStatement } from './content/statement';
 import { CONSTANT_FILLS, constantPasses } from './constant-outputs';
 import { ContentError, loadAllExercises, type LoadedExercise } from './content/load';
+import { checkDeclaredMistakes } from './diagnosis/check-mistakes';
 import type { Grader } from './grader';
 import type { GradeReport } from './report';
 
@@ -14,8 +15,9 @@ export interface ExerciseCheck {
 }
 
 /**
- * CI gate for content: schema, statement, reference scores 100 %, and no points for the stub or
- * for a solution that returns a constant (0 or 1, shaped like each expected output).
+ * CI gate for content: schema, statement, reference scores 100 %, no points for the stub or for a
+ * solution that returns a constant (0 or 1, shaped like each expected output), and every declared
+ * mistake can be told apart and named.
  */
 export async function validateExercise(exercise: LoadedExercise, grader: Grader): Promise<ExerciseCheck> {
   const problems = checkStatement(exercise.statement).map((p) => `statement.md: ${p}`);
@@ -31,6 +33,7 @@ export async function validateExercise(exercise: LoadedExercise, grader: Grader)
       problems.push(`tests.js: cases: points add up to ${total}, but exercise.json points is ${exercise.meta.points}`);
     }
     if (!ref.cases.some((c) => c.spec.visible)) problems.push('tests.js: cases: no visible case for the in-browser Run');
+    problems.push(...checkDeclaredMistakes(exercise, ref));
   } catch (err) {
     if (!(err instanceof ContentError)) throw err;
     return { slug: exercise.slug, problems: [...problems, err.message] };

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Quiz } from '../../graders/quiz/schema';
+import { GENERIC_DIAGNOSES } from '../../graders/diagnosis';
+import type { ReportDiagnosis } from '../../graders/report';
 import { db } from '../client';
 import { assignmentItems, assignments, enrollments, exercises, exerciseVersions, gradeReports, quizAnswers, quizAttempts, quizVersions, quizzes, regradeRuns, submissions, users } from '../schema';
 import { histogram, median, messageKey, pointBiserial } from './analytics-stats';
@@ -8,7 +10,8 @@ import { isUuid } from './ids';
 import { isCountingReport } from './scores';
 
 export type TestStat = { id: string; name: string; passRate: number; students: number };
-export type FailureStat = { message: string; testName: string; share: number; students: number };
+/** A group of students who failed the same way: by diagnosis (testName null) or by test and message. */
+export type FailureStat = { message: string; testName: string | null; share: number; students: number };
 export type ExerciseStats = {
   itemId: string;
   title: string;
@@ -58,6 +61,7 @@ export async function selectExerciseAnalytics(actorId: string, courseId: string)
       at: submissions.createdAt,
       score: gradeReports.score,
       status: sql<string>`${gradeReports.report}->>'status'`,
+      diagnosis: sql<ReportDiagnosis | null>`${gradeReports.report}->'diagnosis'`,
       tests: sql<TestResult[]>`(select coalesce(jsonb_agg(jsonb_build_object('id', t->>'id', 'name', t->>'name', 'passed', (t->>'passed')::boolean, 'message', t->>'message')), '[]'::jsonb) from jsonb_array_elements(${gradeReports.report}->'tests') t)`,
     })
     .from(gradeReports)
@@ -70,7 +74,7 @@ export async function selectExerciseAnalytics(actorId: string, courseId: string)
   return items.map((item) => exerciseStats(item, graded.filter((r) => r.itemId === item.itemId)));
 }
 
-function exerciseStats(item: { itemId: string; title: string; assignmentTitle: string }, rows: { userId: string; at: Date; score: number; tests: TestResult[] }[]): ExerciseStats {
+function exerciseStats(item: { itemId: string; title: string; assignmentTitle: string }, rows: { userId: string; at: Date; score: number; diagnosis: ReportDiagnosis | null; tests: TestResult[] }[]): ExerciseStats {
   const byStudent = new Map<string, typeof rows>();
   for (const r of rows) {
     const list = byStudent.get(r.userId);
@@ -82,8 +86,14 @@ function exerciseStats(item: { itemId: string; title: string; assignmentTitle: s
 
   // Pass rate per test on each student's best submission: where students ended up, not how often they retried.
   const testTotals = new Map<string, { name: string; passed: number; students: number }>();
-  // A failure counts once per student however many attempts repeated it.
-  const failures = new Map<string, { message: string; testName: string; students: Set<string> }>();
+  // A failure counts once per student however many attempts repeated it. Diagnosed attempts are
+  // grouped by their mistake ("42 % disposed their inputs"); the rest by test and message.
+  const failures = new Map<string, { message: string; testName: string | null; students: Set<string> }>();
+  const count = (key: string, message: string, testName: string | null, userId: string) => {
+    const entry = failures.get(key) ?? { message, testName, students: new Set<string>() };
+    entry.students.add(userId);
+    failures.set(key, entry);
+  };
   const toPass: number[] = [];
   for (const attempts of students) {
     const best = attempts.reduce((a, b) => (b.score > a.score ? b : a));
@@ -94,12 +104,12 @@ function exerciseStats(item: { itemId: string; title: string; assignmentTitle: s
       testTotals.set(t.id, total);
     }
     for (const attempt of attempts) {
-      for (const t of attempt.tests.filter((x) => !x.passed && x.message)) {
-        const key = `${t.id}\n${messageKey(t.message!)}`;
-        const entry = failures.get(key) ?? { message: t.message!, testName: t.name, students: new Set<string>() };
-        entry.students.add(attempt.userId);
-        failures.set(key, entry);
+      const d = attempt.diagnosis;
+      if (d) {
+        count(`diagnosis\n${d.id}`, d.source === 'mistake' ? d.message : (GENERIC_DIAGNOSES[d.id] ?? d.id), null, attempt.userId);
+        continue;
       }
+      for (const t of attempt.tests.filter((x) => !x.passed && x.message)) count(`${t.id}\n${messageKey(t.message!)}`, t.message!, t.name, attempt.userId);
     }
     const firstPass = attempts.find((a) => a.score >= 1);
     if (firstPass) toPass.push((firstPass.at.getTime() - attempts[0].at.getTime()) / 60_000);

@@ -48,7 +48,6 @@ defineTests(
       seed: 5,
       inputs: ({ tf, rng }) => step(rng, [3, 16], 0, tf.linspace(0.05, 0.3, 10)),
       grad: { wrt: [0, 2], atol: 1e-5 },
-      hint: 'At t = 0 the reverse step adds no noise: return the mean only, even though z is passed.',
     },
     {
       id: 't-one',
@@ -57,7 +56,6 @@ defineTests(
       points: 1,
       seed: 9,
       inputs: ({ tf, rng }) => step(rng, [3, 16], 1, tf.linspace(0.05, 0.3, 10)),
-      hint: 't is 0-based: only t = 0 skips the noise; at t = 1 add sigma_1 · z with sigma_1 = sqrt(beta_1).',
     },
     {
       id: 'first-of-1000',
@@ -66,7 +64,6 @@ defineTests(
       points: 1,
       seed: 6,
       inputs: ({ tf, rng }) => step(rng, [1, 8, 8, 1], 999, ddpmBetas(tf, 1000)),
-      hint: 'Divide by sqrt(alpha_t) of this one step, and use the cumulative alphaBar_t only inside sqrt(1 − alphaBar_t).',
     },
     {
       id: 'custom-schedule',
@@ -76,7 +73,6 @@ defineTests(
       seed: 7,
       inputs: ({ rng }) => step(rng, [6, 5], 12, rng.uniform([20], 0.01, 0.3)),
       grad: { wrt: [0, 2], atol: 1e-4 },
-      hint: 'Use the betas you are given: alphaBar_t = Π_{s=0..t} (1 − beta_s) (t + 1 factors), and the noise scale is sqrt(beta_t), not beta_t.',
     },
     {
       id: 'gradient',
@@ -86,7 +82,6 @@ defineTests(
       seed: 8,
       inputs: ({ tf, rng }) => step(rng, [4, 6], 50, ddpmBetas(tf, 200)),
       grad: { wrt: [0, 2], atol: 1e-5 },
-      hint: 'Keep xt and epsPred in tf operations (no dataSync/arraySync on them); the schedule numbers may be plain JavaScript.',
     },
   ],
   {

@@ -33,7 +33,6 @@ defineTests(
       entry: 'linearBetaSchedule',
       inputs: () => [1000, 1e-4, 0.02],
       compare: SCHEDULE_TOL,
-      hint: 'T values from betaStart to betaEnd with both ends included: the step is (betaEnd − betaStart) / (T − 1).',
     },
     {
       id: 'schedule-single-step',
@@ -44,7 +43,6 @@ defineTests(
       entry: 'linearBetaSchedule',
       inputs: () => [1, 0.05, 0.2],
       compare: SCHEDULE_TOL,
-      hint: 'For T = 1 the schedule is [betaStart]; avoid dividing by T − 1 = 0 (0 · ∞ is NaN).',
     },
     {
       id: 'worked-example',
@@ -74,7 +72,6 @@ defineTests(
       entry: 'qSample',
       inputs: ({ tf, rng }) => [rng.uniform([3, 16], -1, 1), 0, tf.linspace(0.05, 0.3, 10), rng.normal([3, 16])],
       grad: { wrt: [0, 3], atol: 1e-5 },
-      hint: 't is 0-based and alphaBar_t includes s = t: at t = 0, alphaBar_0 = 1 − beta_0 (not 1).',
     },
     {
       id: 'last-step',
@@ -85,7 +82,6 @@ defineTests(
       entry: 'qSample',
       inputs: ({ tf, rng }) => [rng.uniform([1, 8, 8, 1], -1, 1), 999, ddpmBetas(tf, 1000), rng.normal([1, 8, 8, 1])],
       grad: { wrt: [0, 3], atol: 1e-5 },
-      hint: 'alphaBar_t is the cumulative product of (1 − beta_s) over s ≤ t, not alpha_t alone: at t = 999 it is about 4e-5.',
     },
     {
       id: 'custom-schedule',
@@ -96,7 +92,6 @@ defineTests(
       entry: 'qSample',
       inputs: ({ rng }) => [rng.normal([6, 5]), 12, rng.uniform([20], 0.01, 0.3), rng.normal([6, 5])],
       grad: { wrt: [0, 3], atol: 1e-5 },
-      hint: 'Use the betas you are given (any schedule): alphaBar_t = Π_{s=0..t} (1 − beta_s), t + 1 factors.',
     },
     {
       id: 'gradient',
@@ -107,7 +102,6 @@ defineTests(
       entry: 'qSample',
       inputs: ({ tf, rng }) => [rng.normal([4, 6]), 50, ddpmBetas(tf, 200), rng.normal([4, 6])],
       grad: { wrt: [0, 3], atol: 1e-5 },
-      hint: 'Keep x0 and the noise in tf operations (no dataSync/arraySync on them), and scale them by square roots: sqrt(alphaBar_t), sqrt(1 − alphaBar_t).',
     },
   ],
   {

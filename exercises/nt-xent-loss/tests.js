@@ -52,7 +52,6 @@ defineTests(
       // The N = 1 loss is 0, what an untouched stub returns, so this case also needs a batch of 4 right.
       inputs: ({ rng }) => [...views(rng, 1, 8), 0.1, ...views(rng, 4, 8)],
       run: ({ ntXentLoss }, z1, z2, tau, w1, w2) => [ntXentLoss(z1, z2, tau), ntXentLoss(w1, w2, tau)],
-      hint: 'With N = 1 each row has only its positive once the self-similarity is excluded, so the loss is 0: leave k = i out of the denominator (and the result is a scalar).',
     },
     {
       id: 'small-temperature',
@@ -62,7 +61,6 @@ defineTests(
       seed: 4,
       inputs: ({ rng }) => [...views(rng, 16, 4, 0.7), 0.01],
       compare: { rtol: 1e-4, atol: 1e-4 },
-      hint: 'With τ = 0.01 the logits reach 100 and exp(100) overflows float32 (NaN or Infinity): use tf.logSumExp, or subtract each row’s max before tf.exp.',
     },
     {
       id: 'scaled-embeddings',
@@ -75,7 +73,6 @@ defineTests(
         return [z1.mul(10), z2.mul(0.1), 0.2];
       },
       grad: { wrt: [0, 1], atol: 1e-4 },
-      hint: 'Normalise each row (axis 1) to unit length before the dot products: the loss uses cosine similarity and must not change when an embedding is scaled.',
     },
     {
       id: 'large-batch',
@@ -85,7 +82,6 @@ defineTests(
       seed: 6,
       inputs: ({ rng }) => [...views(rng, 64, 32, 1), 0.1],
       compare: { rtol: 1e-4, atol: 1e-4 },
-      hint: 'Average over all 2N rows (both views are anchors); the positive of row i is row (i + N) mod 2N, and the denominator includes it.',
     },
     {
       id: 'gradient',
@@ -95,7 +91,6 @@ defineTests(
       seed: 7,
       inputs: ({ rng }) => [...views(rng, 6, 8), 0.5],
       grad: { wrt: [0, 1], atol: 1e-4 },
-      hint: 'Use tf operations end to end (no dataSync/arraySync) so gradients reach z1 and z2, through the normalisation too.',
     },
   ],
   {

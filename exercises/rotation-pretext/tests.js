@@ -43,7 +43,6 @@ defineTests(
       points: 2,
       seed: 3,
       inputs: ({ rng }) => [rng.uniform([5, 6, 6, 3])],
-      hint: 'Order by angle in blocks of N: all N images at 0°, then all N at 90°, 180°, 270°; labels likewise N zeros, N ones, N twos, N threes.',
     },
     {
       id: 'odd-size',
@@ -53,7 +52,6 @@ defineTests(
       seed: 4,
       inputs: ({ rng }) => [rng.normal([2, 5, 5, 1])],
       grad: { wrt: [0], output: 'inputs', atol: 1e-5 },
-      hint: 'Counter-clockwise by 90°: the pixel at (row r, column c) moves to (row W − 1 − c, column r), so the top-right corner becomes the top-left one.',
     },
     {
       id: 'single-pixel',
@@ -62,7 +60,6 @@ defineTests(
       points: 1,
       seed: 5,
       inputs: ({ rng }) => [rng.normal([2, 1, 1, 3])],
-      hint: 'The result must work for any size, even 1×1: inputs [4N, H, W, C] with the channel axis untouched, labels int32 [4N].',
     },
     {
       id: 'gradient',
@@ -74,7 +71,6 @@ defineTests(
       // The weights make every output position count differently, so the gradient also checks where each pixel went.
       run: ({ rotationPretextBatch }, images, weights) => tf.sum(tf.mul(rotationPretextBatch(images).inputs, weights)),
       grad: { wrt: [0], atol: 1e-5 },
-      hint: 'Build the rotations from ops with gradients — tf.reverse, tf.transpose, tf.gather, tf.slice, tf.concat — not from arraySync loops or tf.image.flipLeftRight (no gradient in TF.js).',
     },
   ],
   {

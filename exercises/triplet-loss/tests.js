@@ -50,7 +50,6 @@ defineTests(
       seed: 7,
       inputs: ({ rng }) => [...triplets(rng, 16, 8), 0],
       grad: { wrt: [0, 1, 2], atol: 1e-4 },
-      hint: 'With margin 0 only the sign of d(a,p) − d(a,n) matters; check the hinge.',
     },
     {
       id: 'all-zero-loss',
@@ -64,7 +63,6 @@ defineTests(
         return [anchor, anchor.add(rng.uniform([12, 6], -0.05, 0.05)), anchor.add(10), 1, ...triplets(rng, 4, 6)];
       },
       run: ({ tripletLoss }, a, p, n, margin, a2, p2, n2) => [tripletLoss(a, p, n, margin), tripletLoss(a2, p2, n2, margin)],
-      hint: 'When every negative is far away the loss must be exactly 0: clamp each triplet at 0 before averaging.',
     },
     {
       id: 'large-batch',
@@ -74,7 +72,6 @@ defineTests(
       seed: 2024,
       inputs: ({ rng }) => [...triplets(rng, 512, 32), 1],
       compare: { rtol: 1e-4, atol: 1e-4 },
-      hint: 'Reduce over the embedding axis per triplet, and average over the batch.',
     },
     {
       id: 'gradient-anchor',
@@ -84,7 +81,6 @@ defineTests(
       seed: 99,
       inputs: ({ rng }) => [...triplets(rng, 6, 5), 1],
       grad: { wrt: [0], atol: 1e-4 },
-      hint: 'Use tf operations end to end (no dataSync/arraySync), so tf.grad can follow the computation.',
     },
   ],
   {

@@ -41,7 +41,6 @@ defineTests(
         tf.tensor2d([[0, 0.999, 0, 0.999], [0.5, 0.5, 0.0001, 0.9999]]),
       ],
       grad: { wrt: [1], atol: 1e-6 },
-      hint: 'Divide (x + u) by 256, not 255: value 255 with u close to 1 must stay just below 1, and 0 with u = 0 is exactly 0.',
     },
     {
       id: 'dequantize-gradient',
@@ -52,7 +51,6 @@ defineTests(
       entry: 'dequantize',
       inputs: ({ rng }) => [rng.int([3, 5], 0, 256), rng.uniform([3, 5])],
       grad: { wrt: [1], atol: 1e-6 },
-      hint: 'Add the noise u to x with tf operations, then scale both by 1/256 — u is part of the result, divided by 256 too.',
     },
     {
       id: 'bpd-example',
@@ -73,7 +71,6 @@ defineTests(
       entry: 'bitsPerDim',
       inputs: ({ tf }) => [tf.tensor1d([-250.5]), 28 * 28],
       grad: { wrt: [0], atol: 1e-9, rtol: 1e-4 },
-      hint: 'Keep the shape [batch], here [1]; and the correction is D · ln 256, one ln 256 for each of the D dimensions.',
     },
     {
       id: 'bpd-large',
@@ -84,7 +81,6 @@ defineTests(
       entry: 'bitsPerDim',
       inputs: ({ rng }) => [rng.uniform([64], -5000, 40000), 64 * 64 * 3],
       grad: { wrt: [0], atol: 1e-9, rtol: 1e-4 },
-      hint: 'bits/dim = −(logDensity − D · ln 256) / (D · ln 2): negate, subtract the D · ln 256 rescaling term, and convert nats to bits.',
     },
     {
       id: 'bpd-gradient',
@@ -95,7 +91,6 @@ defineTests(
       entry: 'bitsPerDim',
       inputs: ({ rng }) => [rng.uniform([5], 1000, 9000), CIFAR_DIMS],
       grad: { wrt: [0], atol: 1e-9, rtol: 1e-4 },
-      hint: 'Use tf operations on logDensity (no dataSync/arraySync), and divide by D · ln 2: bits per dimension, not nats.',
     },
   ],
   {

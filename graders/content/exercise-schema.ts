@@ -18,6 +18,9 @@ export const ExerciseMetaSchema = z.strictObject({
     })
     .prefault({}),
   hints: z.array(z.string().min(1)).max(3).default([]),
+  // Entry functions that return one scalar loss averaged over the batch: only for these does a
+  // per-example output mean "average over the batch" (graders/diagnosis/rules.ts).
+  scalarLosses: z.array(identifier).max(8).default([]),
   tags: z.array(z.string().min(1)).optional(),
 });
 

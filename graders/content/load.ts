@@ -100,6 +100,8 @@ function parseMeta(text: string): ExerciseMeta {
     const issue = parsed.error.issues[0];
     throw new ContentError('exercise.json', formatPath(issue.path) || '(root)', issue.message);
   }
+  const stray = parsed.data.scalarLosses.find((name) => !parsed.data.entry.includes(name));
+  if (stray) throw new ContentError('exercise.json', 'scalarLosses', `"${stray}" is not one of entry`);
   return parsed.data;
 }
 

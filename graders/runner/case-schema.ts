@@ -17,7 +17,9 @@ export const TestCaseSchema = z.strictObject({
   grad: z
     .strictObject({ wrt: z.array(z.number().int().min(0)).min(1), output: z.string().optional(), ...tolerance })
     .optional(),
-  hint: z.string().max(300).optional(),
+  // Hints belong to mistakes now (defineTests's `mistakes`): a hint fixed to a test was shown for
+  // every failure of it, whatever the bug. Say so rather than ignore it.
+  hint: z.never({ error: 'hints are attached to mistakes, not tests: declare the mistake in defineTests(cases, { mistakes: [...] }) with its message' }).optional(),
 });
 
 export type TestCase = z.infer<typeof TestCaseSchema>;

@@ -13,8 +13,12 @@ export interface ReferenceCase {
   /** Exactly the arguments the student's function will receive (decoded from the same wire). */
   args: Wire[];
   expected: { value: Wire; grads: Wire[] | null };
-  /** Outputs of the declared common mistakes on this case (visible cases only). */
-  mistakes: { message: string; value: Wire }[];
+  /**
+   * Outputs of the declared common mistakes on this case, where they differ from the expected one.
+   * Hidden cases too: a student's output matching one names the mistake without saying anything
+   * about the inputs. Only visible cases' values ever leave the server (visible-cases.ts).
+   */
+  mistakes: { id: string; message: string; value: Wire }[];
   /** The reference's own warm time on this case (fastest of a few runs, wire copy included). */
   referenceMs: number;
 }
@@ -30,6 +34,8 @@ const MistakeSchema = z.object({
 export interface ReferenceData {
   versionHash: string;
   cases: ReferenceCase[];
+  /** Every mistake tests.js declares, in order (validate-exercises checks each can be named). */
+  mistakes: { id: string; message: string }[];
 }
 
 /**
@@ -63,10 +69,10 @@ export async function computeReference(engine: SandboxEngine, exercise: LoadedEx
       const bad = [run.value, ...(run.grads ?? [])].map((w) => findNonFinite(w)).find((f) => f !== null);
       if (bad) throw new ContentError('reference.js', `case ${spec.id}`, `expected output is not finite (${bad.what} ${bad.where})`);
       const referenceMs = await warmTime(() => call('runCase', [caseCall(spec, exercise, args)]));
-      const variants = spec.visible ? await runMistakes(call, mistakes, caseCall(spec, exercise, args), run.value) : [];
+      const variants = await runMistakes(call, mistakes, caseCall(spec, exercise, args), run.value);
       cases.push({ spec, args, expected: { value: run.value, grads: run.grads }, mistakes: variants, referenceMs });
     }
-    return { versionHash: exercise.versionHash, cases };
+    return { versionHash: exercise.versionHash, cases, mistakes: mistakes.map(({ id, message }) => ({ id, message })) };
   } catch (err) {
     if (err instanceof IsolateKilled) throw new ContentError('reference.js', '', `the reference isolate stopped (${err.reason}) while computing expected outputs`);
     throw err;
@@ -139,7 +145,7 @@ async function runMistakes(call: HarnessCall, mistakes: z.infer<typeof MistakeSc
     await call('useMistake', [index]);
     const run = CaseRunSchema.parse(await call('runCase', [{ ...spec, grad: null }]));
     // A mistake that gives the right answer on this case cannot be told apart from a correct one.
-    if (run.ok && compareWire(expected, run.value, DEFAULT_TOLERANCE) !== null) out.push({ message: mistake.message, value: run.value });
+    if (run.ok && compareWire(expected, run.value, DEFAULT_TOLERANCE) !== null) out.push({ id: mistake.id, message: mistake.message, value: run.value });
   }
   await call('useMistake', [-1]);
   return out;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { callHarness, IsolateKilled, type KillReason } from './calls';
 import { caseCall, type ReferenceCase } from './reference';
 import { caseTimeLimitMs } from './time-limits';
-import { CaseRunSchema, ErrorInfoSchema, LogsSchema, type ErrorInfo, type Wire } from './wire';
+import { CaseRunSchema, ErrorInfoSchema, LogsSchema, type ErrorInfo, type Probe, type Wire } from './wire';
 
 export const STUDENT_FILE = 'solution.js';
 // After this many isolates killed by a limit, the remaining cases are not retried.
@@ -25,7 +25,7 @@ export type Failure =
   | { kind: 'budget' }
   | { kind: 'infrastructure'; message: string };
 
-export type CaseOutcome = { durationMs: number } & ({ ok: true; value: Wire; grads: Wire[] | null } | { ok: false; failure: Failure });
+export type CaseOutcome = { durationMs: number; probe?: Probe | null } & ({ ok: true; value: Wire; grads: Wire[] | null; gradError?: ErrorInfo | null } | { ok: false; failure: Failure });
 
 export interface StudentRun {
   outcomes: CaseOutcome[];
@@ -156,9 +156,9 @@ async function runCase(sandbox: Sandbox, job: Job, c: ReferenceCase, timeoutMs: 
     if (!parsed.data.ok) {
       // Only a missing entry needs the list, to suggest the rename.
       const defined = parsed.data.error.kind === 'missing' ? await definedFunctions(sandbox) : [];
-      return { ok: false, failure: { kind: 'call', error: parsed.data.error, definedFunctions: defined }, durationMs: durationMs() };
+      return { ok: false, failure: { kind: 'call', error: parsed.data.error, definedFunctions: defined }, durationMs: durationMs(), probe: parsed.data.probe };
     }
-    return { ok: true, value: parsed.data.value, grads: parsed.data.grads, durationMs: durationMs() };
+    return { ok: true, value: parsed.data.value, grads: parsed.data.grads, gradError: parsed.data.gradError, durationMs: durationMs(), probe: parsed.data.probe };
   } catch (err) {
     if (err instanceof IsolateKilled) return { ok: false, failure: { kind: 'killed', reason: err.reason, atTopLevel: false, limitMs: timeoutMs }, durationMs: durationMs() };
     return { ok: false, failure: { kind: 'call', error: errorInfo(err), definedFunctions: [] }, durationMs: durationMs() };

@@ -44,8 +44,30 @@ export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 export const LogsSchema = z.object({ lines: z.array(z.string()), truncated: z.boolean() });
 
+/** What the submission did during a call (runner.js's probe): evidence for graders/diagnosis.ts. */
+export const ProbeSchema = z.object({
+  /** tf ops the submission called itself, by name ("sum", "round"), not those nested in other ops. */
+  ops: z.array(z.string().max(100)).max(200),
+  /** Values read out of tensors (dataSync, arraySync, data, …). */
+  reads: z.number().int().min(0),
+  /** Random numbers drawn (Math.random calls and tf random ops). */
+  random: z.number().int().min(0),
+  /** Indexes of tensor arguments the call disposed, or whose values it changed. */
+  disposed: z.array(z.number().int().min(0)).max(100),
+  mutated: z.array(z.number().int().min(0)).max(100),
+});
+export type Probe = z.infer<typeof ProbeSchema>;
+
 export const CaseRunSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: WireSchema, grads: z.array(WireSchema).nullable(), logs: LogsSchema }),
-  z.object({ ok: z.literal(false), error: ErrorInfoSchema, logs: LogsSchema }),
+  z.object({
+    ok: z.literal(true),
+    value: WireSchema,
+    grads: z.array(WireSchema).nullable(),
+    // Why the gradient check could not run, when the value itself came back.
+    gradError: ErrorInfoSchema.nullable().default(null),
+    logs: LogsSchema,
+    probe: ProbeSchema.nullable().default(null),
+  }),
+  z.object({ ok: z.literal(false), error: ErrorInfoSchema, logs: LogsSchema, probe: ProbeSchema.nullable().default(null) }),
 ]);
 export type CaseRun = z.infer<typeof CaseRunSchema>;

@@ -3,26 +3,29 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadExercise, type LoadedExercise } from '@/graders/content/load';
 import { createGrader } from '@/graders/grader';
 import type { GradeReport } from '@/graders/report';
+import { assembleReport } from '@/graders/assemble';
+import { GENERIC_DIAGNOSES } from '@/graders/diagnosis';
+import { runStudent } from '@/graders/runner/student';
+import { getSandboxEngine } from '@/graders/sandbox/engine';
 
 // Every exercise keeps, in tests/fixtures/<slug>/, correct solutions written differently from the
 // reference (correct-*.js: must score 100 %) and the usual wrong ones (wrong-*.js: must lose points).
-// A wrong solution says in its own header which tests it fails and what they must say:
-//   // expect <case-id>: <text the message must contain>
+// A wrong solution says in its own header which mistake it makes, and optionally more:
+//   // diagnosis: <id>   the report's diagnosis: a declared mistake's id or one of GENERIC_DIAGNOSES
+//   // expect <case-id>: <text a visible case's message must contain>
 //   // score: <the exact score, when the point is that only those cases fail>
-// Visible cases carry the engine's specific message (shapes, max abs error, the matched mistake);
-// hidden cases only their author-written hint, so the hint is what has to name the mistake.
+// Run (in the browser) sees only the visible cases: where they fail, it must give the same diagnosis.
 
 const EXERCISES = readdirSync('exercises', { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name !== 'quizzes' && !d.name.startsWith('.'))
   .map((d) => d.name)
   .sort();
-// triplet-loss predates this file; graders/grade.test.ts asserts its fixtures' messages one by one.
-const MESSAGES_ASSERTED_ELSEWHERE = new Set(['triplet-loss']);
 
 interface Fixture {
   name: string;
   code: string;
   expects: { caseId: string; text: string }[];
+  diagnosis?: string;
   score?: number;
 }
 
@@ -36,12 +39,21 @@ function fixtures(slug: string): Fixture[] {
       const code = readFileSync(`${dir}/${f}`, 'utf8');
       const expects = [...code.matchAll(/^\/\/ expect ([a-z0-9-]+): (.+)$/gm)].map((m) => ({ caseId: m[1], text: m[2].trim() }));
       const score = /^\/\/ score: ([\d.]+)$/m.exec(code)?.[1];
-      return { name: f.replace(/\.js$/, ''), code, expects, score: score === undefined ? undefined : Number(score) };
+      const diagnosis = /^\/\/ diagnosis: ([a-z0-9-]+)\s*$/m.exec(code)?.[1];
+      return { name: f.replace(/\.js$/, ''), code, expects, diagnosis, score: score === undefined ? undefined : Number(score) };
     });
 }
 
 const grader = createGrader({ concurrency: 2 });
 afterAll(() => grader.close());
+
+/** What the browser's Run assembles: the same harness and assembly code, over the visible cases only. */
+async function runVisibleOnly(exercise: LoadedExercise, code: string): Promise<GradeReport> {
+  const cases = (await grader.reference(exercise)).cases.filter((c) => c.spec.visible);
+  const engine = await getSandboxEngine();
+  const run = await runStudent({ open: (mb) => engine.open(mb), exercise, code, cases });
+  return assembleReport(exercise, cases, run, 0, code);
+}
 
 const summary = (r: GradeReport) => r.tests.map((t) => `${t.passed ? 'PASS' : 'FAIL'} ${t.id}: ${t.message}`).join('\n');
 
@@ -55,22 +67,22 @@ describe.each(EXERCISES)('%s', (slug) => {
     exercise = await loadExercise(`exercises/${slug}`);
   });
 
-  it('has visible and hidden cases with hints, a gradient check, and fixtures of both kinds', async ({ expect }) => {
+  it('has visible and hidden cases, a visible gradient check, declared mistakes and a corpus of fixtures', async ({ expect }) => {
     const { cases } = await grader.reference(exercise);
     const visible = cases.filter((c) => c.spec.visible);
     const hidden = cases.filter((c) => !c.spec.visible);
     expect(visible.length).toBeGreaterThanOrEqual(2);
     expect(hidden.length).toBeGreaterThanOrEqual(4);
-    expect(hidden.filter((c) => !c.spec.hint).map((c) => c.spec.id)).toEqual([]);
-    expect(cases.some((c) => c.spec.grad)).toBe(true);
+    expect(visible.some((c) => c.spec.grad)).toBe(true);
     expect(exercise.meta.hints.length).toBeGreaterThanOrEqual(1);
-    expect(correct.length, `tests/fixtures/${slug}/correct-*.js`).toBeGreaterThanOrEqual(1);
-    expect(wrong.length, `tests/fixtures/${slug}/wrong-*.js`).toBeGreaterThanOrEqual(3);
-    if (!MESSAGES_ASSERTED_ELSEWHERE.has(slug)) {
-      expect(wrong.filter((f) => f.expects.length === 0).map((f) => f.name)).toEqual([]);
-      const ids = new Set(cases.map((c) => c.spec.id));
-      expect(wrong.flatMap((f) => f.expects.filter((e) => !ids.has(e.caseId)).map((e) => `${f.name}: ${e.caseId}`))).toEqual([]);
-    }
+    const declared = new Set(cases.flatMap((c) => c.mistakes.map((m) => m.id)));
+    expect(declared.size, 'declared mistakes that differ from the reference on some case').toBeGreaterThanOrEqual(6);
+    expect(correct.length, `tests/fixtures/${slug}/correct-*.js`).toBeGreaterThanOrEqual(2);
+    expect(wrong.length, `tests/fixtures/${slug}/wrong-*.js`).toBeGreaterThanOrEqual(8);
+    const known = (id: string) => declared.has(id) || id in GENERIC_DIAGNOSES;
+    expect(wrong.filter((f) => !f.diagnosis || !known(f.diagnosis)).map((f) => `${f.name}: ${f.diagnosis ?? 'no // diagnosis: header'}`)).toEqual([]);
+    const ids = new Set(cases.map((c) => c.spec.id));
+    expect(wrong.flatMap((f) => f.expects.filter((e) => !ids.has(e.caseId)).map((e) => `${f.name}: ${e.caseId}`))).toEqual([]);
   });
 
   it('the reference scores 100 % and the untouched stub no points', async ({ expect }) => {
@@ -88,10 +100,13 @@ describe.each(EXERCISES)('%s', (slug) => {
     expect(report).toMatchObject({ status: 'graded', score: 1 });
   });
 
-  it.concurrent.for(wrong)('$name loses points with a message that names the mistake', async (f, { expect }) => {
+  it.concurrent.for(wrong)('$name loses points and is diagnosed as its mistake, in Submit and in Run', async (f, { expect }) => {
     const report = await grader.grade({ exercise, code: f.code });
     expect(report.status).toBe('graded');
     expect(report.score, summary(report)).toBeLessThan(1);
+    expect(report.diagnosis?.id, `${report.diagnosis?.message}\n${summary(report)}`).toBe(f.diagnosis);
+    const run = await runVisibleOnly(exercise, f.code);
+    if (run.tests.some((t) => !t.passed)) expect(run.diagnosis?.id, `Run: ${run.diagnosis?.message}\n${summary(run)}`).toBe(f.diagnosis);
     if (f.score !== undefined) expect(report.score, summary(report)).toBeCloseTo(f.score, 6);
     for (const { caseId, text } of f.expects) {
       const test = report.tests.find((t) => t.id === caseId);
@@ -99,10 +114,10 @@ describe.each(EXERCISES)('%s', (slug) => {
       expect(test?.message, `${caseId}\n${summary(report)}`).toContain(text);
     }
     for (const t of report.tests.filter((x) => !x.visible)) {
-      // Hidden cases never reveal inputs, values or errors: pass/fail and the hint only.
+      // Hidden cases never reveal inputs, values or errors: pass/fail, and whether the diagnosis accounts for it.
       expect(t.expected).toBeUndefined();
       expect(t.actual).toBeUndefined();
-      expect(t.message).toMatch(t.passed ? /^passed$/ : /^failed \(hidden test\)\. Hint: /);
+      expect(t.message).toMatch(t.passed ? /^passed$/ : /^failed \(hidden test\)( — the mistake named above| — for a reason other than the one named above)?$/);
     }
   });
 });

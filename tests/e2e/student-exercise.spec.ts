@@ -40,20 +40,29 @@ test('a student runs, fixes, submits and finds their work again', async ({ page 
   console.log(`exercise page initial JS: ${scripts.length} scripts, ${(gzipBytes / 1024).toFixed(1)} kB gzip`);
   expect(gzipBytes).toBeLessThan(300 * 1024);
 
-  // Wrong solution: Run (keyboard shortcut) names the failing visible test and the mistake.
+  // Wrong solution: Run (keyboard shortcut) leads with the mistake, once, above the failing visible tests.
   await typeSolution(page, WRONG);
   await page.keyboard.press('ControlOrMeta+Enter');
   const run = page.getByTestId('run-results');
   await expect(run).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(run.getByTestId('test-result').filter({ hasText: 'small batch computed by hand' })).toHaveAttribute('data-passed', 'false');
-  await expect(run).toContainText('this is the sum over the batch: take the mean instead');
+  const runDiagnosis = run.getByTestId('diagnosis');
+  await expect(runDiagnosis).toHaveAttribute('data-diagnosis', 'sum-not-mean');
+  await expect(runDiagnosis).toContainText('this is the sum over the batch: take the mean instead');
+  await expect(run.getByText('take the mean instead')).toHaveCount(1);
   await expect(page.getByTestId('announcer')).toContainText('0 of 2 visible tests passed');
+  await run.screenshot({ path: testInfo.outputPath('run-diagnosis.png') });
 
-  // Submit the wrong one too, so the history has two attempts with different scores.
+  // Submit the wrong one too, so the history has two attempts with different scores. The hidden
+  // tests the mistake explains say so, with no per-test hint.
   await page.getByRole('button', { name: 'Submit' }).click();
   const submission = page.getByTestId('submission-results');
   await expect(submission).toHaveAttribute('data-status', 'graded', { timeout: 60_000 });
   await expect(page.getByTestId('submission-score')).not.toContainText('100 %');
+  await expect(submission.getByTestId('diagnosis')).toHaveAttribute('data-diagnosis', 'sum-not-mean');
+  await expect(submission.getByText('failed (hidden test) — the mistake named above').first()).toBeVisible();
+  await expect(submission).not.toContainText('Hint:');
+  await submission.screenshot({ path: testInfo.outputPath('submit-diagnosis.png') });
 
   // Fixed: Run passes. Time the warm run (tfjs already loaded in the spare worker).
   await typeSolution(page, RIGHT);

@@ -129,8 +129,9 @@ const attacks: [string, Check][] = [
   [
     'leak-hidden-inputs',
     (r) => {
-      // Only the two visible cases' inputs are printed; hidden ones say nothing, not even their time.
-      expect(r.logs.filter((l) => l.startsWith('inputs'))).toHaveLength(2);
+      // Only the two visible cases' inputs are printed (random-batch twice: its value, then its gradient
+      // check); hidden ones say nothing, not even their time.
+      expect(r.logs.filter((l) => l.startsWith('inputs'))).toHaveLength(3);
       expect(r.logs).toContain('(console output during hidden tests is not shown)');
       for (const t of r.tests.filter((x) => !x.visible)) expect([t.durationMs, t.expected, t.actual]).toEqual([0, undefined, undefined]);
     },

@@ -43,6 +43,7 @@ export async function insertGradedSubmission(input: {
   code?: string;
   tests?: Test[];
   status?: 'graded' | 'error';
+  diagnosis?: { id: string; message: string; source: 'mistake' | 'engine' };
 }) {
   const status = input.status ?? 'graded';
   const [submission] = await db()
@@ -60,11 +61,11 @@ export async function insertGradedSubmission(input: {
       gradedAt: input.at,
     })
     .returning({ id: submissions.id });
-  await db().insert(gradeReports).values({ submissionId: submission.id, run: 0, exerciseVersionId: input.versionId, report: reportOf(status, input.score, input.tests ?? []), score: input.score });
+  await db().insert(gradeReports).values({ submissionId: submission.id, run: 0, exerciseVersionId: input.versionId, report: reportOf(status, input.score, input.tests ?? [], input.diagnosis), score: input.score });
   return submission.id;
 }
 
-export function reportOf(status: 'graded' | 'error', score: number, tests: Test[]) {
+export function reportOf(status: 'graded' | 'error', score: number, tests: Test[], diagnosis?: { id: string; message: string; source: 'mistake' | 'engine' }) {
   return {
     version: 1,
     status,
@@ -76,6 +77,7 @@ export function reportOf(status: 'graded' | 'error', score: number, tests: Test[
     durationMs: 1,
     exerciseVersion: 'v1',
     ...(status === 'error' ? { error: 'worker crashed' } : {}),
+    ...(diagnosis ? { diagnosis: { ...diagnosis, explains: tests.filter((t) => !t.passed).map((t) => t.id) } } : {}),
   };
 }
 

@@ -12,6 +12,13 @@ export function ReportView({ report, testId }: { report: GradeReport; testId: st
       {report.error && (
         <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">{report.error}</p>
       )}
+      {report.diagnosis && (
+        // The likely mistake, said once; the tests below only say whether it accounts for them.
+        <div role="status" data-testid="diagnosis" data-diagnosis={report.diagnosis.id} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <p className="font-medium">Most likely mistake</p>
+          <p className="mt-1">{report.diagnosis.message}</p>
+        </div>
+      )}
       <p className="text-sm font-medium text-slate-700">
         {passed} of {report.tests.length} tests passed
       </p>

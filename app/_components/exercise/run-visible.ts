@@ -117,7 +117,7 @@ export class VisibleRunner {
     }
     // Ready for the next Run while the student reads this one.
     void this.warm().catch(() => {});
-    return { report: assembleReport(loaded, refCases, run, runMs), runMs, backend };
+    return { report: assembleReport(loaded, refCases, run, runMs, code), runMs, backend };
   }
 }
 
@@ -193,9 +193,10 @@ function drive(handle: Handle, code: string, exercise: RunnerExercise, calls: Ca
           if (!parsed.success) outcome = { ok: false, failure: { kind: 'call', error: malformed(), definedFunctions: defined }, durationMs };
           else {
             appendLogs(run, parsed.data.logs);
+            const probe = parsed.data.probe;
             outcome = parsed.data.ok
-              ? { ok: true, value: parsed.data.value, grads: parsed.data.grads, durationMs }
-              : { ok: false, failure: { kind: 'call', error: parsed.data.error, definedFunctions: defined }, durationMs };
+              ? { ok: true, value: parsed.data.value, grads: parsed.data.grads, gradError: parsed.data.gradError, durationMs, probe }
+              : { ok: false, failure: { kind: 'call', error: parsed.data.error, definedFunctions: defined }, durationMs, probe };
           }
           run.outcomes.push(outcome);
           if (run.outcomes.length - first >= calls.length) return finish(false);
@@ -228,7 +229,7 @@ function malformed() {
 }
 
 function toLoadedExercise(exercise: RunnerExercise): LoadedExercise {
-  const meta = { entry: exercise.entry, limits: exercise.limits } as ExerciseMeta;
+  const meta = { entry: exercise.entry, limits: exercise.limits, scalarLosses: exercise.scalarLosses } as ExerciseMeta;
   return { slug: '', dir: '', meta, statement: '', stub: exercise.stub, reference: '', tests: '', versionHash: exercise.versionHash };
 }
 
@@ -248,7 +249,7 @@ function toReferenceCase(c: VisibleCase): ReferenceCase {
     },
     args: c.args.map(toWire),
     expected: { value: toWire(c.expected), grads: c.grad ? c.grad.expected.map(toWire) : null },
-    mistakes: c.mistakes.map((m) => ({ message: m.message, value: toWire(m.value) })),
+    mistakes: c.mistakes.map((m) => ({ id: m.id, message: m.message, value: toWire(m.value) })),
     referenceMs: c.referenceMs,
   };
 }

@@ -7,7 +7,7 @@ export type { SerializedValue } from '@/graders/visible-cases';
  * the exercise's known mistakes on the same inputs (so Run names a mistake like the server does).
  */
 export type VisibleCase = SerializedCase & {
-  mistakes: { message: string; value: SerializedValue }[];
+  mistakes: { id: string; message: string; value: SerializedValue }[];
   gradTolerance: { rtol?: number; atol?: number } | null;
 };
 
@@ -19,4 +19,6 @@ export type RunnerExercise = {
   stub: string;
   entry: string[];
   limits: { timeMsPerTest: number; timeMsPerJob: number; memoryMb: number };
+  /** Entry functions that return a batch-averaged scalar loss (the diagnosis's shape advice). */
+  scalarLosses: string[];
 };

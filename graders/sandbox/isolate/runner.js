@@ -11,6 +11,68 @@
   let cases = [];
   let mistakes = [];
 
+  // What the submission did while it ran, for the diagnosis on the host (graders/diagnosis.ts):
+  // the tf ops it called itself (not those nested inside other ops), values it read out of
+  // tensors, random numbers it drew. Installed here, before lockdown freezes Tensor and Math.
+  let probe = null;
+  const scopes = [];
+  const startScope = engine.startScope;
+  const endScope = engine.endScope;
+  engine.startScope = function (name) {
+    const isOp = typeof name === 'string' && name.endsWith('__op');
+    if (probe && isOp && !scopes.includes(true)) probe.ops.add(name.slice(0, -4));
+    scopes.push(isOp);
+    return startScope.call(this, name);
+  };
+  engine.endScope = function (result) {
+    scopes.pop();
+    return endScope.call(this, result);
+  };
+  const proto = tf.Tensor.prototype;
+  for (const method of ['dataSync', 'arraySync', 'data', 'array', 'bufferSync', 'buffer']) {
+    const original = proto[method];
+    proto[method] = function (...args) {
+      if (probe) probe.reads += 1;
+      return original.apply(this, args);
+    };
+  }
+  const mathRandom = Math.random;
+  Math.random = function random() {
+    if (probe) probe.random += 1;
+    return mathRandom();
+  };
+  const RANDOM_OPS = ['randomNormal', 'randomUniform', 'randomStandardNormal', 'truncatedNormal', 'randomGamma', 'multinomial', 'randomUniformInt'];
+
+  /**
+   * Runs the submission's call under the probe and stores in out.probe what it saw, plus the
+   * inputs it disposed or changed (also when the call threw).
+   */
+  function probed(call, args, out) {
+    const before = args.map((a) => (a instanceof tf.Tensor ? a.dataSync().slice() : null));
+    const seen = { ops: new Set(), reads: 0, random: 0 };
+    probe = seen;
+    try {
+      return call(args);
+    } finally {
+      probe = null;
+      out.probe = summarise(seen, args, before);
+    }
+  }
+
+  function summarise(seen, args, before) {
+    const disposed = [];
+    const mutated = [];
+    args.forEach((a, i) => {
+      if (!(a instanceof tf.Tensor)) return;
+      if (a.isDisposed) return disposed.push(i);
+      const now = a.dataSync();
+      if (now.some((x, k) => !Object.is(x, before[i][k]))) mutated.push(i);
+    });
+    const ops = [...seen.ops].slice(0, 200);
+    const random = seen.random + ops.filter((op) => RANDOM_OPS.includes(op)).length;
+    return { ops, reads: seen.reads, random, disposed, mutated };
+  }
+
   function defineTests(list, options) {
     if (!Array.isArray(list)) throw new TypeError('defineTests expects an array of cases');
     cases = list;
@@ -96,6 +158,7 @@
 
   /** spec: { entry, run, entries, args: wire[], grad: { wrt, output } | null } */
   function runCase(spec) {
+    const out = { probe: null };
     try {
       engine.startScope();
       const args = spec.args.map(decode);
@@ -109,11 +172,19 @@
         const f = requireFn(spec.entry);
         call = (a) => f(...a);
       }
-      const value = encode(call(args), false);
-      const grads = spec.grad ? gradients(call, args, spec.grad) : null;
-      return { ok: true, value, grads, logs: internal.drainLogs() };
+      const value = encode(probed(call, args, out), false);
+      // A failing gradient keeps the value: the host compares the value first, so a wrong value
+      // is reported as such and not as a gradient problem.
+      let grads = null;
+      let gradError = null;
+      try {
+        grads = spec.grad ? gradients(call, args, spec.grad) : null;
+      } catch (err) {
+        gradError = describeError(err);
+      }
+      return { ok: true, value, grads, gradError, logs: internal.drainLogs(), probe: out.probe };
     } catch (err) {
-      return { ok: false, error: describeError(err), logs: internal.drainLogs() };
+      return { ok: false, error: describeError(err), logs: internal.drainLogs(), probe: out.probe };
     } finally {
       // The engine is mutable (tfjs needs it), so a submission may have patched endScope.
       try {

@@ -48,7 +48,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
       <ExerciseWorkspace
         courseId={courseId}
         itemId={itemId}
-        exercise={{ versionHash: item.versionHash, stub: item.stub, entry: meta.entry, limits: meta.limits }}
+        exercise={{ versionHash: item.versionHash, stub: item.stub, entry: meta.entry, limits: meta.limits, scalarLosses: meta.scalarLosses }}
         initialCode={draft?.code ?? item.stub}
         draftSavedAt={draft?.updatedAt.toISOString() ?? null}
         submitInfo={{

@@ -50,14 +50,14 @@ export function ExerciseCard({ courseId, stats }: { courseId: string; stats: Exe
               </ul>
             </div>
             <div>
-              <h4 className="text-sm font-semibold">Most common failures (share of students who hit them)</h4>
+              <h4 className="text-sm font-semibold">Most common mistakes (share of students who made them)</h4>
               {stats.failures.length === 0 ? (
                 <p className="text-sm text-slate-600">None.</p>
               ) : (
                 <ol className="mt-1 space-y-2 text-sm">
                   {stats.failures.map((f) => (
                     <li key={`${f.testName}:${f.message}`} data-testid="failure">
-                      <ShareBar share={f.share} tone="rose" /> <span className="text-slate-500">{f.testName}:</span> {f.message}
+                      <ShareBar share={f.share} tone="rose" /> {f.testName === null ? <span className="text-slate-500">most likely mistake:</span> : <span className="text-slate-500">{f.testName}:</span>} {f.message}
                     </li>
                   ))}
                 </ol>

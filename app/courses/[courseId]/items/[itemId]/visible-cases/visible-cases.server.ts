@@ -26,7 +26,7 @@ const out = cases.map((c) => {
   const grad = ref?.spec.grad;
   return {
     ...c,
-    mistakes: (ref?.mistakes ?? []).map((m) => ({ message: m.message, value: serialize(m.value) })),
+    mistakes: (ref?.mistakes ?? []).map((m) => ({ id: m.id, message: m.message, value: serialize(m.value) })),
     gradTolerance: grad ? { rtol: grad.rtol, atol: grad.atol } : null,
   };
 });

@@ -56,7 +56,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ course
       <ExerciseWorkspace
         courseId={course.id}
         itemId={`preview-${draftId}`}
-        exercise={{ versionHash: exercise.versionHash, stub: exercise.stub, entry: meta.entry, limits: meta.limits }}
+        exercise={{ versionHash: exercise.versionHash, stub: exercise.stub, entry: meta.entry, limits: meta.limits, scalarLosses: meta.scalarLosses }}
         initialCode={exercise.stub}
         draftSavedAt={null}
         submitInfo={{ open: false, late: false, reason: 'Preview: students submit from an assignment; nothing is submitted here.', maxAttempts: null, dueAt: null, latePenaltyPerDay: 0, feedbackHeldUntil: null }}
