@@ -3,7 +3,7 @@ import type { LoadedExercise } from '../content/load';
 import { DEFAULT_TOLERANCE } from '../runner/case-schema';
 import type { ReferenceCase } from '../runner/reference';
 import type { CaseOutcome } from '../runner/student';
-import type { Probe } from '../runner/wire';
+import type { Probe, Wire } from '../runner/wire';
 
 /** One case as the diagnosis sees it: what was expected, what came back, and whether it passed. */
 export interface CaseEvidence {
@@ -37,11 +37,35 @@ export function gatherEvidence(exercise: LoadedExercise, cases: ReferenceCase[],
   const evidence = cases.map((c, i): CaseEvidence => {
     const outcome = outcomes[i];
     const valueOk = outcome.ok && compareWire(c.expected.value, outcome.value, tolerance(c)) === null;
-    const mistakes = outcome.ok && !valueOk ? c.mistakes.filter((m) => compareWire(m.value, outcome.value, tolerance(c)) === null).map((m) => m.id) : [];
+    const mistakes = outcome.ok && !valueOk ? c.mistakes.filter((m) => sameOutput(m.value, outcome.value, tolerance(c))).map((m) => m.id) : [];
     return { c, outcome, valueOk, passed: passed[i], mistakes };
   });
   const visibleProbes = evidence.filter((e) => e.c.spec.visible && e.outcome.probe).map((e) => e.outcome.probe!);
   return { exercise, code, cases: evidence, visibleProbes, params: (entry) => paramNames(exercise.stub, entry) };
+}
+
+/**
+ * The comparison's agreement, except that NaN matches NaN and an infinity the same infinity: a
+ * declared mistake that blows up (a division by 1 − ᾱ at t = 0) is recognised by blowing up the same way.
+ */
+export function sameOutput(mistake: Wire, actual: Wire, tol: Tolerance): boolean {
+  if (compareWire(mistake, actual, tol) === null) return true;
+  if (mistake.t === 'tensor' && actual.t === 'tensor') {
+    if (mistake.dtype !== actual.dtype || mistake.shape.join() !== actual.shape.join()) return false;
+    return mistake.values.every((m, i) => sameNumber(m, actual.values[i], tol));
+  }
+  if (mistake.t === 'number' && actual.t === 'number') return sameNumber(mistake.value, actual.value, tol);
+  if (mistake.t === 'array' && actual.t === 'array') return mistake.items.length === actual.items.length && mistake.items.every((m, i) => sameOutput(m, actual.items[i], tol));
+  if (mistake.t === 'object' && actual.t === 'object') {
+    const got = new Map(actual.entries);
+    return mistake.entries.every(([k, m]) => got.has(k) && sameOutput(m, got.get(k)!, tol));
+  }
+  return false;
+}
+
+function sameNumber(m: number, a: number, tol: Tolerance): boolean {
+  if (!Number.isFinite(m) || !Number.isFinite(a)) return Object.is(m, a) || (Number.isNaN(m) && Number.isNaN(a));
+  return Math.abs(a - m) <= tol.atol + tol.rtol * Math.abs(m);
 }
 
 /** Parameter names from the stub's signature, so messages can say "anchor" rather than "argument 1". */

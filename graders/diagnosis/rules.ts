@@ -64,8 +64,11 @@ export const ownRandomness: Rule = (e) => {
 
 /** The declared mistake whose outputs match the student's on the most failing cases. */
 export const declaredMistake: Rule = (e) => {
-  // A mistake is ruled out where the student got right a case on which that mistake goes wrong.
-  const ruledOut = new Set(e.cases.filter((x) => x.valueOk).flatMap((x) => x.c.mistakes.map((m) => m.id)));
+  // A mistake is ruled out by a case on which it goes wrong while the student's value is right, or,
+  // on a visible case, wrong in another way: naming it would point at a mistake they did not make.
+  // A hidden case wrong in another way only says there is a second bug (reported as such).
+  const against = (x: CaseEvidence) => x.outcome.ok && (x.valueOk || x.c.spec.visible);
+  const ruledOut = new Set(e.cases.filter(against).flatMap((x) => x.c.mistakes.filter((m) => !x.mistakes.includes(m.id)).map((m) => m.id)));
   const counts = new Map<string, CaseEvidence[]>();
   for (const x of failing(e)) for (const id of x.mistakes.filter((m) => !ruledOut.has(m))) counts.set(id, [...(counts.get(id) ?? []), x]);
   let best: [string, CaseEvidence[]] | undefined;

@@ -11,7 +11,8 @@ import { getSandboxEngine } from '@/graders/sandbox/engine';
 // Every exercise keeps, in tests/fixtures/<slug>/, correct solutions written differently from the
 // reference (correct-*.js: must score 100 %) and the usual wrong ones (wrong-*.js: must lose points).
 // A wrong solution says in its own header which mistake it makes, and optionally more:
-//   // diagnosis: <id>   the report's diagnosis: a declared mistake's id or one of GENERIC_DIAGNOSES
+//   // diagnosis: <id>   the report's diagnosis: a declared mistake's id or one of GENERIC_DIAGNOSES,
+//                       or none: nothing explains it, and naming some other mistake would mislead
 //   // expect <case-id>: <text a visible case's message must contain>
 //   // score: <the exact score, when the point is that only those cases fail>
 // Run (in the browser) sees only the visible cases: where they fail, it must give the same diagnosis.
@@ -79,7 +80,7 @@ describe.each(EXERCISES)('%s', (slug) => {
     expect(declared.size, 'declared mistakes that differ from the reference on some case').toBeGreaterThanOrEqual(6);
     expect(correct.length, `tests/fixtures/${slug}/correct-*.js`).toBeGreaterThanOrEqual(2);
     expect(wrong.length, `tests/fixtures/${slug}/wrong-*.js`).toBeGreaterThanOrEqual(8);
-    const known = (id: string) => declared.has(id) || id in GENERIC_DIAGNOSES;
+    const known = (id: string) => id === 'none' || declared.has(id) || id in GENERIC_DIAGNOSES;
     expect(wrong.filter((f) => !f.diagnosis || !known(f.diagnosis)).map((f) => `${f.name}: ${f.diagnosis ?? 'no // diagnosis: header'}`)).toEqual([]);
     const ids = new Set(cases.map((c) => c.spec.id));
     expect(wrong.flatMap((f) => f.expects.filter((e) => !ids.has(e.caseId)).map((e) => `${f.name}: ${e.caseId}`))).toEqual([]);
@@ -104,9 +105,10 @@ describe.each(EXERCISES)('%s', (slug) => {
     const report = await grader.grade({ exercise, code: f.code });
     expect(report.status).toBe('graded');
     expect(report.score, summary(report)).toBeLessThan(1);
-    expect(report.diagnosis?.id, `${report.diagnosis?.message}\n${summary(report)}`).toBe(f.diagnosis);
+    const want = f.diagnosis === 'none' ? undefined : f.diagnosis;
+    expect(report.diagnosis?.id, `${report.diagnosis?.message}\n${summary(report)}`).toBe(want);
     const run = await runVisibleOnly(exercise, f.code);
-    if (run.tests.some((t) => !t.passed)) expect(run.diagnosis?.id, `Run: ${run.diagnosis?.message}\n${summary(run)}`).toBe(f.diagnosis);
+    if (run.tests.some((t) => !t.passed)) expect(run.diagnosis?.id, `Run: ${run.diagnosis?.message}\n${summary(run)}`).toBe(want);
     if (f.score !== undefined) expect(report.score, summary(report)).toBeCloseTo(f.score, 6);
     for (const { caseId, text } of f.expects) {
       const test = report.tests.find((t) => t.id === caseId);
