@@ -72,9 +72,26 @@ export function attribute(answer: Analysis, mentions: Mention[], hit: Hit, subje
   const after = mentions.find((m) => m.word > first && at(m).clause === clause);
   if (after && !introducedByComparison(answer, hit.to, at(after).piece)) return { subject: after.subject, reach: 'sentence' };
   const earlierInSentence = before.filter((m) => at(m).sentence === sentence);
-  if (earlierInSentence.length) return { subject: earlierInSentence[earlierInSentence.length - 1].subject, reach: 'sentence' };
+  if (earlierInSentence.length) {
+    // "…, then you fine-tune the network": the clause has a subject of its own (a person), so the earlier mention is a guess.
+    const reach = personInClause(answer, hit.from) ? 'carried' : 'sentence';
+    return { subject: earlierInSentence[earlierInSentence.length - 1].subject, reach };
+  }
   if (before.length) return { subject: before[before.length - 1].subject, reach: 'carried' };
   return { subject: fallback, reach: fallback ? 'default' : 'none' };
+}
+
+/** Pronouns for people: "you", "we" are the clause's own subject, never a model or a part. */
+const PERSONS = new Set(['you', 'we', 'i', 'one', 'people', 'students']);
+const CLAUSE_START = new Set([',', ';', ':', '.', 'and', 'but', 'while', 'whereas', 'then', 'so', 'which', 'because', 'since']);
+
+function personInClause(answer: Analysis, piece: number): boolean {
+  for (let p = piece - 1; p >= 0 && p >= piece - 8; p--) {
+    const t = answer.pieces[p].text.toLowerCase();
+    if (PERSONS.has(t)) return true;
+    if (CLAUSE_START.has(t)) return false;
+  }
+  return false;
 }
 
 function introducedByComparison(answer: Analysis, fromPiece: number, toPiece: number): boolean {

@@ -47,6 +47,8 @@ interface ItemOutcome {
   /** Denials by phrasings about no subject: bags of words, so they count only when nothing else of the item is credited. */
   looseDenied: ClaimEvidence[];
   looseDenials: boolean;
+  /** Where the credited claims were read, to drop those inside a misconception's words. */
+  creditedHits: Hit[];
   fuzzy: boolean;
   /** The hit quoted in `ConceptResult.evidence`. */
   best: Hit;
@@ -69,8 +71,14 @@ export function gradeShort(question: ShortQuestion, text: string): ShortGrade {
   const outcomes = q.items.map((it) => evaluateItem(answer, it, mentions, q.subjects, cache));
   const misconceptions = q.misconceptions.flatMap((m) => {
     const found = findMisconception(answer, m, mentions, q.subjects, cache);
-    return found ? [{ misconception: m.misconception, evidence: found }] : [];
+    return found ? [{ misconception: m.misconception, evidence: found.evidence }] : [];
   });
+  // Words that state a misconception credit nothing else: "one step is just as easy" is not "small steps are easy".
+  const wrongSpans = q.misconceptions.flatMap((m) => findMisconception(answer, m, mentions, q.subjects, cache)?.hit ?? []);
+  for (const o of outcomes) {
+    const inside = (h: Hit) => wrongSpans.some((w) => h.from <= w.to && w.from <= h.to);
+    if (o.creditedHits.length && o.creditedHits.every(inside)) o.credited = [];
+  }
   const reasons: string[] = [];
   const isCredited = (i: number) =>
     outcomes[i].credited.length > 0 &&
@@ -121,9 +129,9 @@ export function gradeShort(question: ShortQuestion, text: string): ShortGrade {
 }
 
 function evaluateItem(answer: Analysis, it: CompiledQuestion['items'][number], mentions: Mention[], subjects: CompiledSubject[], cache: Map<string, Similarity>): ItemOutcome {
-  const o: ItemOutcome = { credited: [], wrongSubject: [], denied: [], partial: [], unattributed: [], looseDenied: [], looseDenials: false, fuzzy: false, best: NO_HIT };
+  const o: ItemOutcome = { credited: [], wrongSubject: [], denied: [], partial: [], unattributed: [], looseDenied: [], looseDenials: false, creditedHits: [], fuzzy: false, best: NO_HIT };
   const note = (list: ClaimEvidence[], claim: string, verdict: ClaimEvidence['verdict'], hit: Hit, extra: Partial<ClaimEvidence> = {}) => {
-    if (list.length < 3) list.push({ claim, verdict, sentence: sentenceText(answer, hit.from), words: quote(answer, hit.from, hit.to), ...extra });
+    if (list.length < 6) list.push({ claim, verdict, sentence: sentenceText(answer, hit.from), words: quote(answer, hit.from, hit.to), ...extra });
   };
   for (const phrase of it.free) {
     if (!phrase.terms.some((t) => t.informative)) continue;
@@ -136,6 +144,7 @@ function evaluateItem(answer: Analysis, it: CompiledQuestion['items'][number], m
       if (!o.credited.length) o.fuzzy = hit.fuzzy;
       else o.fuzzy &&= hit.fuzzy;
       note(o.credited, it.item.label, 'credited', hit);
+      o.creditedHits.push(hit);
       // A phrasing with its own negation ("label not need") met with another negation is a double negative, not a denial.
     } else if (kind === 'negated') {
       if (!phrase.terms.some((t) => t.negated)) note(o.looseDenied, it.item.label, 'negated', hit, { why: `you wrote “${quote(answer, hit.from, hit.to)}”, but ${lowerFirst(it.item.label)}` });
@@ -158,6 +167,7 @@ function evaluateItem(answer: Analysis, it: CompiledQuestion['items'][number], m
             if (!o.credited.length) o.fuzzy = hit.fuzzy;
             else o.fuzzy &&= hit.fuzzy;
             note(o.credited, claim.label, 'credited', hit, { saidOf: own.name });
+            o.creditedHits.push(hit);
           } else note(o.denied, claim.label, 'negated', hit, { saidOf: own.name, why: `you wrote “${quoteFrom(answer, mentions, hit)}”, but ${lowerFirst(claim.label)}` });
         } else if (other && hit.kind === 'match' && !phrase.terms.some((t) => t.negated)) {
           // ("not close" said of the positive denies the positive's own claim; it does not swap the two.)
@@ -165,10 +175,13 @@ function evaluateItem(answer: Analysis, it: CompiledQuestion['items'][number], m
         } else if (other && hit.kind === 'negated') {
           // Denying the other subject's predicate states the difference: "VAEs don't need many steps".
           note(o.credited, it.item.label, 'credited', hit, { saidOf: other.name });
+          o.creditedHits.push(hit);
         } else if (!other && saidOf === null && hit.kind === 'match') note(o.unattributed, claim.label, 'unattributed', hit);
       }
     }
   }
+  // One phrasing of a claim caught in a negation's scope while another states it in the same sentence is not a denial.
+  o.denied = o.denied.filter((d) => !o.credited.some((c) => c.claim === d.claim && c.sentence === d.sentence));
   if (o.looseDenied.length && !o.credited.length) o.denied.push(...o.looseDenied);
   o.looseDenials = o.looseDenied.length > 0 && o.credited.length > 0;
   return o;
@@ -192,16 +205,22 @@ function sentenceHits(answer: Analysis, phrase: Phrase, cache: Map<string, Simil
   return hits;
 }
 
-function findMisconception(answer: Analysis, m: CompiledQuestion['misconceptions'][number], mentions: Mention[], subjects: CompiledSubject[], cache: Map<string, Similarity>): ClaimEvidence | null {
+function findMisconception(
+  answer: Analysis,
+  m: CompiledQuestion['misconceptions'][number],
+  mentions: Mention[],
+  subjects: CompiledSubject[],
+  cache: Map<string, Similarity>,
+): { evidence: ClaimEvidence; hit: Hit } | null {
   for (const phrase of m.phrases) {
     if (!m.misconception.subject) {
       const hit = findPhrase(answer, phrase, cache, MISCONCEPTION_MODE);
-      if (hit.kind === 'match') return { claim: m.misconception.feedback ?? m.misconception.id, verdict: 'contradicted', sentence: sentenceText(answer, hit.from), words: quote(answer, hit.from, hit.to) };
+      if (hit.kind === 'match') return { hit, evidence: { claim: m.misconception.feedback ?? m.misconception.id, verdict: 'contradicted', sentence: sentenceText(answer, hit.from), words: quote(answer, hit.from, hit.to) } };
       continue;
     }
     for (const hit of sentenceHits(answer, phrase, cache)) {
       if (hit.kind === 'match' && attribute(answer, mentions, hit, subjects).subject === m.misconception.subject) {
-        return { claim: m.misconception.feedback ?? m.misconception.id, verdict: 'contradicted', sentence: sentenceText(answer, hit.from), words: quoteFrom(answer, mentions, hit) };
+        return { hit, evidence: { claim: m.misconception.feedback ?? m.misconception.id, verdict: 'contradicted', sentence: sentenceText(answer, hit.from), words: quoteFrom(answer, mentions, hit) } };
       }
     }
   }

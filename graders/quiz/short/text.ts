@@ -60,6 +60,8 @@ export interface SentenceForm {
   functionWords: number;
   /** Content words (the ones in `words`). */
   contentWords: number;
+  /** Math symbols (= + − * / ^ < >): a formula, when there is no verb. */
+  symbols: number;
   /** First and last piece, to quote the sentence as evidence. */
   from: number;
   to: number;
@@ -75,6 +77,7 @@ export interface Analysis {
   sentences: SentenceForm[];
 }
 
+const MATH = new Set(['=', '+', '-', '−', '*', '/', '^', '<', '>', '≤', '≥', '|', '~']);
 const FUNCTION_POS = new Set(['DET', 'ADP', 'AUX', 'PRON', 'SCONJ', 'CCONJ', 'PART']);
 
 export function analyse(text: string): Analysis {
@@ -89,7 +92,7 @@ export function analyse(text: string): Analysis {
   const ids = tokens.out(its.uniqueId) as number[];
   const pos = tokens.out(its.pos) as string[];
   const sentences: SentenceForm[] = [];
-  const form = (n: number, piece: number) => (sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, from: piece, to: piece });
+  const form = (n: number, piece: number) => (sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, symbols: 0, from: piece, to: piece });
 
   const words: Word[] = [];
   let sentence = 0;
@@ -104,6 +107,7 @@ export function analyse(text: string): Analysis {
       clause++;
       scopeLeft = 0;
     }
+    if (MATH.has(surface[i])) form(sentence, i).symbols++;
     if (types[i] !== 'word' && types[i] !== 'number') {
       if (SENTENCE_PUNCTUATION.has(lower)) sentence++;
       if (!JOINING_PUNCTUATION.has(lower)) {
@@ -138,7 +142,7 @@ export function analyse(text: string): Analysis {
     f.contentWords++;
     words.push({ word: lower, lemma, stem: stems[i].toLowerCase(), known: isKnown(ids[i], surface[i]), sentence, clause, negated, piece: i });
   }
-  for (let n = 0; n < sentence + 1; n++) sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, from: 0, to: -1 };
+  for (let n = 0; n < sentence + 1; n++) sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, symbols: 0, from: 0, to: -1 };
   return { words, pieces: surface.map((text, i) => ({ text, space: spaces[i] })), wordCount, sentences };
 }
 
