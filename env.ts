@@ -13,6 +13,21 @@ const EnvSchema = z.object({
   // Sandbox child processes the web server runs for grading; 0 = this server does not grade
   // (scale-out: `npm run worker` elsewhere consumes the queue).
   GRADING_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
+  // `npm run worker`: sandbox processes (default: one per core) and jobs each grades at once.
+  WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(64)),
+  WORKER_JOBS_PER_PROCESS: optional(z.coerce.number().int().min(1).max(32)),
+  // Jobs one isolate serves, each in a fresh context (graders/README.md "jobsPerIsolate").
+  GRADING_JOBS_PER_ISOLATE: z.coerce.number().int().min(1).max(1000).default(20),
+  // Resident memory past which a sandbox process is replaced.
+  GRADING_CHILD_MEMORY_MB: z.coerce.number().int().min(256).max(65_536).default(1536),
+  // 0: isolates compile tfjs from a code cache instead of starting from a V8 snapshot.
+  TENSORGRADE_SNAPSHOT: z.enum(['0', '1']).default('1'),
+  DEMO_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters')),
+  // Set by Next.js itself while `next build` runs.
+  NEXT_PHASE: optional(z.string()),
+  // The public origin (Auth.js's names), when the app runs behind a proxy.
+  AUTH_URL: optional(z.url()),
+  NEXTAUTH_URL: optional(z.url()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -33,6 +48,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   return env;
+}
+
+/**
+ * AUTH_URL / NEXTAUTH_URL, read per request (the same-origin check): validated like the rest, but
+ * not cached, so a deployment (or a test) that sets them after start-up is seen.
+ */
+export function configuredOrigins(source: Record<string, string | undefined> = process.env): string[] {
+  const { AUTH_URL, NEXTAUTH_URL } = EnvSchema.pick({ AUTH_URL: true, NEXTAUTH_URL: true }).parse(source);
+  return [AUTH_URL, NEXTAUTH_URL].filter((url): url is string => url !== undefined);
 }
 
 let cached: Env | undefined;

@@ -1,4 +1,5 @@
 import type { Job } from 'pg-boss';
+import type { Env } from '../env';
 import { createChildPool, SandboxCrashError, type ChildPool } from '../graders/pool/child-pool';
 import type { LoadedExercise } from '../graders/content/load';
 import type { ExerciseMeta } from '../graders/content/exercise-schema';
@@ -13,20 +14,27 @@ const HEAVY_NICENESS = 10;
 
 export type GradingWorker = { pool: ChildPool; heavyPool: ChildPool; stop(): Promise<void> };
 
+/** The sandbox processes' settings, from the environment (env.ts). */
+export type SandboxSettings = { jobsPerIsolate: number; memoryLimitMb: number; snapshot: boolean };
+
+export function sandboxSettings(env: Pick<Env, 'GRADING_JOBS_PER_ISOLATE' | 'GRADING_CHILD_MEMORY_MB' | 'TENSORGRADE_SNAPSHOT'>): SandboxSettings {
+  return { jobsPerIsolate: env.GRADING_JOBS_PER_ISOLATE, memoryLimitMb: env.GRADING_CHILD_MEMORY_MB, snapshot: env.TENSORGRADE_SNAPSHOT === '1' };
+}
+
 /**
  * Consumes grading jobs with `concurrency` sandbox child processes. A student's bug is a graded
  * result; only a crashed or silent sandbox is retried, GRADE_RETRY_LIMIT times, and then the
  * submission is marked failed so staff can see and retry it — it never waits silently forever.
  */
-export async function startGradingWorker(options: { concurrency: number; jobsPerProcess?: number }): Promise<GradingWorker> {
+export async function startGradingWorker(options: { concurrency: number; jobsPerProcess?: number; sandbox?: SandboxSettings }): Promise<GradingWorker> {
   // Several jobs per sandbox process: a student's infinite loop holds one isolate thread until its
   // time limit, not a whole process, so honest submissions keep flowing past it.
   const jobsPerChild = options.jobsPerProcess ?? JOBS_PER_PROCESS;
-  const pool = createChildPool({ size: options.concurrency, jobsPerChild });
+  const pool = createChildPool({ size: options.concurrency, jobsPerChild, ...options.sandbox });
   // Priority only orders the queue; once running, a CPU-burning job would take a thread's full
   // share of the cores. Heavy students (fairGradingPriority below 0) are graded one at a time in a
   // sandbox process of their own at low CPU priority, which yields the cores to everybody else.
-  const heavyPool = createChildPool({ size: 1, jobsPerChild: 1, nice: HEAVY_NICENESS });
+  const heavyPool = createChildPool({ size: 1, jobsPerChild: 1, nice: HEAVY_NICENESS, ...options.sandbox });
   const boss = await getQueue();
   const workId = await boss.work<GradeJobData>(
     GRADE_QUEUE,

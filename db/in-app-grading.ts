@@ -1,7 +1,7 @@
 import { getEnv } from '../env';
 import { serveBackups } from './backup';
 import { getDbHandle } from './client';
-import { startGradingWorker } from './grading-worker';
+import { sandboxSettings, startGradingWorker } from './grading-worker';
 import { getQueue, requeueOrphanedJobs } from './queue';
 
 /**
@@ -10,7 +10,7 @@ import { getQueue, requeueOrphanedJobs } from './queue';
  * servers that leave grading to `npm run worker` machines.
  */
 export async function startInAppGrading(): Promise<void> {
-  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (getEnv().NEXT_PHASE === 'phase-production-build') return;
   const handle = getDbHandle();
   // Only the process that owns the embedded database can copy it consistently (db/backup.ts).
   if (handle.kind === 'pglite' && !getEnv().PGLITE_DIR.startsWith('memory://')) serveBackups(handle.pglite, getEnv().PGLITE_DIR);
@@ -25,7 +25,7 @@ export async function startInAppGrading(): Promise<void> {
     const requeued = await requeueOrphanedJobs(await getQueue());
     if (requeued > 0) console.log(`Grading: ${requeued} job(s) cut off by the last stop handed back to the queue`);
   }
-  const worker = await startGradingWorker({ concurrency });
+  const worker = await startGradingWorker({ concurrency, sandbox: sandboxSettings(getEnv()) });
   console.log(`Grading: ${concurrency} sandbox process(es) in this server`);
   const stop = () => void worker.stop().finally(() => process.exit(0));
   process.once('SIGTERM', stop);

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { getEnv } from '../env';
 import { db } from './client';
 import { insertCourse } from './queries/courses';
 import { insertUser, selectUserByEmail, type PublicUser } from './queries/users';
@@ -42,7 +43,7 @@ async function seedDemoQuiz(courseId: string): Promise<void> {
 export type DemoSeed = { courseId: string; joinCode: string; password: string; accounts: { email: string; role: string }[] };
 
 /** Idempotent: creates what is missing, never resets a changed password or role. */
-export async function seedDemo(password = process.env.DEMO_PASSWORD || 'tensorgrade-demo'): Promise<DemoSeed> {
+export async function seedDemo(password = getEnv().DEMO_PASSWORD ?? 'tensorgrade-demo'): Promise<DemoSeed> {
   const users = new Map<string, PublicUser>();
   for (const account of DEMO_ACCOUNTS) {
     const user = (await selectUserByEmail(account.email)) ?? (await insertUser({ email: account.email, name: account.name, password }));

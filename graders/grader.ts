@@ -37,6 +37,8 @@ export interface GraderOptions {
   jobsPerIsolate?: number;
   /** How much slower than idle the machine runs now, which loosens each case's relative time limit (default: load average per core). */
   loadFactor?: () => number;
+  /** Isolates start from a V8 snapshot (default) or compile tfjs from a code cache. */
+  snapshot?: boolean;
 }
 
 // A submission larger than this is not code a student typed.
@@ -47,7 +49,7 @@ export function createGrader(options: GraderOptions = {}): Grader {
   const cacheSize = options.referenceCacheSize ?? 64;
   const references = new Map<string, Promise<ReferenceData>>();
   const slots = semaphore(concurrency);
-  const engine = () => (options.engine ? Promise.resolve(options.engine) : getSandboxEngine());
+  const engine = () => (options.engine ? Promise.resolve(options.engine) : getSandboxEngine({ snapshot: options.snapshot }));
   const pools = new Map<number, WarmPool>();
   const open = async (memoryMb: number) => {
     const e = await engine();

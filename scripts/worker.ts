@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { getEnv, EnvError } from '../env';
 import { closeDatabase, getDbHandle } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { startGradingWorker } from '../db/grading-worker';
+import { sandboxSettings, startGradingWorker } from '../db/grading-worker';
 import { stopQueue } from '../db/queue';
 
 async function main() {
@@ -15,10 +15,9 @@ async function main() {
   if (!env.DATABASE_URL) {
     throw new EnvError('npm run worker needs DATABASE_URL: the embedded database belongs to the web server, which grades by itself in embedded mode.');
   }
-  const concurrency = Number(process.env.WORKER_CONCURRENCY) || availableParallelism();
-  const jobsPerProcess = Number(process.env.WORKER_JOBS_PER_PROCESS) || undefined;
+  const concurrency = env.WORKER_CONCURRENCY ?? availableParallelism();
   await migrateDatabase(getDbHandle());
-  const worker = await startGradingWorker({ concurrency, jobsPerProcess });
+  const worker = await startGradingWorker({ concurrency, jobsPerProcess: env.WORKER_JOBS_PER_PROCESS, sandbox: sandboxSettings(env) });
   console.log(`Grading worker ${process.pid}: ${concurrency} sandbox process(es), waiting for jobs`);
   let stopping = false;
   const shutdown = async () => {

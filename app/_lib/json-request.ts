@@ -12,6 +12,8 @@
  * - Bad JSON is a 400.
  */
 
+import { configuredOrigins } from '@/env';
+
 export type JsonRequestOptions = {
   /** Largest body accepted, in bytes. */
   maxBytes: number;
@@ -70,8 +72,8 @@ function ownHosts(headers: Headers): Set<string> {
   if (host) hosts.add(host.toLowerCase());
   const forwarded = headers.get('x-forwarded-host')?.split(',')[0]?.trim();
   if (forwarded) hosts.add(forwarded.toLowerCase());
-  for (const configured of [process.env.AUTH_URL, process.env.NEXTAUTH_URL]) {
-    const configuredHost = configured ? hostOf(configured) : null;
+  for (const configured of configuredOrigins()) {
+    const configuredHost = hostOf(configured);
     if (configuredHost) hosts.add(configuredHost);
   }
   return hosts;

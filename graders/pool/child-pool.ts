@@ -30,11 +30,14 @@ export interface ChildPoolOptions {
   memoryCheckMs?: number;
   /** OS niceness of the children (0–19): a pool for CPU-heavy students yields the cores to the others. */
   nice?: number;
+  /** Passed to each child's grader: jobs per isolate (default 20) and whether isolates start from a snapshot. */
+  jobsPerIsolate?: number;
+  snapshot?: boolean;
 }
 
 // A child at rest is ~110–140 MB; each job adds at most its isolate (128 MB heap limit, which V8
 // may overshoot a little and keeps for the isolate's next jobs) and the exercise's reference isolate.
-export const DEFAULT_CHILD_MEMORY_MB = Number(process.env.GRADING_CHILD_MEMORY_MB) || 1536;
+export const DEFAULT_CHILD_MEMORY_MB = 1536;
 
 type Job = {
   jobId: number;
@@ -86,7 +89,8 @@ export function createChildPool(options: ChildPoolOptions) {
   function spawnSlot(): Slot {
     // spawn with an IPC channel rather than fork(): Turbopack resolves fork()'s path as a module
     // request and fails the build (vercel/next.js#97952); spawn() is traced as a plain file.
-    const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', CHILD_ENTRY], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const settings = [`--jobs-per-isolate=${options.jobsPerIsolate ?? 20}`, `--snapshot=${options.snapshot === false ? 0 : 1}`];
+    const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', CHILD_ENTRY, ...settings], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     // Set before the child has loaded anything; its isolate threads inherit it.
     if (options.nice && child.pid !== undefined) setPriority(child.pid, options.nice);
     let markReady!: () => void;

@@ -9,8 +9,9 @@ import type { GradeRequest, GradeResponse } from './protocol';
 // "jobsPerIsolate"). Reuse halves the CPU of a grading. It adds no exposure the process does not
 // already have: this process hosts several students' isolates at once, so a V8 heap exploit that
 // could survive a context would already reach them; the process, not the isolate, is that boundary.
-const JOBS_PER_ISOLATE = Number(process.env.GRADING_JOBS_PER_ISOLATE) || 20;
-const grader = createGrader({ jobsPerIsolate: JOBS_PER_ISOLATE });
+// Settings come from the parent (createChildPool), which validated them; this process reads no env.
+const setting = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const grader = createGrader({ jobsPerIsolate: Number(setting('jobs-per-isolate') ?? 20), snapshot: setting('snapshot') !== '0' });
 
 function send(message: GradeResponse) {
   process.send?.(message);

@@ -57,7 +57,7 @@ export class SandboxEngine {
    * With `snapshot` (the default) isolates start from a V8 startup snapshot taken after tfjs and
    * the harness ran, which halves startup; without it the bundle is compiled from a code cache.
    */
-  static async create({ snapshot = process.env.TENSORGRADE_SNAPSHOT !== '0' } = {}): Promise<SandboxEngine> {
+  static async create({ snapshot = true } = {}): Promise<SandboxEngine> {
     const bundle = await loadTfBundle();
     if (snapshot) {
       const blob = ivm.Isolate.createSnapshot([{ code: bundle, filename: 'tfjs.js' }, ...HARNESS], WARMUP);
@@ -117,13 +117,17 @@ export class SandboxEngine {
   }
 }
 
-let shared: Promise<SandboxEngine> | undefined;
+const shared = new Map<boolean, Promise<SandboxEngine>>();
 
-/** One engine per process: the snapshot takes ~100 ms to make and is reused by every job. */
-export function getSandboxEngine(): Promise<SandboxEngine> {
-  shared ??= SandboxEngine.create().catch((err) => {
-    shared = undefined;
-    throw err;
-  });
-  return shared;
+/** One engine per process (and kind): the snapshot takes ~100 ms to make and is reused by every job. */
+export function getSandboxEngine({ snapshot = true } = {}): Promise<SandboxEngine> {
+  let engine = shared.get(snapshot);
+  if (!engine) {
+    engine = SandboxEngine.create({ snapshot }).catch((err) => {
+      shared.delete(snapshot);
+      throw err;
+    });
+    shared.set(snapshot, engine);
+  }
+  return engine;
 }
