@@ -59,6 +59,11 @@ export function configuredOrigins(source: Record<string, string | undefined> = p
   return [AUTH_URL, NEXTAUTH_URL].filter((url): url is string => url !== undefined);
 }
 
+/** Whether `next build` is running (Next sets NEXT_PHASE); readable before the rest of the env is valid. */
+export function isNextBuild(source: Record<string, string | undefined> = process.env): boolean {
+  return EnvSchema.pick({ NEXT_PHASE: true }).parse(source).NEXT_PHASE === 'phase-production-build';
+}
+
 let cached: Env | undefined;
 
 export function getEnv(): Env {

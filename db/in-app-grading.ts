@@ -1,4 +1,4 @@
-import { getEnv } from '../env';
+import { getEnv, isNextBuild } from '../env';
 import { serveBackups } from './backup';
 import { getDbHandle } from './client';
 import { sandboxSettings, startGradingWorker } from './grading-worker';
@@ -10,7 +10,7 @@ import { getQueue, requeueOrphanedJobs } from './queue';
  * servers that leave grading to `npm run worker` machines.
  */
 export async function startInAppGrading(): Promise<void> {
-  if (getEnv().NEXT_PHASE === 'phase-production-build') return;
+  if (isNextBuild()) return;
   const handle = getDbHandle();
   // Only the process that owns the embedded database can copy it consistently (db/backup.ts).
   if (handle.kind === 'pglite' && !getEnv().PGLITE_DIR.startsWith('memory://')) serveBackups(handle.pglite, getEnv().PGLITE_DIR);
