@@ -7,7 +7,7 @@ import type { Analysis, SentenceForm } from './text';
 
 /** Below this share of content words inside sentences, the answer is a list. */
 const SENTENCE_SHARE = 0.5;
-/** A verb among this many content words, without function words, is still a sentence; a longer run is a list. */
+/** A verb among this many content words, without function words or commas, is still a sentence; a longer run is a list. */
 const SHORT_SENTENCE = 6;
 /** What a list may earn at most, as a share of the question's points. */
 export const LIST_SHARE = 0.25;
@@ -25,7 +25,7 @@ export function checkForm(answer: Analysis): Form {
   // So are short ones with a verb and no function word at all ("Dequantization makes discrete data continuous").
   // A formula ("L = max(0, d(A,P) − d(A,N) + m)") has symbols and no verb, whatever wink tags its letters as.
   const formed = (f: SentenceForm) =>
-    !(f.symbols >= 2 && !f.verb) && ((f.functionWords > 0 && (f.verb || f.functionWords > 1)) || (f.verb && f.contentWords <= SHORT_SENTENCE));
+    !(f.symbols >= 2 && !f.verb) && ((f.functionWords > 0 && (f.verb || f.functionWords > 1)) || (f.verb && f.commas === 0 && f.contentWords <= SHORT_SENTENCE));
   const inSentences = answer.sentences.filter(formed).reduce((s, f) => s + f.contentWords, 0);
   const sentenceShare = inSentences / content;
   return { sentenceShare, list: sentenceShare < SENTENCE_SHARE };

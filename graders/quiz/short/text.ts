@@ -62,6 +62,8 @@ export interface SentenceForm {
   contentWords: number;
   /** Math symbols (= + − * / ^ < >): a formula, when there is no verb. */
   symbols: number;
+  /** Commas: list separators, in a sentence without function words. */
+  commas: number;
   /** First and last piece, to quote the sentence as evidence. */
   from: number;
   to: number;
@@ -92,7 +94,7 @@ export function analyse(text: string): Analysis {
   const ids = tokens.out(its.uniqueId) as number[];
   const pos = tokens.out(its.pos) as string[];
   const sentences: SentenceForm[] = [];
-  const form = (n: number, piece: number) => (sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, symbols: 0, from: piece, to: piece });
+  const form = (n: number, piece: number) => (sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, symbols: 0, commas: 0, from: piece, to: piece });
 
   const words: Word[] = [];
   let sentence = 0;
@@ -108,6 +110,7 @@ export function analyse(text: string): Analysis {
       scopeLeft = 0;
     }
     if (MATH.has(surface[i])) form(sentence, i).symbols++;
+    if (surface[i] === ',') form(sentence, i).commas++;
     if (types[i] !== 'word' && types[i] !== 'number') {
       if (SENTENCE_PUNCTUATION.has(lower)) sentence++;
       if (!JOINING_PUNCTUATION.has(lower)) {
@@ -142,7 +145,7 @@ export function analyse(text: string): Analysis {
     f.contentWords++;
     words.push({ word: lower, lemma, stem: stems[i].toLowerCase(), known: isKnown(ids[i], surface[i]), sentence, clause, negated, piece: i });
   }
-  for (let n = 0; n < sentence + 1; n++) sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, symbols: 0, from: 0, to: -1 };
+  for (let n = 0; n < sentence + 1; n++) sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, symbols: 0, commas: 0, from: 0, to: -1 };
   return { words, pieces: surface.map((text, i) => ({ text, space: spaces[i] })), wordCount, sentences };
 }
 
