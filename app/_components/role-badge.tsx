@@ -1,4 +1,4 @@
-import type { CourseRole } from '@/db/queries/courses';
+import type { CourseRole } from '@/db/permissions';
 import { ROLE_LABELS } from '@/app/_lib/roles.shared';
 
 const ROLE_COLOURS: Record<CourseRole, string> = {

@@ -3,11 +3,9 @@ import { cache } from 'react';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { auth } from '@/auth';
 import { ForbiddenError } from '@/db/queries/errors';
-import { selectCourseForMember, type CourseRole, type MemberCourse } from '@/db/queries/courses';
+import { selectCourseForMember, type MemberCourse } from '@/db/queries/courses';
 import { selectUser, type PublicUser } from '@/db/queries/users';
-
-export const STAFF: readonly CourseRole[] = ['grader', 'instructor'];
-export const INSTRUCTORS: readonly CourseRole[] = ['instructor'];
+import { can, type Capability } from '@/db/permissions';
 
 /**
  * The signed-in user, re-read from the database on every request: a session token outlives
@@ -27,23 +25,19 @@ export async function requireUser(returnTo: string): Promise<PublicUser> {
 }
 
 /**
- * Non-members get a 404 so a course id reveals nothing; members without one of `roles` get a 403.
+ * Non-members get a 404 so a course id reveals nothing; members whose role lacks `capability` get a 403.
  * Both interrupt rendering before any course data is read.
  */
-export async function requireCourseRole(
+export async function requireCapability(
   courseId: string,
-  roles: readonly CourseRole[],
+  capability: Capability,
   returnTo: string,
 ): Promise<{ user: PublicUser; course: MemberCourse }> {
   const user = await requireUser(returnTo);
   const course = await selectCourseForMember(user.id, courseId);
   if (!course) notFound();
-  if (!roles.includes(course.role)) forbidden();
+  if (!can(course.role, capability)) forbidden();
   return { user, course };
-}
-
-export function isStaff(role: CourseRole): boolean {
-  return STAFF.includes(role);
 }
 
 /** The queries re-check roles; if one refuses (say, the role changed mid-request), answer 403 like the page check would. */

@@ -1,5 +1,3 @@
-import type { CourseRole } from '@/db/queries/courses';
-
-export const COURSE_ROLES: readonly CourseRole[] = ['student', 'grader', 'instructor'];
+import type { CourseRole } from '@/db/permissions';
 
 export const ROLE_LABELS: Record<CourseRole, string> = { student: 'Student', grader: 'Grader (TA)', instructor: 'Instructor' };

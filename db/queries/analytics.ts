@@ -5,7 +5,7 @@ import type { ReportDiagnosis } from '../../graders/report';
 import { db } from '../client';
 import { assignmentItems, assignments, enrollments, exercises, exerciseVersions, gradeReports, quizAnswers, quizAttempts, quizVersions, quizzes, regradeRuns, submissions, users } from '../schema';
 import { histogram, median, messageKey, pointBiserial } from './analytics-stats';
-import { assertCourseRole, STAFF_ROLES } from './courses';
+import { assertCapability } from './courses';
 import { isUuid } from './ids';
 import { isCountingReport } from './scores';
 
@@ -51,7 +51,7 @@ const studentOf = (courseId: string, userColumn: typeof submissions.userId | typ
  * (the visible tests' expected values stay in the database).
  */
 export async function selectExerciseAnalytics(actorId: string, courseId: string): Promise<ExerciseStats[]> {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'analytics.view');
   const items = await selectPublishedItems(courseId, 'exercise');
   if (items.length === 0) return [];
   const rows = await db()
@@ -140,7 +140,7 @@ export type QuizStats = { itemId: string; title: string; assignmentTitle: string
  * A question left blank counts as 0 points.
  */
 export async function selectQuizAnalytics(actorId: string, courseId: string): Promise<QuizStats[]> {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'analytics.view');
   const items = await selectPublishedItems(courseId, 'quiz');
   if (items.length === 0) return [];
   const attempts = await db()
@@ -194,7 +194,7 @@ export type SimilarityInput = { title: string; assignmentTitle: string; stubs: s
  * stubs of the versions they pinned (the code everyone was given). Null for an unknown item.
  */
 export async function selectSimilarityInput(actorId: string, courseId: string, itemId: string): Promise<SimilarityInput | null> {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'analytics.view');
   if (!isUuid(itemId)) return null;
   const item = (await selectPublishedItems(courseId, 'exercise')).find((i) => i.itemId === itemId);
   if (!item) return null;

@@ -1,11 +1,10 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { db, type Db } from '../client';
 import { assignmentItems, assignments, courses, enrollments, exercises, extensions, quizAttempts, quizzes, submissions, users } from '../schema';
-import { assertCourseRole } from './courses';
+import { assertCapability } from './courses';
 import { isUuid } from './ids';
 
 // Instructor-only reads for the assignment editor. Every function checks the role itself.
-const INSTRUCTOR = ['instructor'] as const;
 
 export async function selectCourseTimeZone(courseId: string): Promise<string> {
   const [course] = await db().select({ timeZone: courses.timeZone }).from(courses).where(eq(courses.id, courseId));
@@ -14,7 +13,7 @@ export async function selectCourseTimeZone(courseId: string): Promise<string> {
 
 /** The course's assignments, newest deadlines last, with their item counts. */
 export async function selectCourseAssignments(actorId: string, courseId: string) {
-  await assertCourseRole(actorId, courseId, INSTRUCTOR);
+  await assertCapability(actorId, courseId, 'assignments.manage');
   return db()
     .select({
       id: assignments.id,
@@ -34,7 +33,7 @@ export async function selectCourseAssignments(actorId: string, courseId: string)
 
 /** Exercises and quizzes an assignment of this course may use: the shared library and the course's own, once published. */
 export async function selectAssignableContent(actorId: string, courseId: string) {
-  await assertCourseRole(actorId, courseId, INSTRUCTOR);
+  await assertCapability(actorId, courseId, 'assignments.manage');
   const [exerciseRows, quizRows] = await Promise.all([
     db()
       .select({ targetId: exercises.id, title: exercises.title })
@@ -67,7 +66,7 @@ export async function selectAssignableContent(actorId: string, courseId: string)
  * holds: those items cannot be removed) and its extensions. Null if it is not this course's.
  */
 export async function selectAssignmentForEdit(actorId: string, courseId: string, assignmentId: string) {
-  await assertCourseRole(actorId, courseId, INSTRUCTOR);
+  await assertCapability(actorId, courseId, 'assignments.manage');
   if (!isUuid(assignmentId)) return null;
   const [assignment] = await db()
     .select()
@@ -115,7 +114,7 @@ export async function selectWorkCounts(itemIds: string[], tx: Db = db()): Promis
 
 /** Students of the course, for the extension picker. */
 export async function selectCourseStudents(actorId: string, courseId: string) {
-  await assertCourseRole(actorId, courseId, INSTRUCTOR);
+  await assertCapability(actorId, courseId, 'assignments.manage');
   return db()
     .select({ userId: users.id, name: users.name, email: users.email })
     .from(enrollments)

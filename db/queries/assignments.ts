@@ -1,5 +1,6 @@
-import { and, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { db } from '../client';
+import { rolesWith } from '../permissions';
 import { assignmentItems, assignments, enrollments, exercises, extensions } from '../schema';
 import { isUuid } from './ids';
 
@@ -23,11 +24,11 @@ export const extensionOf = (userId: string) => and(eq(extensions.assignmentId, a
 
 /**
  * Which assignments a member sees (the query must join `enrollmentOf`): published ones, and for
- * students only those already open. Staff also see scheduled ones, to preview them.
+ * students only those already open. Roles with `assignments.preview` (staff) also see scheduled ones.
  */
 export const visibleToMember = and(
   eq(assignments.published, true),
-  or(isNull(assignments.opensAt), lte(assignments.opensAt, sql`now()`), ne(enrollments.role, 'student')),
+  or(isNull(assignments.opensAt), lte(assignments.opensAt, sql`now()`), inArray(enrollments.role, rolesWith('assignments.preview'))),
 );
 
 /**
@@ -111,7 +112,7 @@ export function assignmentItemRow(assignmentId: string, item: NewAssignmentItem,
   };
 }
 
-/** Callers check that the actor is an instructor of `courseId` (see assertCourseRole). */
+/** Callers check that the actor holds `assignments.manage` in `courseId` (see assertCapability). */
 export async function insertAssignmentWithItems(input: NewAssignment): Promise<{ id: string; itemIds: string[] }> {
   return db().transaction(async (tx) => {
     const [assignment] = await tx

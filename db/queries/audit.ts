@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '../client';
 import { assignmentItems, exercises, quizzes, scoreOverrides, users } from '../schema';
-import { assertCourseRole, STAFF_ROLES } from './courses';
+import { assertCapability } from './courses';
 
 const actors = alias(users, 'actors');
 
@@ -42,13 +42,13 @@ export type AuditEntry = Awaited<ReturnType<typeof selectAuditTrail>>[number];
  * consistently with each other; students never see a reason, only the grader's comment.
  */
 export async function selectAuditTrail(actorId: string, courseId: string, limit = 500) {
-  await assertCourseRole(actorId, courseId, ['instructor']);
+  await assertCapability(actorId, courseId, 'audit.view');
   return trail().where(eq(scoreOverrides.courseId, courseId)).orderBy(desc(scoreOverrides.createdAt)).limit(limit);
 }
 
 /** The overrides of one student's item, newest first, for the staff submission and gradebook pages. */
 export async function selectItemOverrides(actorId: string, courseId: string, userId: string, itemId: string) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'submissions.view-all');
   return trail()
     .where(and(eq(scoreOverrides.courseId, courseId), eq(scoreOverrides.userId, userId), eq(scoreOverrides.itemId, itemId)))
     .orderBy(desc(scoreOverrides.createdAt));

@@ -1,18 +1,17 @@
 import { and, count, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { db } from '../client';
 import { authoringDrafts, exercises, exerciseVersions, quizzes, quizVersions, submissions } from '../schema';
-import { assertCourseRole } from './courses';
+import { assertCapability } from './courses';
 import { isUuid } from './ids';
 
 /** Only instructors author content; graders (TAs) review submissions but do not change exercises. */
-const AUTHORS = ['instructor'] as const;
 
 export type DraftFiles = Record<string, string>;
 export type AuthoringDraft = { id: string; courseId: string; kind: 'exercise' | 'quiz'; targetId: string | null; files: DraftFiles; updatedAt: Date };
 
 /** Exercises a course's instructors can see in the content area: the shared library and the course's own. */
 export async function selectContentOverview(actorId: string, courseId: string) {
-  await assertCourseRole(actorId, courseId, AUTHORS);
+  await assertCapability(actorId, courseId, 'content.publish');
   const [exerciseRows, quizRows, drafts] = await Promise.all([
     db()
       .select({ id: exercises.id, title: exercises.title, topic: exercises.topic, source: exercises.source, courseId: exercises.courseId })
@@ -35,7 +34,7 @@ export async function selectContentOverview(actorId: string, courseId: string) {
 
 /** A draft of the course, for its instructors only. */
 export async function selectAuthoringDraft(actorId: string, courseId: string, draftId: string): Promise<AuthoringDraft | null> {
-  await assertCourseRole(actorId, courseId, AUTHORS);
+  await assertCapability(actorId, courseId, 'content.publish');
   if (!isUuid(draftId)) return null;
   const [row] = await db()
     .select({ id: authoringDrafts.id, courseId: authoringDrafts.courseId, kind: authoringDrafts.kind, targetId: authoringDrafts.targetId, files: authoringDrafts.files, updatedAt: authoringDrafts.updatedAt })
@@ -46,7 +45,7 @@ export async function selectAuthoringDraft(actorId: string, courseId: string, dr
 
 /** The course's open draft of a published exercise or quiz, if an instructor started one. */
 export async function selectDraftForTarget(actorId: string, courseId: string, kind: 'exercise' | 'quiz', targetId: string): Promise<string | null> {
-  await assertCourseRole(actorId, courseId, AUTHORS);
+  await assertCapability(actorId, courseId, 'content.publish');
   const [row] = await db()
     .select({ id: authoringDrafts.id })
     .from(authoringDrafts)
@@ -56,7 +55,7 @@ export async function selectDraftForTarget(actorId: string, courseId: string, ki
 
 /** The current version of an exercise the course may use (library or its own); null otherwise. */
 export async function selectExerciseForCourse(actorId: string, courseId: string, exerciseId: string) {
-  await assertCourseRole(actorId, courseId, AUTHORS);
+  await assertCapability(actorId, courseId, 'content.publish');
   const [row] = await db()
     .select({
       id: exercises.id,
@@ -77,7 +76,7 @@ export async function selectExerciseForCourse(actorId: string, courseId: string,
 
 /** The current version of a quiz the course may use (library or its own); null otherwise. */
 export async function selectQuizForCourse(actorId: string, courseId: string, quizId: string) {
-  await assertCourseRole(actorId, courseId, AUTHORS);
+  await assertCapability(actorId, courseId, 'content.publish');
   const [row] = await db()
     .select({ id: quizzes.id, source: quizzes.source, courseId: quizzes.courseId, content: quizVersions.content })
     .from(quizzes)
@@ -94,7 +93,7 @@ export async function selectSubmissionCount(exerciseId: string): Promise<number>
 
 /** Starts a draft in the course; `targetId` names the published exercise or quiz it edits, if any. */
 export async function insertAuthoringDraft(input: { actorId: string; courseId: string; kind: 'exercise' | 'quiz'; targetId: string | null; files: DraftFiles }): Promise<string> {
-  await assertCourseRole(input.actorId, input.courseId, AUTHORS);
+  await assertCapability(input.actorId, input.courseId, 'content.publish');
   const [row] = await db()
     .insert(authoringDrafts)
     .values({ courseId: input.courseId, kind: input.kind, targetId: input.targetId, files: input.files, updatedBy: input.actorId })
@@ -104,7 +103,7 @@ export async function insertAuthoringDraft(input: { actorId: string; courseId: s
 
 /** Saves work in progress; nothing is validated or published here. */
 export async function updateAuthoringDraftFiles(input: { actorId: string; courseId: string; draftId: string; files: DraftFiles }): Promise<boolean> {
-  await assertCourseRole(input.actorId, input.courseId, AUTHORS);
+  await assertCapability(input.actorId, input.courseId, 'content.publish');
   const rows = await db()
     .update(authoringDrafts)
     .set({ files: input.files, updatedBy: input.actorId, updatedAt: sql`now()` })

@@ -2,11 +2,10 @@ import { randomInt } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { db, type Db } from '../client';
 import { courses, enrollments, users } from '../schema';
+import { can, type Capability, type CourseRole } from '../permissions';
 import { ForbiddenError, isUniqueViolation, LastInstructorError } from './errors';
 import { isUuid } from './ids';
 
-export type CourseRole = 'student' | 'grader' | 'instructor';
-export const STAFF_ROLES: readonly CourseRole[] = ['grader', 'instructor'];
 // timeZone: the course's wall clock, in which every page shows its dates.
 export type MemberCourse = { id: string; title: string; code: string; timeZone: string; role: CourseRole };
 
@@ -40,10 +39,10 @@ export async function selectOptionalEnrollment(userId: string, courseId: string)
   return row ?? null;
 }
 
-/** Throws ForbiddenError unless the user holds one of `roles` in the course. */
-export async function assertCourseRole(userId: string, courseId: string, roles: readonly CourseRole[]): Promise<CourseRole> {
+/** Throws ForbiddenError unless the user's role in the course holds `capability` (see db/permissions.ts). */
+export async function assertCapability(userId: string, courseId: string, capability: Capability): Promise<CourseRole> {
   const enrollment = await selectOptionalEnrollment(userId, courseId);
-  if (!enrollment || !roles.includes(enrollment.role)) throw new ForbiddenError();
+  if (!enrollment || !can(enrollment.role, capability)) throw new ForbiddenError();
   return enrollment.role;
 }
 
@@ -106,7 +105,7 @@ export async function insertEnrollmentByJoinCode(userId: string, joinCode: strin
 }
 
 export async function selectCourseMembers(actorId: string, courseId: string) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'staff.view');
   return db()
     .select({ userId: users.id, name: users.name, email: users.email, role: enrollments.role })
     .from(enrollments)
@@ -116,13 +115,13 @@ export async function selectCourseMembers(actorId: string, courseId: string) {
 }
 
 export async function selectJoinCode(actorId: string, courseId: string): Promise<string> {
-  await assertCourseRole(actorId, courseId, ['instructor']);
+  await assertCapability(actorId, courseId, 'course.settings');
   const [course] = await db().select({ joinCode: courses.joinCode }).from(courses).where(eq(courses.id, courseId));
   return course.joinCode;
 }
 
 export async function regenerateJoinCode(actorId: string, courseId: string): Promise<string> {
-  await assertCourseRole(actorId, courseId, ['instructor']);
+  await assertCapability(actorId, courseId, 'course.settings');
   for (let tries = 0; ; tries++) {
     try {
       const joinCode = generateJoinCode();
@@ -135,7 +134,7 @@ export async function regenerateJoinCode(actorId: string, courseId: string): Pro
 }
 
 export async function updateEnrollmentRole(input: { actorId: string; courseId: string; userId: string; role: CourseRole }): Promise<void> {
-  await assertCourseRole(input.actorId, input.courseId, ['instructor']);
+  await assertCapability(input.actorId, input.courseId, 'members.manage');
   if (!isUuid(input.userId)) throw new ForbiddenError('No such member.');
   await db().transaction(async (tx) => {
     // Lock the course's instructor rows so two demotions cannot both see "another instructor remains".

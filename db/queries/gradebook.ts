@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '../client';
 import { assignmentItems, assignments, extensions, quizAttempts, scoreOverrides, submissions, users } from '../schema';
-import { assertCourseRole, selectOptionalEnrollment, STAFF_ROLES } from './courses';
+import { assertCapability, selectOptionalEnrollment } from './courses';
 import { isUuid } from './ids';
 import { latePenalty, selectCountingSubmissions, selectCourseScores, selectOwnScores, totalPoints, type CourseScores, type ItemScore, type ScoreItem, type ScoreStudent } from './scores';
 
@@ -34,7 +34,7 @@ export type StudentItemDetail = { item: ScoreItem; score: ItemScore; dueAt: Date
  * reason and actor, and the score the policy settled on. Null when the user is not a student of the course.
  */
 export async function selectStudentGradebook(actorId: string, courseId: string, userId: string) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'gradebook.view');
   if (!isUuid(userId)) return null;
   // Only this student's scores: opening one student must not cost a whole-course computation.
   if ((await selectOptionalEnrollment(userId, courseId))?.role !== 'student') return null;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '../client';
 import { assignmentItems, assignments, exercises, exerciseVersions, gradeReports, regradeRuns, submissions, users } from '../schema';
-import { assertCourseRole, STAFF_ROLES } from './courses';
+import { assertCapability } from './courses';
 import { isUuid } from './ids';
 
 export type RegradeStatus = 'running' | 'ready' | 'accepted' | 'discarded';
@@ -36,7 +36,7 @@ export async function selectRegradeVersion(runId: string) {
 
 /** Exercises used by the course's assignments, each once, for the "start a regrade" form (staff only). */
 export async function selectCourseExercises(actorId: string, courseId: string) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'regrade.run');
   return db()
     .selectDistinct({ id: exercises.id, title: exercises.title })
     .from(assignmentItems)
@@ -51,7 +51,7 @@ const reportsWritten = sql<number>`(select count(*) from ${gradeReports} where $
 
 /** The course's latest regrade runs with their progress (reports written of total), newest first (staff only). */
 export async function selectRegradeRuns(actorId: string, courseId: string, limit = 10) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'regrade.run');
   return db()
     .select({
       id: regradeRuns.id,
@@ -85,7 +85,7 @@ const scoreBefore = sql<number | null>`(select e.score from grade_reports e left
 
 /** Per-submission score before and after a run of the course (staff only). */
 export async function selectRegradeResults(actorId: string, courseId: string, runId: string) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'regrade.run');
   if (!isUuid(runId)) return [];
   return db()
     .select({

@@ -6,7 +6,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 import { assignmentItems, assignments, quizAnswers, quizAttempts, quizVersions, quizzes, users } from '../schema';
 import type { ConceptResult } from '../../graders/quiz/result';
 import type { Quiz } from '../../graders/quiz/schema';
-import { assertCourseRole, STAFF_ROLES } from './courses';
+import { assertCapability } from './courses';
 import { isUuid } from './ids';
 
 // Short answers the scorer was unsure of, waiting for a human. Claims let graders split the queue:
@@ -56,13 +56,13 @@ function filterCondition(actorId: string, filter: QueueFilter): SQL | undefined 
 }
 
 export async function selectReviewQueue(actorId: string, courseId: string, filter: QueueFilter) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'reviews.grade');
   return queueQuery(db(), and(waiting, inCourse(courseId), filterCondition(actorId, filter))).limit(500);
 }
 
 /** How many answers wait under each filter, so the queue can show counts on its tabs and open where the work is. */
 export async function selectReviewQueueCounts(actorId: string, courseId: string): Promise<Record<QueueFilter, number>> {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'reviews.grade');
   const [row] = await db()
     .select({
       all: sql<number>`count(*)`.mapWith(Number),
@@ -87,7 +87,7 @@ export function defaultQueueFilter(counts: Record<QueueFilter, number>): QueueFi
  * "take next" at once and get disjoint sets instead of waiting on (or stealing) each other's rows.
  */
 export async function claimReviewAnswers(actorId: string, courseId: string, count: number): Promise<AnswerKey[]> {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'reviews.grade');
   return db().transaction(async (tx) => {
     const free = await queueQuery(tx, and(waiting, inCourse(courseId), isNull(quizAnswers.claimedBy)))
       .limit(Math.max(1, Math.min(count, 100)))
@@ -103,7 +103,7 @@ export async function claimReviewAnswers(actorId: string, courseId: string, coun
 
 /** One answer with what grading it needs (model answer, rubric): staff-only content. Null outside the course. */
 export async function selectReviewAnswer(actorId: string, courseId: string, key: AnswerKey) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'reviews.grade');
   if (!isUuid(key.attemptId)) return null;
   const [head] = await queueQuery(db(), and(eq(quizAnswers.attemptId, key.attemptId), eq(quizAnswers.questionId, key.questionId), inCourse(courseId)));
   if (!head) return null;
@@ -133,7 +133,7 @@ export async function selectReviewAnswer(actorId: string, courseId: string, key:
 
 /** A submitted quiz attempt in the course with each answer's points and review state, for the staff attempt page. */
 export async function selectQuizAttemptForStaff(actorId: string, courseId: string, attemptId: string) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'submissions.view-all');
   if (!isUuid(attemptId)) return null;
   const [attempt] = await db()
     .select({

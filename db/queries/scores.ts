@@ -14,7 +14,7 @@ import {
   submissions,
   users,
 } from '../schema';
-import { assertCourseRole, STAFF_ROLES } from './courses';
+import { assertCapability } from './courses';
 import { isUuid } from './ids';
 import { latePenalty } from './late-penalty.shared';
 
@@ -69,7 +69,7 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** Staff view: every student of the course. */
 export async function selectCourseScores(actorId: string, courseId: string): Promise<CourseScores> {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'gradebook.view');
   return computeScores(courseId, null);
 }
 
@@ -176,7 +176,7 @@ export function totalPoints(scores: readonly Pick<ItemScore, 'final'>[]): number
 
 /** One student's score on one item, for the staff override form (current final and best attempt). */
 export async function selectItemScoreForStaff(actorId: string, courseId: string, userId: string, itemId: string): Promise<ItemScore | null> {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'submissions.view-all');
   if (!isUuid(userId) || !isUuid(itemId)) return null;
   return (await computeScores(courseId, userId)).scores.find((s) => s.itemId === itemId) ?? null;
 }

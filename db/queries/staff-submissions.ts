@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '../client';
 import { assignmentItems, assignments, exercises, gradeReports, quizAttempts, quizzes, regradeRuns, submissions, users } from '../schema';
-import { assertCourseRole, STAFF_ROLES } from './courses';
+import { assertCapability } from './courses';
 import { isUuid } from './ids';
 
 // The staff submissions browser. Filters, sort and paging all run in SQL: a course may hold tens of
@@ -41,7 +41,7 @@ export type BrowserRow = {
 
 /** The course's items, for the filter menus and the course scoping of the browser. */
 export async function selectCourseItemsForStaff(actorId: string, courseId: string) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'submissions.view-all');
   return db()
     .select({
       itemId: assignmentItems.id,
@@ -129,7 +129,7 @@ function conditions(filter: BrowserFilter, t: Columns): SQL[] {
  * and the student's other attempts at the item (for history and diffs). Null outside the course.
  */
 export async function selectSubmissionForStaff(actorId: string, courseId: string, submissionId: string) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'submissions.view-all');
   if (!isUuid(submissionId)) return null;
   const [row] = await db()
     .select({

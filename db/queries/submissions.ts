@@ -3,7 +3,7 @@ import { db } from '../client';
 import { assignmentItems, assignments, exerciseVersions, extensions, gradeReports, regradeRuns, submissions, users } from '../schema';
 import { GradeReportSchema, studentReport } from '../../graders/report';
 import { extensionOf, feedbackVisible } from './assignments';
-import { assertCourseRole, STAFF_ROLES } from './courses';
+import { assertCapability } from './courses';
 import { isUuid } from './ids';
 import { countedReport, versionForGrading } from './regrades';
 
@@ -137,7 +137,7 @@ export async function selectOwnSubmissionsForItem(userId: string, itemId: string
 
 /** Submissions that failed grading, or have waited longer than `stuckAfterSeconds`, in a course (staff only). */
 export async function selectStuckSubmissions(actorId: string, courseId: string, stuckAfterSeconds = 120) {
-  await assertCourseRole(actorId, courseId, STAFF_ROLES);
+  await assertCapability(actorId, courseId, 'grading.retry');
   return db()
     .select({
       id: submissions.id,

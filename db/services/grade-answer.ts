@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '../client';
-import { assertCourseRole, STAFF_ROLES } from '../queries/courses';
+import { assertCapability } from '../queries/courses';
 import { ForbiddenError } from '../queries/errors';
 import { isUuid } from '../queries/ids';
 import { assignmentItems, assignments, quizAnswers, quizAttempts, quizVersions } from '../schema';
@@ -30,7 +30,7 @@ export class GradeAnswerError extends Error {
  * (a grader's points win over the machine's) and the attempt becomes graded once nothing waits for review.
  */
 export async function gradeAnswer(input: GradeAnswerInput): Promise<{ status: 'graded' | 'needs_review'; score: number }> {
-  await assertCourseRole(input.actorId, input.courseId, STAFF_ROLES);
+  await assertCapability(input.actorId, input.courseId, 'reviews.grade');
   if (!isUuid(input.attemptId)) throw new ForbiddenError('No such answer.');
   return db().transaction(async (tx) => {
     // Locking the attempt serialises two graders finishing its last two answers: both recomputes see both grades.

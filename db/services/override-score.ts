@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { db } from '../client';
-import { assertCourseRole, STAFF_ROLES } from '../queries/courses';
+import { assertCapability } from '../queries/courses';
 import { ForbiddenError } from '../queries/errors';
 import { isUuid } from '../queries/ids';
 import { selectOwnScores } from '../queries/scores';
@@ -38,7 +38,7 @@ export class OverrideError extends Error {
  * and DELETE), so the audit trail keeps who, when, the score before, the score after and why.
  */
 export async function overrideScore(input: OverrideInput): Promise<{ id: string; oldScore: number | null }> {
-  await assertCourseRole(input.actorId, input.courseId, STAFF_ROLES);
+  await assertCapability(input.actorId, input.courseId, 'scores.override');
   const reason = input.reason.trim();
   if (!reason) throw new OverrideError('Give a reason for the audit trail.');
   const target = await selectTarget(input.courseId, input.target);

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { db, type Db } from '../client';
 import { enqueueRegrades, getQueue } from '../queue';
-import { assertCourseRole, STAFF_ROLES } from '../queries/courses';
+import { assertCapability } from '../queries/courses';
 import { ForbiddenError } from '../queries/errors';
 import { isUuid } from '../queries/ids';
 import { assignmentItems, assignments, exercises, gradeReports, regradeRuns, submissions } from '../schema';
@@ -21,7 +21,7 @@ export class RegradeError extends Error {
  */
 export async function startRegrade(input: { actorId: string; courseId: string; exerciseId: string; userId?: string }): Promise<{ runId: string; total: number }> {
   if (!isUuid(input.courseId) || (input.userId !== undefined && !isUuid(input.userId))) throw new ForbiddenError();
-  await assertCourseRole(input.actorId, input.courseId, STAFF_ROLES);
+  await assertCapability(input.actorId, input.courseId, 'regrade.run');
   const [exercise] = await db().select({ versionId: exercises.currentVersionId }).from(exercises).where(eq(exercises.id, input.exerciseId));
   if (!exercise?.versionId) throw new RegradeError('No such exercise.');
   const versionId = exercise.versionId;
@@ -104,7 +104,7 @@ type LockedRun = { exerciseId: string; status: string };
 
 async function decideRegrade<T>(actorId: string, courseId: string, runId: string, decide: (tx: Db, run: LockedRun) => Promise<T>): Promise<T> {
   if (!isUuid(courseId) || !isUuid(runId)) throw new ForbiddenError();
-  await assertCourseRole(actorId, courseId, ['instructor']);
+  await assertCapability(actorId, courseId, 'regrade.decide');
   return db().transaction(async (tx) => {
     // The row lock orders a decision after the last report's "ready" update (see record-grade).
     const [run] = await tx

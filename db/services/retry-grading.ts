@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '../client';
 import { enqueueGrading, getQueue } from '../queue';
-import { assertCourseRole, STAFF_ROLES } from '../queries/courses';
+import { assertCapability } from '../queries/courses';
 import { ForbiddenError } from '../queries/errors';
 import { isUuid } from '../queries/ids';
 import { assignmentItems, assignments, submissions } from '../schema';
@@ -19,7 +19,7 @@ export async function retryGrading(actorId: string, submissionId: string): Promi
     .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
     .where(eq(submissions.id, submissionId));
   if (!row) throw new ForbiddenError('No such submission.');
-  await assertCourseRole(actorId, row.courseId, STAFF_ROLES);
+  await assertCapability(actorId, row.courseId, 'grading.retry');
   const boss = await getQueue();
   await db().transaction(async (tx) => {
     const updated = await tx

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RoleBadge } from '@/app/_components/role-badge';
-import { isStaff, requireCourseRole } from '@/app/_lib/authz';
-import { COURSE_ROLES } from '@/app/_lib/roles.shared';
+import { requireCapability } from '@/app/_lib/authz';
+import { can } from '@/db/permissions';
 import { selectStudentCourseItems } from '@/db/queries/student-items';
 import { selectOwnFinalScores } from '@/db/queries/student-feedback';
 import { selectOwnScores } from '@/db/queries/scores';
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Course' };
 
 export default async function CoursePage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const { user, course } = await requireCourseRole(courseId, COURSE_ROLES, `/courses/${courseId}`);
+  const { user, course } = await requireCapability(courseId, 'course.view', `/courses/${courseId}`);
   const items = await selectStudentCourseItems(user.id, course.id);
   const [finals, own] = await Promise.all([selectOwnFinalScores(user.id, items.map((i) => i.itemId)), selectOwnScores(user.id, course.id)]);
   const scores = new Map(own.scores.map((s) => [s.itemId, s]));
@@ -32,7 +32,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
           Your role: <RoleBadge role={course.role} />
         </p>
       </header>
-      {isStaff(course.role) && (
+      {can(course.role, 'staff.view') && (
         <Link href={`/courses/${course.id}/staff`} className="btn-primary">
           Staff area
         </Link>

@@ -1,13 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '../../client';
 import { assignments, enrollments, extensions } from '../../schema';
-import { assertCourseRole } from '../../queries/courses';
+import { assertCapability } from '../../queries/courses';
 import { AssignmentError } from './assignment-error';
 
 type ExtensionTarget = { actorId: string; courseId: string; assignmentId: string; userId: string };
 
 async function assertStudentOfAssignment(input: ExtensionTarget): Promise<void> {
-  await assertCourseRole(input.actorId, input.courseId, ['instructor']);
+  await assertCapability(input.actorId, input.courseId, 'assignments.manage');
   const [row] = await db()
     .select({ id: assignments.id })
     .from(assignments)
@@ -26,7 +26,7 @@ export async function grantExtension(input: ExtensionTarget & { dueAt: Date }): 
 }
 
 export async function revokeExtension(input: ExtensionTarget): Promise<void> {
-  await assertCourseRole(input.actorId, input.courseId, ['instructor']);
+  await assertCapability(input.actorId, input.courseId, 'assignments.manage');
   await db()
     .delete(extensions)
     .where(

@@ -1,12 +1,12 @@
 import { and, count, eq } from 'drizzle-orm';
 import { db } from '../../client';
 import { assignmentItems, assignments } from '../../schema';
-import { assertCourseRole } from '../../queries/courses';
+import { assertCapability } from '../../queries/courses';
 import { AssignmentError } from './assignment-error';
 
 /** Publishing shows the assignment to students (once open); unpublishing hides it but keeps all work. */
 export async function setAssignmentPublished(input: { actorId: string; courseId: string; assignmentId: string; published: boolean }): Promise<void> {
-  await assertCourseRole(input.actorId, input.courseId, ['instructor']);
+  await assertCapability(input.actorId, input.courseId, 'assignments.manage');
   if (input.published) {
     const [row] = await db()
       .select({ n: count() })

@@ -3,7 +3,7 @@ import { db, type Db } from '../../client';
 import { assignmentItems, assignments, exercises, quizzes } from '../../schema';
 import { assignmentItemRow, insertAssignmentWithItems, type NewAssignmentItem } from '../../queries/assignments';
 import { selectWorkCounts } from '../../queries/assignment-admin';
-import { assertCourseRole } from '../../queries/courses';
+import { assertCapability } from '../../queries/courses';
 import { isUuid } from '../../queries/ids';
 import { AssignmentError } from './assignment-error';
 
@@ -29,7 +29,7 @@ const keyOf = (item: { kind: string; targetId: string }) => `${item.kind}:${item
  * that work away.
  */
 export async function saveAssignment(actorId: string, input: AssignmentDraft): Promise<{ id: string }> {
-  await assertCourseRole(actorId, input.courseId, ['instructor']);
+  await assertCapability(actorId, input.courseId, 'assignments.manage');
   await assertTargetsAvailable(input.courseId, input.items);
   const fields = {
     title: input.title,

@@ -1,6 +1,6 @@
 import { db } from '@/db/client';
 import { insertAuthoringDraft } from '@/db/queries/authoring';
-import { assertCourseRole } from '@/db/queries/courses';
+import { assertCapability } from '@/db/queries/courses';
 import { exerciseIdOf } from '@/graders/authoring/files';
 import { validateExerciseFiles } from '@/graders/authoring/validate-exercise';
 import { unzipExercise } from '@/graders/authoring/zip';
@@ -15,7 +15,7 @@ import { storeCourseExerciseVersion } from './store-version';
  * stored unless all of it passes; then it is published, with a draft for further edits.
  */
 export async function importExerciseZip(input: { actorId: string; courseId: string; zip: Uint8Array }) {
-  await assertCourseRole(input.actorId, input.courseId, ['instructor']);
+  await assertCapability(input.actorId, input.courseId, 'content.publish');
   const unpacked = unzipExercise(input.zip);
   if ('problems' in unpacked) throw new AuthoringRejected(unpacked.problems);
   const id = exerciseIdOf(unpacked.files);

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { regenerateJoinCode, updateEnrollmentRole } from '@/db/queries/courses';
 import { LastInstructorError } from '@/db/queries/errors';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import type { FormState } from '@/app/_lib/form-state.shared';
 import { ROLE_LABELS } from '@/app/_lib/roles.shared';
 import { ChangeRoleSchema, RegenerateJoinCodeSchema } from './staff.types';
@@ -14,7 +14,7 @@ export async function changeMemberRole(_previous: FormState, formData: FormData)
   // Only tampered forms fail here; answer like an unknown course so nothing is revealed.
   if (!parsed.success) notFound();
   const { courseId, userId, role } = parsed.data;
-  const { user } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff`);
+  const { user } = await requireCapability(courseId, 'members.manage', `/courses/${courseId}/staff`);
 
   try {
     await forbiddenOnRefusal(updateEnrollmentRole({ actorId: user.id, courseId, userId, role }));
@@ -30,7 +30,7 @@ export async function regenerateCourseJoinCode(formData: FormData): Promise<void
   const parsed = RegenerateJoinCodeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
   const { courseId } = parsed.data;
-  const { user } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff`);
+  const { user } = await requireCapability(courseId, 'course.settings', `/courses/${courseId}/staff`);
   await forbiddenOnRefusal(regenerateJoinCode(user.id, courseId));
   revalidatePath(`/courses/${courseId}/staff`);
 }

@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { CourseRole } from '@/db/queries/courses';
+import type { CourseRole } from '@/db/permissions';
 import { FormMessage, SubmitButton } from '@/app/_components/form-controls';
 import { initialFormState } from '@/app/_lib/form-state.shared';
-import { COURSE_ROLES, ROLE_LABELS } from '@/app/_lib/roles.shared';
+import { ROLE_LABELS } from '@/app/_lib/roles.shared';
 import { changeMemberRole } from './actions';
 
-type MemberRoleFormProps = { courseId: string; userId: string; memberName: string; role: CourseRole };
+type MemberRoleFormProps = { courseId: string; userId: string; memberName: string; role: CourseRole; roles: readonly CourseRole[] };
 
-export function MemberRoleForm({ courseId, userId, memberName, role }: MemberRoleFormProps) {
+export function MemberRoleForm({ courseId, userId, memberName, role, roles }: MemberRoleFormProps) {
   const [state, formAction] = useActionState(changeMemberRole, initialFormState);
   const selectId = `role-${userId}`;
   return (
@@ -21,7 +21,7 @@ export function MemberRoleForm({ courseId, userId, memberName, role }: MemberRol
           Role of {memberName}
         </label>
         <select id={selectId} name="role" defaultValue={role} className="input w-auto py-1.5 text-sm">
-          {COURSE_ROLES.map((option) => (
+          {roles.map((option) => (
             <option key={option} value={option}>
               {ROLE_LABELS[option]}
             </option>

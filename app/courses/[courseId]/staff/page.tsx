@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { selectCourseMembers, selectJoinCode } from '@/db/queries/courses';
 import { RoleBadge } from '@/app/_components/role-badge';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
+import { can, COURSE_ROLES } from '@/db/permissions';
 import { JoinCodePanel } from './join-code-panel';
 import { MemberRoleForm } from './member-role-form';
 import { StaffSections } from './staff-sections';
@@ -11,11 +12,10 @@ export const metadata: Metadata = { title: 'Staff area' };
 
 export default async function StaffPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const { user, course } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff`);
-  const isInstructor = course.role === 'instructor';
+  const { user, course } = await requireCapability(courseId, 'staff.view', `/courses/${courseId}/staff`);
   const [members, joinCode] = await Promise.all([
     forbiddenOnRefusal(selectCourseMembers(user.id, course.id)),
-    isInstructor ? forbiddenOnRefusal(selectJoinCode(user.id, course.id)) : null,
+    can(course.role, 'course.settings') ? forbiddenOnRefusal(selectJoinCode(user.id, course.id)) : null,
   ]);
   return (
     <div className="space-y-6">
@@ -25,7 +25,7 @@ export default async function StaffPage({ params }: { params: Promise<{ courseId
         </Link>
       </nav>
       <h1 className="text-2xl font-semibold">Staff area</h1>
-      <StaffSections courseId={course.id} isInstructor={isInstructor} />
+      <StaffSections courseId={course.id} role={course.role} />
       {joinCode && <JoinCodePanel courseId={course.id} joinCode={joinCode} />}
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading" className="mb-3 text-lg font-semibold">
@@ -38,8 +38,8 @@ export default async function StaffPage({ params }: { params: Promise<{ courseId
                 <p className="font-medium">{member.name}</p>
                 <p className="truncate text-sm text-slate-500">{member.email}</p>
               </div>
-              {isInstructor ? (
-                <MemberRoleForm courseId={course.id} userId={member.userId} memberName={member.name} role={member.role} />
+              {can(course.role, 'members.manage') ? (
+                <MemberRoleForm courseId={course.id} userId={member.userId} memberName={member.name} role={member.role} roles={COURSE_ROLES} />
               ) : (
                 <RoleBadge role={member.role} />
               )}

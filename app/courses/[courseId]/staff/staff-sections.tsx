@@ -1,22 +1,23 @@
 import Link from 'next/link';
+import { can, type Capability, type CourseRole } from '@/db/permissions';
 
-type Section = { href: string; label: string; description: string; instructorsOnly?: boolean };
+type Section = { href: string; label: string; description: string; capability: Capability };
 
-// One list so every staff area is reachable from the staff home; each page still checks roles itself.
+// One list so every staff area is reachable from the staff home; each page still checks its capability itself.
 const SECTIONS: readonly Section[] = [
-  { href: 'assignments', label: 'Assignments', description: 'Items, deadlines, late policy, extensions, publishing', instructorsOnly: true },
-  { href: 'content', label: 'Exercises & quizzes', description: 'Author, validate, publish, preview, import and export', instructorsOnly: true },
-  { href: 'submissions', label: 'Submissions', description: 'Browse, filter and open every submission' },
-  { href: 'review', label: 'Review queue', description: 'Short answers the machine was unsure of' },
-  { href: 'gradebook', label: 'Gradebook', description: 'Students × items, totals, CSV export' },
-  { href: 'analytics', label: 'Analytics', description: 'Score histograms, test pass rates, common failures, similarity' },
-  { href: 'regrades', label: 'Regrades', description: 'Re-run submissions against the current version' },
-  { href: 'audit', label: 'Audit trail', description: 'Every manual score change: who, when, why', instructorsOnly: true },
-  { href: 'grading', label: 'Grading health', description: 'Failed or stuck gradings, with retry' },
+  { href: 'assignments', label: 'Assignments', description: 'Items, deadlines, late policy, extensions, publishing', capability: 'assignments.manage' },
+  { href: 'content', label: 'Exercises & quizzes', description: 'Author, validate, publish, preview, import and export', capability: 'content.publish' },
+  { href: 'submissions', label: 'Submissions', description: 'Browse, filter and open every submission', capability: 'submissions.view-all' },
+  { href: 'review', label: 'Review queue', description: 'Short answers the machine was unsure of', capability: 'reviews.grade' },
+  { href: 'gradebook', label: 'Gradebook', description: 'Students × items, totals, CSV export', capability: 'gradebook.view' },
+  { href: 'analytics', label: 'Analytics', description: 'Score histograms, test pass rates, common failures, similarity', capability: 'analytics.view' },
+  { href: 'regrades', label: 'Regrades', description: 'Re-run submissions against the current version', capability: 'regrade.run' },
+  { href: 'audit', label: 'Audit trail', description: 'Every manual score change: who, when, why', capability: 'audit.view' },
+  { href: 'grading', label: 'Grading health', description: 'Failed or stuck gradings, with retry', capability: 'grading.retry' },
 ];
 
-export function StaffSections({ courseId, isInstructor }: { courseId: string; isInstructor: boolean }) {
-  const visible = SECTIONS.filter((s) => isInstructor || !s.instructorsOnly);
+export function StaffSections({ courseId, role }: { courseId: string; role: CourseRole }) {
+  const visible = SECTIONS.filter((s) => can(role, s.capability));
   return (
     <nav aria-label="Staff sections">
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

@@ -2,9 +2,8 @@
 
 import { notFound, redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { requireCourseRole } from '@/app/_lib/authz';
+import { requireCapability } from '@/app/_lib/authz';
 import type { FormState } from '@/app/_lib/form-state.shared';
-import { COURSE_ROLES } from '@/app/_lib/roles.shared';
 import { startQuizAttempt } from '@/db/services/start-quiz-attempt';
 import { submitQuizAttempt } from '@/db/services/submit-quiz-attempt';
 import { QuizError } from '@/db/services/quiz-errors';
@@ -18,7 +17,7 @@ export async function startQuizAttemptAction(_previous: FormState, formData: For
   if (!parsed.success) notFound();
   const { courseId, itemId } = parsed.data;
   const path = `/courses/${courseId}/quizzes/${itemId}`;
-  const { user } = await requireCourseRole(courseId, COURSE_ROLES, path);
+  const { user } = await requireCapability(courseId, 'course.view', path);
   try {
     await startQuizAttempt({ userId: user.id, itemId });
   } catch (error) {
@@ -37,7 +36,7 @@ export async function submitQuizAttemptAction(_previous: FormState, formData: Fo
   if (!parsed.success) notFound();
   const { courseId, itemId, attemptId } = parsed.data;
   const path = `/courses/${courseId}/quizzes/${itemId}`;
-  const { user } = await requireCourseRole(courseId, COURSE_ROLES, path);
+  const { user } = await requireCapability(courseId, 'course.view', path);
   try {
     await submitQuizAttempt({ userId: user.id, attemptId });
   } catch (error) {

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireCourseRole } from '@/app/_lib/authz';
-import { COURSE_ROLES } from '@/app/_lib/roles.shared';
+import { requireCapability } from '@/app/_lib/authz';
 import { feedbackVisible as isFeedbackVisible, submissionWindow } from '@/db/queries/assignments';
 import { selectOwnQuizAttempts, selectQuizItemForMember } from '@/db/queries/quizzes';
 import { selectQuizAttemptView } from '@/db/services/quiz-attempt-view';
@@ -21,7 +20,7 @@ export const metadata: Metadata = { title: 'Quiz' };
 export default async function QuizItemPage({ params }: { params: Promise<{ courseId: string; itemId: string }> }) {
   const { courseId, itemId } = await params;
   const path = `/courses/${courseId}/quizzes/${itemId}`;
-  const { user, course } = await requireCourseRole(courseId, COURSE_ROLES, path);
+  const { user, course } = await requireCapability(courseId, 'course.view', path);
   const item = await selectQuizItemForMember(user.id, itemId);
   if (!item || item.courseId !== course.id) notFound();
   const now = new Date();

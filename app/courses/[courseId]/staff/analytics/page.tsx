@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectExerciseAnalytics, selectQuizAnalytics } from '@/db/queries/analytics';
 import { ExerciseCard } from './exercise-card';
 import { QuizCard } from './quiz-card';
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Analytics' };
 
 export default async function AnalyticsPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const { user, course } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff/analytics`);
+  const { user, course } = await requireCapability(courseId, 'analytics.view', `/courses/${courseId}/staff/analytics`);
   const [exercises, quizzes] = await forbiddenOnRefusal(Promise.all([selectExerciseAnalytics(user.id, course.id), selectQuizAnalytics(user.id, course.id)]));
   return (
     <div className="space-y-6">

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { echoValues, firstFieldErrors, type FormState } from '@/app/_lib/form-state.shared';
 import { selectCourseTimeZone } from '@/db/queries/assignment-admin';
 import { AssignmentError } from '@/db/services/assignments/assignment-error';
@@ -27,7 +27,7 @@ async function attempt<T>(work: Promise<T>): Promise<{ value: T; formError?: und
 
 export async function saveAssignmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const courseId = String(formData.get('courseId') ?? '');
-  const { user } = await requireCourseRole(courseId, INSTRUCTORS, base(courseId));
+  const { user } = await requireCapability(courseId, 'assignments.manage', base(courseId));
   const parsed = parseAssignmentForm(formData, await selectCourseTimeZone(courseId));
   const values = echoValues(formData);
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values };
@@ -46,7 +46,7 @@ export async function setPublishedAction(_previous: FormState, formData: FormDat
   if (!parsed.success) notFound();
   const { courseId, assignmentId } = parsed.data;
   const published = parsed.data.published === 'true';
-  const { user } = await requireCourseRole(courseId, INSTRUCTORS, base(courseId));
+  const { user } = await requireCapability(courseId, 'assignments.manage', base(courseId));
   const { formError } = await attempt(setAssignmentPublished({ actorId: user.id, courseId, assignmentId, published }));
   if (formError !== undefined) return { formError };
   revalidatePath(`/courses/${courseId}`, 'layout');
@@ -58,7 +58,7 @@ export async function grantExtensionAction(_previous: FormState, formData: FormD
   const values = echoValues(formData);
   if (!parsed.success) return { fieldErrors: firstFieldErrors(parsed.error), values };
   const { courseId, assignmentId, userId } = parsed.data;
-  const { user } = await requireCourseRole(courseId, INSTRUCTORS, base(courseId));
+  const { user } = await requireCapability(courseId, 'assignments.manage', base(courseId));
   const timeZone = await selectCourseTimeZone(courseId);
   const dueAt = zonedLocalToDate(parsed.data.dueAt, timeZone);
   if (!dueAt) return { fieldErrors: { dueAt: `Not a valid time in ${timeZone}.` }, values };
@@ -72,7 +72,7 @@ export async function revokeExtensionAction(formData: FormData): Promise<void> {
   const parsed = RevokeExtensionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
   const { courseId, assignmentId, userId } = parsed.data;
-  const { user } = await requireCourseRole(courseId, INSTRUCTORS, base(courseId));
+  const { user } = await requireCapability(courseId, 'assignments.manage', base(courseId));
   await forbiddenOnRefusal(revokeExtension({ actorId: user.id, courseId, assignmentId, userId }));
   revalidatePath(`/courses/${courseId}`, 'layout');
 }

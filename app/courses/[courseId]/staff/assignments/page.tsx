@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectCourseAssignments, selectCourseTimeZone } from '@/db/queries/assignment-admin';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Assignments' };
 
 export default async function AssignmentsPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const { user, course } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff/assignments`);
+  const { user, course } = await requireCapability(courseId, 'assignments.manage', `/courses/${courseId}/staff/assignments`);
   const [rows, timeZone] = await Promise.all([forbiddenOnRefusal(selectCourseAssignments(user.id, course.id)), selectCourseTimeZone(course.id)]);
   const when = (date: Date | null) => (date ? formatDateTime(date, timeZone) : '—');
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StaffBreadcrumb } from '../staff-breadcrumb';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectAuditTrail } from '@/db/queries/audit';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Audit trail' };
 /** Every manual score change, newest first. Rows are append-only in the database; this page only reads. */
 export default async function AuditPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const { user, course } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff/audit`);
+  const { user, course } = await requireCapability(courseId, 'audit.view', `/courses/${courseId}/staff/audit`);
   const entries = await forbiddenOnRefusal(selectAuditTrail(user.id, course.id));
   const base = `/courses/${course.id}/staff/submissions`;
 

@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { firstFieldErrors, type FormState } from '@/app/_lib/form-state.shared';
 import { insertAuthoringDraft, selectAuthoringDraft, selectDraftForTarget, selectExerciseForCourse, selectExerciseOwner, selectQuizForCourse, selectQuizOwner, updateAuthoringDraftFiles } from '@/db/queries/authoring';
 import { copyExerciseIntoCourse } from '@/db/services/authoring/copy-exercise';
@@ -18,7 +18,7 @@ import { CopyExerciseSchema, DraftFilesSchema, EditTargetSchema, ImportSchema, N
 const contentPath = (courseId: string) => `/courses/${courseId}/staff/content`;
 
 async function authorize(courseId: string) {
-  return (await requireCourseRole(courseId, INSTRUCTORS, contentPath(courseId))).user;
+  return (await requireCapability(courseId, 'content.publish', contentPath(courseId))).user;
 }
 
 /** Saves the editor's files into the draft; every other editor action starts with it. */

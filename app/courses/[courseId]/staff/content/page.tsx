@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectContentOverview } from '@/db/queries/authoring';
 import { exerciseIdOf } from '@/graders/authoring/files';
 import { editContent } from './actions';
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Exercises & quizzes' };
 
 export default async function ContentPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const { user, course } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff/content`);
+  const { user, course } = await requireCapability(courseId, 'content.publish', `/courses/${courseId}/staff/content`);
   const overview = await forbiddenOnRefusal(selectContentOverview(user.id, course.id));
   const own = overview.exercises.filter((e) => e.courseId === course.id);
   const library = overview.exercises.filter((e) => e.courseId === null);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectGradebook } from '@/db/queries/gradebook';
 import { GradebookTable } from './gradebook-table';
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Gradebook' };
 
 export default async function GradebookPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const { user, course } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff/gradebook`);
+  const { user, course } = await requireCapability(courseId, 'gradebook.view', `/courses/${courseId}/staff/gradebook`);
   const book = await forbiddenOnRefusal(selectGradebook(user.id, course.id));
   return (
     <div className="space-y-6">

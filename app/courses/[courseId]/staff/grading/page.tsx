@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectStuckSubmissions } from '@/db/queries/submissions';
 import { retryGradingAction } from './actions';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Grading health' };
 /** Failed or stuck gradings, so nothing sits silently in the queue: staff see them and retry. */
 export default async function GradingHealthPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const { user, course } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff/grading`);
+  const { user, course } = await requireCapability(courseId, 'grading.retry', `/courses/${courseId}/staff/grading`);
   const stuck = await forbiddenOnRefusal(selectStuckSubmissions(user.id, course.id));
   return (
     <div className="space-y-6">

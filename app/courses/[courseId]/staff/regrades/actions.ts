@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { notFound } from 'next/navigation';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import type { FormState } from '@/app/_lib/form-state.shared';
 import { acceptRegrade, discardRegrade, RegradeError, startRegrade } from '@/db/services/regrade';
 import { DecideRegradeSchema, StartRegradeSchema } from './regrades.types';
@@ -14,7 +14,7 @@ export async function startRegradeAction(_previous: FormState, formData: FormDat
   // The form only offers valid choices; anything else was tampered with.
   if (!parsed.success) notFound();
   const { courseId, exerciseId, userId } = parsed.data;
-  const { user } = await requireCourseRole(courseId, STAFF, pathOf(courseId));
+  const { user } = await requireCapability(courseId, 'regrade.run', pathOf(courseId));
   try {
     const { total } = await forbiddenOnRefusal(startRegrade({ actorId: user.id, courseId, exerciseId, userId }));
     revalidatePath(pathOf(courseId));
@@ -29,7 +29,7 @@ export async function decideRegradeAction(_previous: FormState, formData: FormDa
   const parsed = DecideRegradeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
   const { courseId, runId, decision } = parsed.data;
-  const { user } = await requireCourseRole(courseId, INSTRUCTORS, pathOf(courseId));
+  const { user } = await requireCapability(courseId, 'regrade.decide', pathOf(courseId));
   try {
     if (decision === 'accept') {
       const { applied } = await forbiddenOnRefusal(acceptRegrade(user.id, courseId, runId));

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
+import { can } from '@/db/permissions';
 import { selectCourseMembers } from '@/db/queries/courses';
 import { selectCourseExercises, selectRegradeResults, selectRegradeRuns, summarizeRegrade } from '@/db/queries/regrades';
 import { RefreshWhileRunning } from './refresh-while-running';
@@ -18,8 +19,8 @@ export const metadata: Metadata = { title: 'Regrades' };
 export default async function RegradesPage({ params, searchParams }: { params: Promise<{ courseId: string }>; searchParams: Promise<{ exercise?: string | string[] }> }) {
   const { courseId } = await params;
   const { exercise: wanted } = await searchParams;
-  const { user, course } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff/regrades`);
-  const isInstructor = course.role === 'instructor';
+  const { user, course } = await requireCapability(courseId, 'regrade.run', `/courses/${courseId}/staff/regrades`);
+  const canDecide = can(course.role, 'regrade.decide');
   const [exercises, members, runs] = await Promise.all([
     forbiddenOnRefusal(selectCourseExercises(user.id, course.id)),
     forbiddenOnRefusal(selectCourseMembers(user.id, course.id)),
@@ -58,7 +59,7 @@ export default async function RegradesPage({ params, searchParams }: { params: P
         ) : (
           <ul className="space-y-3">
             {runs.map((run, i) => (
-              <RegradeRun key={run.id} courseId={course.id} timeZone={course.timeZone} run={run} summary={summaries[i]} isInstructor={isInstructor} />
+              <RegradeRun key={run.id} courseId={course.id} timeZone={course.timeZone} run={run} summary={summaries[i]} canDecide={canDecide} />
             ))}
           </ul>
         )}

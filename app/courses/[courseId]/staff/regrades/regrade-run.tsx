@@ -14,7 +14,7 @@ const STATUS_LABELS: Record<Run['status'], string> = {
   discarded: 'Discarded',
 };
 
-export function RegradeRun({ courseId, timeZone, run, summary, isInstructor }: { courseId: string; timeZone: string; run: Run; summary: ReturnType<typeof summarizeRegrade> | null; isInstructor: boolean }) {
+export function RegradeRun({ courseId, timeZone, run, summary, canDecide }: { courseId: string; timeZone: string; run: Run; summary: ReturnType<typeof summarizeRegrade> | null; canDecide: boolean }) {
   const label = `Regrade of ${markdownToPlainText(run.exerciseTitle)} for ${run.studentName ?? 'all students'}`;
   return (
     <li className="card space-y-3" data-testid="regrade-run" aria-label={label}>
@@ -34,7 +34,7 @@ export function RegradeRun({ courseId, timeZone, run, summary, isInstructor }: {
         </span>
       </div>
       {summary && <RegradeSummary summary={summary} />}
-      {isInstructor && (run.status === 'running' || run.status === 'ready') && (
+      {canDecide && (run.status === 'running' || run.status === 'ready') && (
         <DecideRegradeForm courseId={courseId} runId={run.id} canAccept={run.status === 'ready'} />
       )}
     </li>

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { firstFieldErrors, type FormState } from '@/app/_lib/form-state.shared';
 import { claimReviewAnswers } from '@/db/queries/review-queue';
 import { gradeAnswer, GradeAnswerError } from '@/db/services/grade-answer';
@@ -13,7 +13,7 @@ export async function claimAnswersAction(formData: FormData): Promise<void> {
   const parsed = ClaimSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
   const { courseId, count } = parsed.data;
-  const { user } = await requireCourseRole(courseId, STAFF, reviewPath(courseId));
+  const { user } = await requireCapability(courseId, 'reviews.grade', reviewPath(courseId));
   const claimed = await forbiddenOnRefusal(claimReviewAnswers(user.id, courseId, count));
   revalidatePath(reviewPath(courseId));
   redirect(claimed[0] ? reviewPath(courseId, claimed[0], 'mine') : reviewPath(courseId, undefined, 'mine'));
@@ -27,7 +27,7 @@ export async function gradeAnswerAction(_previous: FormState, formData: FormData
     return { fieldErrors };
   }
   const { courseId, attemptId, questionId, points, concepts, comment, next } = parsed.data;
-  const { user } = await requireCourseRole(courseId, STAFF, reviewPath(courseId));
+  const { user } = await requireCapability(courseId, 'reviews.grade', reviewPath(courseId));
   try {
     await forbiddenOnRefusal(gradeAnswer({ actorId: user.id, courseId, attemptId, questionId, points, concepts, comment }));
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StaffBreadcrumb } from '../staff-breadcrumb';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { defaultQueueFilter, QUEUE_FILTERS, selectReviewQueue, selectReviewQueueCounts } from '@/db/queries/review-queue';
 import { claimAnswersAction } from './actions';
 import { QueueTabSchema, reviewPath } from './review.types';
@@ -16,7 +16,7 @@ const FILTER_LABELS = { mine: 'Mine', unclaimed: 'Unclaimed', all: 'All waiting'
 export default async function ReviewQueuePage({ params, searchParams }: { params: Promise<{ courseId: string }>; searchParams: Promise<{ filter?: string }> }) {
   const { courseId } = await params;
   const asked = QueueTabSchema.parse((await searchParams).filter);
-  const { user, course } = await requireCourseRole(courseId, STAFF, reviewPath(courseId));
+  const { user, course } = await requireCapability(courseId, 'reviews.grade', reviewPath(courseId));
   const counts = await forbiddenOnRefusal(selectReviewQueueCounts(user.id, course.id));
   // An empty "Mine" while answers wait hides the work: open where it is unless a tab was asked for.
   const filter = asked ?? defaultQueueFilter(counts);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { notFound } from 'next/navigation';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { echoValues, firstFieldErrors, type FormState } from '@/app/_lib/form-state.shared';
 import { overrideScore, OverrideError } from '@/db/services/override-score';
 import { OverrideSchema } from './submissions.types';
@@ -17,7 +17,7 @@ export async function overrideScoreAction(_previous: FormState, formData: FormDa
     return { fieldErrors, values: echoValues(formData) };
   }
   const { targetKind, targetId, newScore, reason, comment, confirmLower } = parsed.data;
-  const { user } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff/submissions`);
+  const { user } = await requireCapability(courseId, 'scores.override', `/courses/${courseId}/staff/submissions`);
   try {
     await forbiddenOnRefusal(overrideScore({ actorId: user.id, courseId, target: { kind: targetKind, id: targetId }, newScore, reason, comment, confirmLower }));
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StaffBreadcrumb } from '../staff-breadcrumb';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { percent } from '@/app/_components/exercise/report-view';
 import { PAGE_SIZE, selectCourseItemsForStaff, selectSubmissionsPage, type BrowserFilter } from '@/db/queries/staff-submissions';
 import { BrowserParamsSchema, SORT_LABELS, STATUS_LABELS } from './submissions.types';
@@ -16,7 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Every submission (or submitted quiz attempt) of the course, filtered, sorted and paged by the database. */
 export default async function SubmissionsPage({ params, searchParams }: { params: Promise<{ courseId: string }>; searchParams: SearchParams }) {
   const { courseId } = await params;
-  const { user, course } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff/submissions`);
+  const { user, course } = await requireCapability(courseId, 'submissions.view-all', `/courses/${courseId}/staff/submissions`);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const filter: BrowserFilter = BrowserParamsSchema.parse(raw);
   const [items, { rows, total }] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectAssignableContent, selectAssignmentForEdit, selectCourseStudents, selectCourseTimeZone } from '@/db/queries/assignment-admin';
 import { AssignmentForm } from '../assignment-form';
 import { ExtensionsPanel } from '../extensions-panel';
@@ -16,7 +16,7 @@ type Params = Promise<{ courseId: string; assignmentId: string }>;
 
 export default async function EditAssignmentPage({ params }: { params: Params }) {
   const { courseId, assignmentId } = await params;
-  const { user, course } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff/assignments/${assignmentId}`);
+  const { user, course } = await requireCapability(courseId, 'assignments.manage', `/courses/${courseId}/staff/assignments/${assignmentId}`);
   const [loaded, catalogue, students, timeZone] = await Promise.all([
     forbiddenOnRefusal(selectAssignmentForEdit(user.id, course.id, assignmentId)),
     forbiddenOnRefusal(selectAssignableContent(user.id, course.id)),

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectAssignableContent, selectCourseTimeZone } from '@/db/queries/assignment-admin';
 import { AssignmentForm } from '../assignment-form';
 
@@ -10,7 +10,7 @@ const EMPTY = { assignmentId: '', title: '', description: '', opensAt: '', dueAt
 
 export default async function NewAssignmentPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
-  const { user, course } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff/assignments/new`);
+  const { user, course } = await requireCapability(courseId, 'assignments.manage', `/courses/${courseId}/staff/assignments/new`);
   const [catalogue, timeZone] = await Promise.all([forbiddenOnRefusal(selectAssignableContent(user.id, course.id)), selectCourseTimeZone(course.id)]);
   return (
     <div className="space-y-6">

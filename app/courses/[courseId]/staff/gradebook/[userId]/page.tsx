@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectStudentGradebook, type StudentItemDetail } from '@/db/queries/gradebook';
 import { formatPercent, formatPoints, scoreMarkers } from '../score-format';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Student grades' };
 
 export default async function StudentGradesPage({ params }: { params: Promise<{ courseId: string; userId: string }> }) {
   const { courseId, userId } = await params;
-  const { user, course } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff/gradebook/${userId}`);
+  const { user, course } = await requireCapability(courseId, 'gradebook.view', `/courses/${courseId}/staff/gradebook/${userId}`);
   const detail = await forbiddenOnRefusal(selectStudentGradebook(user.id, course.id, userId));
   if (!detail) notFound();
   return (

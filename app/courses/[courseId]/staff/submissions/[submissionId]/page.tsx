@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { percent, ReportView } from '@/app/_components/exercise/report-view';
 import { selectSubmissionForStaff } from '@/db/queries/staff-submissions';
 import { selectItemOverrides } from '@/db/queries/audit';
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: 'Submission' };
 export default async function StaffSubmissionPage({ params }: { params: Promise<{ courseId: string; submissionId: string }> }) {
   const { courseId, submissionId } = await params;
   const base = `/courses/${courseId}/staff/submissions`;
-  const { user, course } = await requireCourseRole(courseId, STAFF, `${base}/${submissionId}`);
+  const { user, course } = await requireCapability(courseId, 'submissions.view-all', `${base}/${submissionId}`);
   const submission = await forbiddenOnRefusal(selectSubmissionForStaff(user.id, course.id, submissionId));
   if (!submission) notFound();
   const [overrides, current] = await Promise.all([

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { requireCourseRole } from '@/app/_lib/authz';
-import { COURSE_ROLES } from '@/app/_lib/roles.shared';
+import { requireCapability } from '@/app/_lib/authz';
 import { selectQuizAttemptView } from '@/db/services/quiz-attempt-view';
 import { QuizResults } from '@/app/_components/quiz/quiz-results';
 import { STATUS_LABELS } from '@/app/_components/quiz/labels.shared';
@@ -16,7 +15,7 @@ const fmt = (n: number) => String(Math.round(n * 100) / 100);
 export default async function QuizAttemptPage({ params }: { params: Promise<{ courseId: string; itemId: string; attemptId: string }> }) {
   const { courseId, itemId, attemptId } = await params;
   const quizPath = `/courses/${courseId}/quizzes/${itemId}`;
-  const { user, course } = await requireCourseRole(courseId, COURSE_ROLES, `${quizPath}/attempts/${attemptId}`);
+  const { user, course } = await requireCapability(courseId, 'course.view', `${quizPath}/attempts/${attemptId}`);
   // Only the user's own attempt, in this course and item; anybody else's is "not found".
   const view = await selectQuizAttemptView(user.id, attemptId);
   if (!view || view.courseId !== courseId || view.itemId !== itemId) notFound();

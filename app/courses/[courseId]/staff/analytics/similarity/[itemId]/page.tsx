@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectSimilarityInput } from '@/db/queries/analytics';
 import { findSimilarPairs } from '@/graders/similarity/similarity';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
@@ -14,7 +14,7 @@ const SHOWN = 30;
 
 export default async function SimilarityPage({ params }: { params: Promise<{ courseId: string; itemId: string }> }) {
   const { courseId, itemId } = await params;
-  const { user, course } = await requireCourseRole(courseId, STAFF, `/courses/${courseId}/staff/analytics/similarity/${itemId}`);
+  const { user, course } = await requireCapability(courseId, 'analytics.view', `/courses/${courseId}/staff/analytics/similarity/${itemId}`);
   const input = await forbiddenOnRefusal(selectSimilarityInput(user.id, course.id, itemId));
   if (!input) notFound();
   const pairs = findSimilarPairs(

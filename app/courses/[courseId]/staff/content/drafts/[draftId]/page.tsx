@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectAuthoringDraft } from '@/db/queries/authoring';
 import { exerciseIdOf } from '@/graders/authoring/files';
 import { QUIZ_FILE } from '@/graders/authoring/quiz';
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Edit content' };
 
 export default async function DraftPage({ params }: { params: Promise<{ courseId: string; draftId: string }> }) {
   const { courseId, draftId } = await params;
-  const { user, course } = await requireCourseRole(courseId, INSTRUCTORS, `/courses/${courseId}/staff/content/drafts/${draftId}`);
+  const { user, course } = await requireCapability(courseId, 'content.publish', `/courses/${courseId}/staff/content/drafts/${draftId}`);
   const draft = await forbiddenOnRefusal(selectAuthoringDraft(user.id, course.id, draftId));
   if (!draft) notFound();
   const published = draft.targetId !== null;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { Markdown } from '@/app/_components/markdown/markdown';
 import { selectReviewAnswer, selectReviewQueue } from '@/db/queries/review-queue';
 import { FilterSchema, reviewPath } from '../../review.types';
@@ -23,7 +23,7 @@ export default async function ReviewAnswerPage({
   const questionId = decodeURIComponent(rawQuestionId);
   const filter = FilterSchema.parse((await searchParams).filter);
   const key = { attemptId, questionId };
-  const { user, course } = await requireCourseRole(courseId, STAFF, reviewPath(courseId, key, filter));
+  const { user, course } = await requireCapability(courseId, 'reviews.grade', reviewPath(courseId, key, filter));
   const [answer, queue] = await Promise.all([
     forbiddenOnRefusal(selectReviewAnswer(user.id, course.id, key)),
     forbiddenOnRefusal(selectReviewQueue(user.id, course.id, filter)),

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { forbiddenOnRefusal, requireCourseRole, STAFF } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { percent } from '@/app/_components/exercise/report-view';
 import { selectQuizAttemptForStaff } from '@/db/queries/review-queue';
 import { selectItemOverrides } from '@/db/queries/audit';
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Quiz attempt' };
 export default async function StaffQuizAttemptPage({ params }: { params: Promise<{ courseId: string; attemptId: string }> }) {
   const { courseId, attemptId } = await params;
   const base = `/courses/${courseId}/staff`;
-  const { user, course } = await requireCourseRole(courseId, STAFF, `${base}/submissions/quiz/${attemptId}`);
+  const { user, course } = await requireCapability(courseId, 'submissions.view-all', `${base}/submissions/quiz/${attemptId}`);
   const attempt = await forbiddenOnRefusal(selectQuizAttemptForStaff(user.id, course.id, attemptId));
   if (!attempt || attempt.status === 'in_progress') notFound();
   const [overrides, current] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { forbiddenOnRefusal, INSTRUCTORS, requireCourseRole } from '@/app/_lib/authz';
+import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { ExerciseWorkspace } from '@/app/_components/exercise/exercise-workspace';
 import { ExerciseStatement } from '@/app/_components/exercise/exercise-statement';
 import { selectAuthoringDraft } from '@/db/queries/authoring';
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Preview as student' };
 export default async function PreviewPage({ params }: { params: Promise<{ courseId: string; draftId: string }> }) {
   const { courseId, draftId } = await params;
   const editorHref = `/courses/${courseId}/staff/content/drafts/${draftId}`;
-  const { user, course } = await requireCourseRole(courseId, INSTRUCTORS, `${editorHref}/preview`);
+  const { user, course } = await requireCapability(courseId, 'content.publish', `${editorHref}/preview`);
   const back = (
     <Link href={editorHref} className="link">
       Back to the editor
