@@ -1,8 +1,7 @@
 import type { Job } from 'pg-boss';
 import type { Env } from '../env';
 import { createChildPool, SandboxCrashError, type ChildPool } from '../graders/pool/child-pool';
-import type { LoadedExercise } from '../graders/content/load';
-import type { ExerciseMeta } from '../graders/content/exercise-schema';
+import { exerciseFromVersion } from '../graders/content/load';
 import { fairGradingPriority, GRADE_DEAD_LETTER_QUEUE, GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, type GradeJobData } from './queue';
 import { selectHasGradeReport, selectRecentGradingMs, selectSubmissionForGrading, updateSubmissionStatus } from './queries/submissions';
 import { recordGradeResult, recordRegradeCrash } from './services/record-grade';
@@ -71,16 +70,7 @@ async function gradeJob(pools: { pool: ChildPool; heavyPool: ChildPool }, job: J
   const version = regradeRunId ? await selectRegradeVersion(regradeRunId) : submission;
   if (!version) return;
   if (!regradeRunId) await updateSubmissionStatus(submissionId, 'grading');
-  const exercise: LoadedExercise = {
-    slug: version.exerciseId,
-    dir: '',
-    meta: version.meta as ExerciseMeta,
-    statement: version.statement,
-    stub: version.stub,
-    reference: version.reference,
-    tests: version.tests,
-    versionHash: version.contentHash,
-  };
+  const exercise = exerciseFromVersion({ ...version, versionHash: version.contentHash });
   // Decided when the job starts, not when it was queued: a student's jobs run one at a time, so by
   // now the previous one's time is known (a burst queued before any was graded is caught after the first).
   const heavy = !regradeRunId && fairGradingPriority(await selectRecentGradingMs(submission.userId)) < 0;

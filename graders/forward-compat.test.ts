@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExercise, type LoadedExercise } from './content/load';
 import { createGrader } from './grader';
 import { metaJson, writeTempExercise } from './testing/temp-exercise';
-import { buildVisibleCases } from './visible-cases';
+import { buildVisibleCases } from './visible-cases/build';
 
 // The shapes of exercises to come: object outputs, several entries, a function (a small network)
 // as input, int32 and number outputs, and a property checked across two calls.

@@ -8,7 +8,6 @@ export { ContentError } from './errors';
 
 export interface LoadedExercise {
   slug: string;
-  dir: string;
   meta: ExerciseMeta;
   statement: string;
   stub: string;
@@ -34,7 +33,7 @@ export async function loadExercise(dir: string): Promise<LoadedExercise> {
       throw new ContentError(name, '', 'file is missing or unreadable');
     }
   }
-  return { ...parseExerciseFiles(files, path.basename(path.resolve(dir))), dir };
+  return parseExerciseFiles(files, path.basename(path.resolve(dir)));
 }
 
 /**
@@ -55,7 +54,6 @@ export function parseExerciseFiles(raw: Readonly<Record<string, string | undefin
   }
   return {
     slug: folder,
-    dir: '',
     meta,
     statement: files.get('statement.md')!,
     stub: files.get('stub.js')!,
@@ -63,6 +61,17 @@ export function parseExerciseFiles(raw: Readonly<Record<string, string | undefin
     tests: files.get('tests.js')!,
     versionHash: hashContent(files),
   };
+}
+
+/**
+ * A stored exercise version (a database row) as the grader takes it. The metadata is parsed
+ * again, not cast: a row written by an older version gets the schema's defaults for newer fields.
+ */
+export function exerciseFromVersion(row: { exerciseId: string; meta: unknown; statement: string; stub: string; reference: string; tests: string; versionHash: string }): LoadedExercise {
+  const meta = ExerciseMetaSchema.safeParse(row.meta);
+  if (!meta.success) throw new ContentError('exercise.json', formatPath(meta.error.issues[0].path) || '(root)', `stored version: ${meta.error.issues[0].message}`);
+  const { exerciseId, statement, stub, reference, tests, versionHash } = row;
+  return { slug: exerciseId, meta: meta.data, statement, stub, reference, tests, versionHash };
 }
 
 export async function loadAllExercises(root = 'exercises'): Promise<{ exercises: LoadedExercise[]; errors: ContentError[] }> {

@@ -16,7 +16,7 @@ export interface ReferenceCase {
   /**
    * Outputs of the declared common mistakes on this case, where they differ from the expected one.
    * Hidden cases too: a student's output matching one names the mistake without saying anything
-   * about the inputs. Only visible cases' values ever leave the server (visible-cases.ts).
+   * about the inputs. Only visible cases' values ever leave the server (visible-cases/build.ts).
    */
   mistakes: { id: string; message: string; value: Wire }[];
   /** The reference's own warm time on this case (fastest of a few runs, wire copy included). */

@@ -2,20 +2,16 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import type { LoadedExercise } from '../content/load';
 import type { Sandbox } from '../sandbox/engine';
-import { z } from 'zod';
 import { callHarness, IsolateKilled, type KillReason } from './calls';
 import { caseCall, type ReferenceCase } from './reference';
 import { caseTimeLimitMs } from './time-limits';
-import { CaseRunSchema, ErrorInfoSchema, LogsSchema, type ErrorInfo, type Probe, type Wire } from './wire';
+import { appendLogs, LoadResultSchema, malformedOutput } from './run-state';
+import { CaseRunSchema, type ErrorInfo, type Probe, type Wire } from './wire';
 
 export const STUDENT_FILE = 'solution.js';
 // After this many isolates killed by a limit, the remaining cases are not retried.
 const MAX_KILLS_PER_JOB = 2;
 
-const LoadResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), logs: LogsSchema }),
-  z.object({ ok: z.literal(false), error: ErrorInfoSchema, logs: LogsSchema }),
-]);
 
 export type Failure =
   | { kind: 'syntax'; message: string; line?: number; column?: number }
@@ -135,7 +131,7 @@ async function loadSubmission(sandbox: Sandbox, job: Job, timeoutMs: number, run
   }
   try {
     const parsed = LoadResultSchema.safeParse(await callHarness(sandbox, 'loadSubmission', [job.code, job.exercise.meta.entry], timeoutMs, job.signal));
-    if (!parsed.success) return { kind: 'top-level', error: malformed() };
+    if (!parsed.success) return { kind: 'top-level', error: malformedOutput() };
     appendLogs(run, parsed.data.logs);
     return parsed.data.ok ? null : { kind: 'top-level', error: parsed.data.error };
   } catch (err) {
@@ -150,7 +146,7 @@ async function runCase(sandbox: Sandbox, job: Job, c: ReferenceCase, timeoutMs: 
   try {
     const raw = await callHarness(sandbox, 'runCase', [caseCall(c.spec, job.exercise, c.args)], timeoutMs, job.signal);
     const parsed = CaseRunSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, failure: { kind: 'call', error: malformed(), definedFunctions: [] }, durationMs: durationMs() };
+    if (!parsed.success) return { ok: false, failure: { kind: 'call', error: malformedOutput(), definedFunctions: [] }, durationMs: durationMs() };
     if (c.spec.visible) appendLogs(run, parsed.data.logs);
     else if (parsed.data.logs.lines.length && !run.logs.includes(HIDDEN_LOGS_NOTE)) appendLogs(run, { lines: [HIDDEN_LOGS_NOTE], truncated: false });
     if (!parsed.data.ok) {
@@ -170,14 +166,7 @@ async function definedFunctions(sandbox: Sandbox): Promise<string[]> {
   return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
 }
 
-const MAX_REPORT_LOG_LINES = 200;
 const HIDDEN_LOGS_NOTE = '(console output during hidden tests is not shown)';
-
-function appendLogs(run: StudentRun, logs: { lines: string[]; truncated: boolean }) {
-  const room = MAX_REPORT_LOG_LINES - run.logs.length;
-  run.logs.push(...logs.lines.slice(0, Math.max(0, room)));
-  run.logsTruncated ||= logs.truncated || logs.lines.length > room;
-}
 
 function syntaxFailure(err: Error): Failure {
   // isolated-vm appends the location: "Unexpected token ';' [solution.js:2:13]"
@@ -189,8 +178,4 @@ function syntaxFailure(err: Error): Failure {
 function errorInfo(err: unknown): ErrorInfo {
   const e = err instanceof Error ? err : new Error(String(err));
   return { kind: 'exception', name: e.name, message: e.message, stack: e.stack ?? '' };
-}
-
-function malformed(): ErrorInfo {
-  return { kind: 'output', name: 'Error', message: 'the output could not be read back from the sandbox', stack: '' };
 }

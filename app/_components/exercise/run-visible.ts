@@ -5,21 +5,18 @@ import { assembleReport } from '@/graders/assemble';
 import type { ExerciseMeta } from '@/graders/content/exercise-schema';
 import type { LoadedExercise } from '@/graders/content/load';
 import type { GradeReport } from '@/graders/report';
-import { caseCall, type ReferenceCase } from '@/graders/runner/reference';
+import { caseCall } from '@/graders/runner/reference';
+import { toReferenceCase } from '@/graders/visible-cases/shape';
 import type { CaseOutcome, Failure, StudentRun } from '@/graders/runner/student';
-import { CaseRunSchema, ErrorInfoSchema, LogsSchema, type Wire } from '@/graders/runner/wire';
-import { z } from 'zod';
-import type { RunnerExercise, SerializedValue, VisibleCase } from './run.shared';
+import { appendLogs, LoadResultSchema, malformedOutput } from '@/graders/runner/run-state';
+import { CaseRunSchema } from '@/graders/runner/wire';
+import type { RunnerExercise, VisibleCase } from './run.shared';
 import type { CaseCall, WorkerRequest, WorkerResponse } from './worker-protocol.shared';
 
 const MAX_KILLS_PER_RUN = 2;
 // Starting a worker means fetching and evaluating tfjs; generous, and not part of any test's limit.
 const WORKER_START_MS = 60_000;
 
-const LoadResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), logs: LogsSchema }),
-  z.object({ ok: z.literal(false), error: ErrorInfoSchema, logs: LogsSchema }),
-]);
 
 export type RunResult = { report: GradeReport; runMs: number; backend: string };
 
@@ -174,7 +171,7 @@ function drive(handle: Handle, code: string, exercise: RunnerExercise, calls: Ca
           atTopLevel = false;
           const parsed = LoadResultSchema.safeParse(m.result);
           if (!parsed.success) {
-            fill({ kind: 'top-level', error: malformed() });
+            fill({ kind: 'top-level', error: malformedOutput() });
             return finish(false);
           }
           appendLogs(run, parsed.data.logs);
@@ -190,7 +187,7 @@ function drive(handle: Handle, code: string, exercise: RunnerExercise, calls: Ca
         case 'case': {
           const parsed = CaseRunSchema.safeParse(m.result);
           let outcome: CaseOutcome;
-          if (!parsed.success) outcome = { ok: false, failure: { kind: 'call', error: malformed(), definedFunctions: defined }, durationMs };
+          if (!parsed.success) outcome = { ok: false, failure: { kind: 'call', error: malformedOutput(), definedFunctions: defined }, durationMs };
           else {
             appendLogs(run, parsed.data.logs);
             const probe = parsed.data.probe;
@@ -216,56 +213,8 @@ function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
-const MAX_LOG_LINES = 200;
-
-function appendLogs(run: StudentRun, logs: { lines: string[]; truncated: boolean }) {
-  const room = MAX_LOG_LINES - run.logs.length;
-  run.logs.push(...logs.lines.slice(0, Math.max(0, room)));
-  run.logsTruncated ||= logs.truncated || logs.lines.length > room;
-}
-
-function malformed() {
-  return { kind: 'output' as const, name: 'Error', message: 'the output could not be read back from the sandbox', stack: '' };
-}
 
 function toLoadedExercise(exercise: RunnerExercise): LoadedExercise {
   const meta = { entry: exercise.entry, limits: exercise.limits, scalarLosses: exercise.scalarLosses } as ExerciseMeta;
-  return { slug: '', dir: '', meta, statement: '', stub: exercise.stub, reference: '', tests: '', versionHash: exercise.versionHash };
-}
-
-function toReferenceCase(c: VisibleCase): ReferenceCase {
-  return {
-    spec: {
-      id: c.id,
-      name: c.name,
-      visible: true,
-      points: c.points,
-      seed: 0,
-      inputs: 'function',
-      entry: c.entry,
-      run: c.run ?? undefined,
-      compare: c.compare,
-      grad: c.grad ? { wrt: c.grad.wrt, output: c.grad.output ?? undefined, ...c.gradTolerance } : undefined,
-    },
-    args: c.args.map(toWire),
-    expected: { value: toWire(c.expected), grads: c.grad ? c.grad.expected.map(toWire) : null },
-    mistakes: c.mistakes.map((m) => ({ id: m.id, message: m.message, value: toWire(m.value) })),
-    referenceMs: c.referenceMs,
-  };
-}
-
-/** The inverse of graders/visible-cases serialize: typed arrays back, as the isolate would produce. */
-export function toWire(v: SerializedValue): Wire {
-  switch (v.t) {
-    case 'tensor':
-      return { t: 'tensor', shape: v.shape, dtype: v.dtype, values: v.dtype === 'float32' ? Float32Array.from(v.values) : Int32Array.from(v.values) };
-    case 'number':
-      return v;
-    case 'array':
-      return { t: 'array', items: v.items.map(toWire) };
-    case 'object':
-      return { t: 'object', entries: v.entries.map(([k, item]) => [k, toWire(item)]) };
-    case 'fn':
-      return { t: 'fn', source: v.source, params: toWire(v.params) };
-  }
+  return { slug: '', meta, statement: '', stub: exercise.stub, reference: '', tests: '', versionHash: exercise.versionHash };
 }

@@ -1,6 +1,5 @@
 import type { NextRequest } from 'next/server';
-import type { ExerciseMeta } from '@/graders/content/exercise-schema';
-import type { LoadedExercise } from '@/graders/content/load';
+import { exerciseFromVersion } from '@/graders/content/load';
 import { getOptionalUser } from '@/app/_lib/authz';
 import type { VisibleCasesResponse } from '@/app/_components/exercise/run.shared';
 import { selectExerciseContentForMember } from '@/db/queries/student-items';
@@ -13,17 +12,8 @@ export async function GET(_request: NextRequest, ctx: { params: Promise<{ course
   if (!user) return Response.json({ error: 'Sign in again to run the tests.' }, { status: 401 });
   const content = await selectExerciseContentForMember(user.id, itemId);
   if (!content || content.courseId !== courseId) return Response.json({ error: 'No such exercise in your courses.' }, { status: 404 });
-  const exercise: LoadedExercise = {
-    slug: content.exerciseId,
-    dir: '',
-    meta: content.meta as ExerciseMeta,
-    statement: content.statement,
-    stub: content.stub,
-    reference: content.reference,
-    tests: content.tests,
-    versionHash: content.versionHash,
-  };
   try {
+    const exercise = exerciseFromVersion(content);
     const body: VisibleCasesResponse = { versionHash: content.versionHash, cases: await visibleCasesFor(exercise) };
     // Keyed by version in the URL (?v=), so a new version of the exercise is fetched afresh.
     return Response.json(body, { headers: { 'Cache-Control': 'private, max-age=86400' } });

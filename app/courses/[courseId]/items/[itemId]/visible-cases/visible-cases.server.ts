@@ -1,42 +1,20 @@
 import 'server-only';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { LoadedExercise } from '@/graders/content/load';
-import type { VisibleCase } from '@/app/_components/exercise/run.shared';
+import type { VisibleCase } from '@/graders/visible-cases/shape';
 
 // isolated-vm needs --no-node-snapshot and may take the process down if V8 crashes, so the
 // reference isolate runs in a short-lived child, never inside the web server (DESIGN §5).
 const CHILD_TIMEOUT_MS = 60_000;
 const MAX_CACHED_VERSIONS = 32;
 
-function childScript(): string {
-  const url = (file: string) => JSON.stringify(pathToFileURL(path.resolve(/*turbopackIgnore: true*/ process.cwd(), file)).href);
-  return `
-import { buildVisibleCases, serialize } from ${url('graders/visible-cases.ts')};
-import { createGrader } from ${url('graders/grader.ts')};
-let input = '';
-for await (const chunk of process.stdin) input += chunk;
-const exercise = JSON.parse(input);
-const grader = createGrader({ concurrency: 1 });
-const cases = await buildVisibleCases(exercise, grader);
-const reference = await grader.reference(exercise);
-const out = cases.map((c) => {
-  const ref = reference.cases.find((r) => r.spec.id === c.id);
-  const grad = ref?.spec.grad;
-  return {
-    ...c,
-    mistakes: (ref?.mistakes ?? []).map((m) => ({ id: m.id, message: m.message, value: serialize(m.value) })),
-    gradTolerance: grad ? { rtol: grad.rtol, atol: grad.atol } : null,
-  };
-});
-process.stdout.write(JSON.stringify(out), () => process.exit(0));
-`;
-}
+// A file path built at run time, so Turbopack does not try to bundle the child (vercel/next.js#97952).
+const CHILD_ENTRY = path.join(/* turbopackIgnore: true */ process.cwd(), 'graders', 'visible-cases', 'child.ts');
 
 function computeInChild(exercise: LoadedExercise): Promise<VisibleCase[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', '--input-type=module', '-e', childScript()], {
+    const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', CHILD_ENTRY], {
       cwd: process.cwd(),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
