@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 // Everything that changes what `next build` produces. Content under exercises/ is read at run time.
-const INPUTS = ['app', 'db', 'graders', 'env.ts', 'auth.ts', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const INPUTS = ['app', 'db', 'graders', 'env.ts', 'auth.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
 const SKIP = new Set(['node_modules', '.next', 'migrations']);
 
 /** A hash of the build inputs' contents, so a fresh clone or an edit rebuilds and a plain restart does not. */

@@ -36,10 +36,6 @@ export async function upsertQuizVersion(content: QuizContent, actorId?: string):
   });
 }
 
-export async function selectQuizSummaries(): Promise<{ id: string; slug: string; title: string }[]> {
-  return db().select({ id: quizzes.id, slug: quizzes.slug, title: quizzes.title }).from(quizzes).orderBy(quizzes.title);
-}
-
 /**
  * A quiz item as the acting member may take it: null unless the user is enrolled in the item's
  * course and the assignment is visible to them (see visibleToMember). The student's extension replaces the due date.
@@ -69,7 +65,6 @@ export async function selectQuizItemForMember(userId: string, itemId: string) {
   return row ?? null;
 }
 
-export type QuizItemForMember = NonNullable<Awaited<ReturnType<typeof selectQuizItemForMember>>>;
 
 const attemptColumns = {
   id: quizAttempts.id,

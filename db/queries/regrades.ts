@@ -5,7 +5,6 @@ import { assignmentItems, assignments, exercises, exerciseVersions, gradeReports
 import { assertCapability } from './courses';
 import { isUuid } from './ids';
 
-export type RegradeStatus = 'running' | 'ready' | 'accepted' | 'discarded';
 
 /** Marks a regrade report that only copies the old result because the sandbox crashed on every retry. */
 export const REGRADE_CRASHED = 'regradeCrashed';

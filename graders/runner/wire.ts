@@ -70,4 +70,3 @@ export const CaseRunSchema = z.discriminatedUnion('ok', [
   }),
   z.object({ ok: z.literal(false), error: ErrorInfoSchema, logs: LogsSchema, probe: ProbeSchema.nullable().default(null) }),
 ]);
-export type CaseRun = z.infer<typeof CaseRunSchema>;
