@@ -22,8 +22,24 @@ function gitIgnored() {
     });
 }
 
+/** An import boundary: files matching `files` may not import any of `patterns` (DESIGN §2 layering). */
+const boundary = (files, patterns, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+});
+
+// The layering, enforced: the grading engine imports nothing of the app or the database (it runs in
+// sandbox child processes and the browser), the data layer nothing of the app, and the app reaches
+// the database only through db/queries and db/services, never drizzle or the schema directly.
+const boundaries = [
+  boundary(['graders/**'], ['@/app/*', '@/db/*', '@/env', '**/app/**', '**/db/**', '**/env', 'next', 'next/*', 'drizzle-orm', 'drizzle-orm/*', 'pg-boss'], 'graders/ is framework-free: pass what it needs as arguments (graders/README.md).'),
+  boundary(['db/**'], ['@/app/*', '**/app/**', 'next', 'next/*'], 'db/ must not depend on the app: move the shared piece to db/ or graders/.'),
+  boundary(['app/**'], ['@/db/schema', '@/db/schema/*', '@/db/client', 'drizzle-orm', 'drizzle-orm/*'], 'Pages and actions never build SQL: add a function to db/queries or db/services.'),
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  ...boundaries,
   globalIgnores([...gitIgnored(), 'db/migrations/**', 'exercises/**', 'tests/fixtures/**', 'tests/hostile/attacks/**']),
 ]);
