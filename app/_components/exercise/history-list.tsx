@@ -3,8 +3,9 @@
 import { useState } from 'react';
 import { CourseTime } from '@/app/_components/course-time';
 import type { LoadedMonaco } from './monaco-setup';
-import { percent } from './report-view';
+
 import type { HistoryEntry } from './types.shared';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 const STATUS_TEXT: Record<HistoryEntry['status'], string> = {
   queued: 'queued',
@@ -36,7 +37,7 @@ export function HistoryList({ entries, currentCode, monaco, onRestore }: Props) 
               <span className="font-medium">Attempt {entry.attempt}</span>
               <CourseTime iso={entry.createdAt} className="text-slate-600" />
               <span data-testid="history-score" className={entry.status === 'graded' ? 'font-semibold' : 'text-slate-600'}>
-                {entry.status === 'graded' && entry.score !== null ? percent(entry.score) : entry.status === 'graded' ? 'graded · score after the due date' : STATUS_TEXT[entry.status]}
+                {entry.status === 'graded' && entry.score !== null ? formatPercent(entry.score) : entry.status === 'graded' ? 'graded · score after the due date' : STATUS_TEXT[entry.status]}
               </span>
               {entry.isLate && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">late</span>}
               <span className="ml-auto flex flex-wrap gap-2">

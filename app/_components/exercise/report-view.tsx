@@ -1,9 +1,5 @@
 import type { GradeReport } from '@/graders/report';
 
-export function percent(score: number): string {
-  return `${Math.round(score * 1000) / 10} %`;
-}
-
 /** Per-test results of a GradeReport, from Run (visible tests) or from the server (all tests). */
 export function ReportView({ report, testId }: { report: GradeReport; testId: string }) {
   const passed = report.tests.filter((t) => t.passed).length;

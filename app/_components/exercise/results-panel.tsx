@@ -1,10 +1,11 @@
 'use client';
 
 import { CourseTime } from '@/app/_components/course-time';
-import { ReportView, percent } from './report-view';
+import { ReportView } from './report-view';
 import { pointsLine } from './score-line.shared';
 import type { RunResult } from './run-visible';
 import type { PollState } from './use-submission-poll';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 export type RunState =
   | { kind: 'idle' }
@@ -87,7 +88,7 @@ export function ResultsPanel({ runState, poll, polling, inFlight, submitError, d
               {submission?.report && !submission.feedbackHeldUntil && (
                 <>
                   <p className="text-lg font-semibold" data-testid="submission-score">
-                    {percent(submission.report.score)}{' '}
+                    {formatPercent(submission.report.score)}{' '}
                     <span className="text-sm font-normal text-slate-600">
                       ({points(submission.report)})
                     </span>

@@ -1,4 +1,5 @@
 import { latePenalty } from '@/db/queries/late-penalty.shared';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
@@ -12,5 +13,5 @@ export function pointsLine(points: number, maxPoints: number, late: LateTerms): 
   if (!late.isLate) return `${fmt(points)} / ${fmt(maxPoints)} points`;
   const penalty = latePenalty(new Date(late.submittedAt), late.dueAt ? new Date(late.dueAt) : null, late.latePenaltyPerDay);
   if (penalty === 0) return `${fmt(points)} / ${fmt(maxPoints)} points, late, no late penalty`;
-  return `${fmt(points * (1 - penalty))} / ${fmt(maxPoints)} points after a ${Math.round(penalty * 100)} % late penalty; ${fmt(points)} / ${fmt(maxPoints)} before`;
+  return `${fmt(points * (1 - penalty))} / ${fmt(maxPoints)} points after a ${formatPercent(penalty)} late penalty; ${fmt(points)} / ${fmt(maxPoints)} before`;
 }

@@ -2,6 +2,7 @@
 
 import { CourseTime } from '@/app/_components/course-time';
 import type { SubmitInfo } from './types.shared';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 /** Attempts left, due date and late status, shown before the student presses Submit. */
 export function SubmitStatusLine({ info, attemptsUsed }: { info: SubmitInfo; attemptsUsed: number }) {
@@ -29,7 +30,7 @@ export function SubmitStatusLine({ info, attemptsUsed }: { info: SubmitInfo; att
       )}
       {info.open && info.late && (
         <li className="font-medium text-amber-800">
-          Submitting now counts as late{info.latePenaltyPerDay > 0 ? ` (−${Math.round(info.latePenaltyPerDay * 100)} % per started day)` : ''}
+          Submitting now counts as late{info.latePenaltyPerDay > 0 ? ` (−${formatPercent(info.latePenaltyPerDay)} per started day)` : ''}
         </li>
       )}
       {!info.open && <li className="font-medium text-red-700">{info.reason ?? 'Submissions are closed.'}</li>}

@@ -5,6 +5,7 @@ import type { PublicSubmission } from '@/app/api/submissions/submission.shared';
 import { syntaxMarker, type EditorMarker } from './syntax-error.shared';
 import type { HistoryEntry } from './types.shared';
 import { useSubmissionPoll } from './use-submission-poll';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 /**
  * Submit and the submission history: posts the code, follows the newest submission until it is
@@ -21,7 +22,7 @@ export function useSubmissions(options: { itemId: string; initialHistory: Histor
     (s: PublicSubmission) => {
       setHistory((list) => list.map((h) => (h.id === s.id ? { ...h, status: s.status, score: s.score, isLate: s.isLate } : h)));
       if (s.report) onSyntax(syntaxMarker(s.report.tests));
-      if (s.status === 'graded' && s.score !== null) announce(`Attempt ${s.attempt} graded: ${Math.round(s.score * 1000) / 10} %.`);
+      if (s.status === 'graded' && s.score !== null) announce(`Attempt ${s.attempt} graded: ${formatPercent(s.score)}.`);
       else if (s.status === 'graded') announce(`Attempt ${s.attempt} graded; your score is shown after the due date.`);
       else if (s.status === 'error' || s.status === 'failed') announce(`Attempt ${s.attempt} could not be graded.`);
       else if (s.status === 'grading') announce(`Attempt ${s.attempt} is being graded.`);

@@ -5,6 +5,7 @@ import type { StudentItemRow } from '@/db/queries/student-items';
 import type { FinalScore } from '@/db/queries/student-feedback';
 import { totalPoints, type ItemScore } from '@/db/queries/scores';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 type ItemStatus = { label: string; tone: 'slate' | 'sky' | 'indigo' | 'emerald' | 'amber' };
 
@@ -17,7 +18,7 @@ function itemStatus(item: StudentItemRow, final: FinalScore | undefined, score: 
   if (item.latestStatus === 'in_progress') return { label: 'in progress', tone: 'sky' };
   // The score policy's rule, worded as the gradebook words it: a quiz attempt waiting for a grader counts nothing yet.
   if (score?.pendingReview && !item.scoresHeld) return { label: score.final === null ? 'pending review' : `pending review · ${pts(score.final)} / ${item.points} pts counted`, tone: 'amber' };
-  if (item.bestScore !== null) return { label: `best ${Math.round(item.bestScore * 1000) / 10} %`, tone: item.bestScore >= 1 ? 'emerald' : 'indigo' };
+  if (item.bestScore !== null) return { label: `best ${formatPercent(item.bestScore)}`, tone: item.bestScore >= 1 ? 'emerald' : 'indigo' };
   if (item.attempts > 0) return { label: item.scoresHeld ? 'submitted · score after the due date' : 'submitted', tone: 'indigo' };
   if (item.hasDraft) return { label: 'draft', tone: 'sky' };
   return { label: 'not started', tone: 'slate' };

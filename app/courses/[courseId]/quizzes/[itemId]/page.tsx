@@ -14,6 +14,7 @@ import { FinalScoreNote } from '../../items/final-score-note';
 import { startQuizAttemptAction, submitQuizAttemptAction } from './actions';
 import { InlineMarkdown, Markdown } from '@/app/_components/markdown/markdown';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 export const metadata: Metadata = { title: 'Quiz' };
 
@@ -105,7 +106,7 @@ export default async function QuizItemPage({ params }: { params: Promise<{ cours
                   <span>
                     Attempt {a.attempt} · {STATUS_LABELS[a.status]}
                     {a.isLate ? ' · late' : ''}
-                    {feedbackVisible && a.score !== null ? ` · ${Math.round(a.score * 100)} %${a.status === 'needs_review' ? ' (provisional)' : ''}` : ''}
+                    {feedbackVisible && a.score !== null ? ` · ${formatPercent(a.score)}${a.status === 'needs_review' ? ' (provisional)' : ''}` : ''}
                   </span>
                   <Link href={`${path}/attempts/${a.id}`} className="link">
                     {feedbackVisible ? 'View feedback' : 'View attempt'}

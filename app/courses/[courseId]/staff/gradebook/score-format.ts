@@ -1,12 +1,11 @@
 import type { ItemScore } from '@/db/queries/scores';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
+
+export { formatPercent };
 
 /** "6.4" for a score, "—" for nothing counted yet; at most two decimals on screen (the CSV keeps four). */
 export function formatPoints(points: number | null): string {
   return points === null ? '—' : String(Math.round(points * 100) / 100);
-}
-
-export function formatPercent(fraction: number): string {
-  return `${Math.round(fraction * 100)} %`;
 }
 
 /** The short markers a cell carries, with the words a screen reader and the legend use. */

@@ -1,8 +1,9 @@
 import type { summarizeRegrade } from '@/db/queries/regrades';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 type Summary = ReturnType<typeof summarizeRegrade>;
 
-const percent = (score: number | null) => (score === null ? '—' : `${Math.round(score * 1000) / 10} %`);
+const percent = (score: number | null) => (score === null ? '—' : formatPercent(score));
 const points = (delta: number) => `${delta > 0 ? '+' : delta < 0 ? '−' : ''}${Math.round(Math.abs(delta) * 1000) / 10} pp`;
 // A long list would bury the page; the biggest changes come first.
 const LISTED = 50;

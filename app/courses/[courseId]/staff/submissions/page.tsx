@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StaffBreadcrumb } from '../staff-breadcrumb';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
-import { percent } from '@/app/_components/exercise/report-view';
+
 import { PAGE_SIZE, selectCourseItemsForStaff, selectSubmissionsPage, type BrowserFilter } from '@/db/queries/staff-submissions';
 import { BrowserParamsSchema, SORT_LABELS, STATUS_LABELS } from './submissions.types';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 export const metadata: Metadata = { title: 'Submissions' };
 
@@ -81,7 +82,7 @@ export default async function SubmissionsPage({ params, searchParams }: { params
                       {row.status.replace('_', ' ')}
                       {row.isLate && <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900">late</span>}
                     </td>
-                    <td className="py-2 pr-3">{row.score === null ? '—' : percent(row.score)}</td>
+                    <td className="py-2 pr-3">{row.score === null ? '—' : formatPercent(row.score)}</td>
                     <td className="py-2">{formatDateTime(row.createdAt, course.timeZone)}</td>
                   </tr>
                 ))}

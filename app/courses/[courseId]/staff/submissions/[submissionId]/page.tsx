@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
-import { percent, ReportView } from '@/app/_components/exercise/report-view';
+import { ReportView } from '@/app/_components/exercise/report-view';
 import { selectSubmissionForStaff } from '@/db/queries/staff-submissions';
 import { selectItemOverrides } from '@/db/queries/audit';
 import { selectItemScoreForStaff } from '@/db/queries/scores';
@@ -13,6 +13,7 @@ import { OverrideHistory } from '../override-history';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 export const metadata: Metadata = { title: 'Submission' };
 
@@ -41,7 +42,7 @@ export default async function StaffSubmissionPage({ params }: { params: Promise<
         </h1>
         <p className="text-sm text-slate-600">
           {submission.studentEmail} · <InlineMarkdown>{submission.assignmentTitle}</InlineMarkdown> · {submission.status}
-          {submission.score !== null && ` · ${percent(submission.score)} (${Math.round(submission.score * submission.itemPoints * 100) / 100} of ${submission.itemPoints} points)`}
+          {submission.score !== null && ` · ${formatPercent(submission.score)} (${Math.round(submission.score * submission.itemPoints * 100) / 100} of ${submission.itemPoints} points)`}
           {submission.isLate && ' · late'} · submitted {formatDateTime(submission.createdAt, course.timeZone)}
         </p>
       </header>
@@ -65,7 +66,7 @@ export default async function StaffSubmissionPage({ params }: { params: Promise<
             {submission.history.map((h) => (
               <li key={h.id} className="flex flex-wrap gap-x-3 py-2">
                 {h.id === submission.id ? <span className="font-medium">Attempt {h.attempt} (this one)</span> : <Link href={`${base}/${h.id}`} className="link">Attempt {h.attempt}</Link>}
-                <span>{h.status === 'graded' && h.score !== null ? percent(h.score) : h.status}</span>
+                <span>{h.status === 'graded' && h.score !== null ? formatPercent(h.score) : h.status}</span>
                 {h.isLate && <span className="text-amber-800">late</span>}
                 <span className="text-slate-500">{formatDateTime(h.createdAt, course.timeZone)}</span>
               </li>

@@ -6,6 +6,7 @@ import { selectSimilarityInput } from '@/db/queries/analytics';
 import { findSimilarPairs } from '@/graders/similarity/similarity';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 export const metadata: Metadata = { title: 'Similarity check' };
 
@@ -48,7 +49,7 @@ export default async function SimilarityPage({ params }: { params: Promise<{ cou
               <p className="font-medium">
                 {a.studentName} ↔ {b.studentName}{' '}
                 <span className="text-sm font-normal text-slate-600">
-                  {Math.round(pair.containment * 100)} % of the smaller program shared (Jaccard {pair.jaccard.toFixed(2)}, {pair.shared} fingerprints)
+                  {formatPercent(pair.containment)} of the smaller program shared (Jaccard {pair.jaccard.toFixed(2)}, {pair.shared} fingerprints)
                 </span>
               </p>
               <details>

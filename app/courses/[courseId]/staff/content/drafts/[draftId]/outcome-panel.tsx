@@ -1,10 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { percent, ReportView } from '@/app/_components/exercise/report-view';
+import { ReportView } from '@/app/_components/exercise/report-view';
 import type { ExerciseValidation } from '@/graders/authoring/protocol';
 import type { AuthoringOutcome } from '../../content.types';
 import { ProblemList } from '../../problem-list';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 /** What the last Save, Validate or Publish said: problems by file and field, and both sandbox reports. */
 export function OutcomePanel({ courseId, outcome }: { courseId: string; outcome: AuthoringOutcome }) {
@@ -49,7 +50,7 @@ function Reports({ validation }: { validation: ExerciseValidation }) {
         return (
           <div key={which} className="space-y-2">
             <h3 className="font-semibold" data-testid={`${which}-score`}>
-              {which}.js: {percent(report.score)}
+              {which}.js: {formatPercent(report.score)}
             </h3>
             <ReportView report={report} testId={`${which}-report`} />
           </div>

@@ -8,6 +8,7 @@ import { FilterSchema, reviewPath } from '../../review.types';
 import { GradeForm } from '../../grade-form';
 import { ClaimEvidenceList } from '../../claim-evidence';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 export const metadata: Metadata = { title: 'Review an answer' };
 
@@ -51,7 +52,7 @@ export default async function ReviewAnswerPage({
         </h1>
         <p className="text-sm text-slate-600">
           Attempt {answer.attempt} · machine suggestion {answer.autoPoints ?? 0} / {question.points} points
-          {answer.autoConfidence !== null && ` (confidence ${Math.round(answer.autoConfidence * 100)} %)`}
+          {answer.autoConfidence !== null && ` (confidence ${formatPercent(answer.autoConfidence)})`}
           {answer.manualPoints !== null && ` · graded: ${answer.manualPoints} points`}
           {answer.claimedByName && ` · claimed by ${answer.claimedByName}`}
         </p>

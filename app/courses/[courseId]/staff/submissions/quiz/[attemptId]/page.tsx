@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
-import { percent } from '@/app/_components/exercise/report-view';
+
 import { selectQuizAttemptForStaff } from '@/db/queries/review-queue';
 import { selectItemOverrides } from '@/db/queries/audit';
 import { selectItemScoreForStaff } from '@/db/queries/scores';
@@ -11,6 +11,7 @@ import { OverrideHistory } from '../../override-history';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
+import { formatPercent } from '@/app/_lib/format-percent.shared';
 
 export const metadata: Metadata = { title: 'Quiz attempt' };
 
@@ -37,7 +38,7 @@ export default async function StaffQuizAttemptPage({ params }: { params: Promise
         </h1>
         <p className="text-sm text-slate-600">
           {attempt.studentEmail} · {attempt.status.replace('_', ' ')}
-          {attempt.score !== null && ` · ${percent(attempt.score)}`}
+          {attempt.score !== null && ` · ${formatPercent(attempt.score)}`}
           {attempt.isLate && ' · late'}
           {attempt.submittedAt && ` · submitted ${formatDateTime(attempt.submittedAt, course.timeZone)}`}
         </p>
