@@ -2,7 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { auth } from '@/auth';
-import { ForbiddenError } from '@/db/queries/errors';
+import { isRefusal } from '@/db/queries/errors';
 import { selectCourseForMember, type MemberCourse } from '@/db/queries/courses';
 import { selectUser, type PublicUser } from '@/db/queries/users';
 import { can, type Capability } from '@/db/permissions';
@@ -45,7 +45,7 @@ export async function forbiddenOnRefusal<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
+    if (isRefusal(error, 'forbidden')) forbidden();
     throw error;
   }
 }

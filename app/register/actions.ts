@@ -2,7 +2,8 @@
 
 import { signIn } from '@/auth';
 import { checkPasswordStrength } from '@/db/password';
-import { EmailTakenError, insertUser } from '@/db/queries/users';
+import { isRefusal } from '@/db/queries/errors';
+import { insertUser } from '@/db/queries/users';
 import { echoValues, firstFieldErrors, safeReturnPath, type FormState } from '@/app/_lib/form-state.shared';
 import { RegisterSchema } from './register.types';
 
@@ -20,7 +21,7 @@ export async function register(_previous: FormState, formData: FormData): Promis
   try {
     await insertUser({ name, email, password });
   } catch (error) {
-    if (error instanceof EmailTakenError) return { fieldErrors: { email: 'An account with this e-mail already exists.' }, values };
+    if (isRefusal(error, 'conflict')) return { fieldErrors: { email: 'An account with this e-mail already exists.' }, values };
     throw error;
   }
   await signIn('credentials', { email, password, redirectTo: safeReturnPath(callbackUrl) });

@@ -3,7 +3,7 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import { db, type Db } from '../client';
 import { courses, enrollments, users } from '../schema';
 import { can, type Capability, type CourseRole } from '../permissions';
-import { ForbiddenError, isUniqueViolation, LastInstructorError } from './errors';
+import { isUniqueViolation, NOT_PERMITTED, Refusal } from './errors';
 import { isUuid } from './ids';
 
 // timeZone: the course's wall clock, in which every page shows its dates.
@@ -39,10 +39,10 @@ export async function selectOptionalEnrollment(userId: string, courseId: string)
   return row ?? null;
 }
 
-/** Throws ForbiddenError unless the user's role in the course holds `capability` (see db/permissions.ts). */
+/** Throws a 'forbidden' Refusal unless the user's role in the course holds `capability` (see db/permissions.ts). */
 export async function assertCapability(userId: string, courseId: string, capability: Capability): Promise<CourseRole> {
   const enrollment = await selectOptionalEnrollment(userId, courseId);
-  if (!enrollment || !can(enrollment.role, capability)) throw new ForbiddenError();
+  if (!enrollment || !can(enrollment.role, capability)) throw new Refusal('forbidden', NOT_PERMITTED);
   return enrollment.role;
 }
 
@@ -73,7 +73,7 @@ export function normalizeJoinCode(code: string): string {
 
 export async function insertCourse(input: { actorId: string; title: string; code: string; skipPermissionCheck?: boolean }): Promise<{ id: string; joinCode: string }> {
   if (!input.skipPermissionCheck && !(await selectCanCreateCourses(input.actorId))) {
-    throw new ForbiddenError('Only instructors can create courses.');
+    throw new Refusal('forbidden', 'Only instructors can create courses.');
   }
   return db().transaction(async (tx) => {
     const course = await insertCourseWithFreshCode(tx, input);
@@ -135,7 +135,7 @@ export async function regenerateJoinCode(actorId: string, courseId: string): Pro
 
 export async function updateEnrollmentRole(input: { actorId: string; courseId: string; userId: string; role: CourseRole }): Promise<void> {
   await assertCapability(input.actorId, input.courseId, 'members.manage');
-  if (!isUuid(input.userId)) throw new ForbiddenError('No such member.');
+  if (!isUuid(input.userId)) throw new Refusal('forbidden', 'No such member.');
   await db().transaction(async (tx) => {
     // Lock the course's instructor rows so two demotions cannot both see "another instructor remains".
     const instructors = await tx
@@ -144,12 +144,12 @@ export async function updateEnrollmentRole(input: { actorId: string; courseId: s
       .where(and(eq(enrollments.courseId, input.courseId), eq(enrollments.role, 'instructor')))
       .for('update');
     const demotesLast = input.role !== 'instructor' && instructors.length === 1 && instructors[0].userId === input.userId;
-    if (demotesLast) throw new LastInstructorError();
+    if (demotesLast) throw new Refusal('conflict', 'A course needs at least one instructor; promote someone else first.');
     const updated = await tx
       .update(enrollments)
       .set({ role: input.role })
       .where(and(eq(enrollments.courseId, input.courseId), eq(enrollments.userId, input.userId)))
       .returning({ userId: enrollments.userId });
-    if (updated.length === 0) throw new ForbiddenError('No such member.');
+    if (updated.length === 0) throw new Refusal('forbidden', 'No such member.');
   });
 }

@@ -1,23 +1,36 @@
-/** The acting user may not do this; pages turn it into a 403 with no data. */
-export class ForbiddenError extends Error {
-  constructor(message = 'You do not have permission to do this.') {
+/**
+ * Why a request is refused. One code per kind of refusal, each with one HTTP status (app/_lib/refusal.ts);
+ * 'forbidden' also answers for things the actor may not know exist, so an id reveals nothing.
+ */
+export type RefusalCode =
+  | 'forbidden'
+  | 'not-found'
+  | 'invalid'
+  | 'conflict'
+  | 'closed'
+  | 'already-submitted'
+  | 'no-attempts-left'
+  | 'unpublished'
+  | 'needs-confirmation'
+  | 'too-large'
+  | 'rate-limited'
+  | 'unavailable';
+
+/** A refusal with a message the user can read and act on; nothing was stored. */
+export class Refusal extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
     super(message);
-    this.name = 'ForbiddenError';
+    this.name = 'Refusal';
   }
 }
 
-export class LastInstructorError extends Error {
-  constructor() {
-    super('A course needs at least one instructor; promote someone else first.');
-    this.name = 'LastInstructorError';
-  }
-}
+export const NOT_PERMITTED = 'You do not have permission to do this.';
 
-export class EmailTakenError extends Error {
-  constructor() {
-    super('An account with this e-mail already exists.');
-    this.name = 'EmailTakenError';
-  }
+export function isRefusal(error: unknown, code?: RefusalCode): error is Refusal {
+  return error instanceof Refusal && (code === undefined || error.code === code);
 }
 
 /** Postgres unique_violation, from either driver. */

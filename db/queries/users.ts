@@ -3,9 +3,8 @@ import { eq } from 'drizzle-orm';
 import { db } from '../client';
 import { hashPassword, verifyPassword } from '../password';
 import { users } from '../schema';
-import { EmailTakenError, isUniqueViolation } from './errors';
+import { isUniqueViolation, Refusal } from './errors';
 
-export { EmailTakenError } from './errors';
 
 export type PublicUser = { id: string; email: string; name: string; isAdmin: boolean };
 
@@ -24,7 +23,7 @@ export async function insertUser(input: { email: string; name: string; password:
       .returning(publicColumns);
     return user;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new EmailTakenError();
+    if (isUniqueViolation(error)) throw new Refusal('conflict', 'An account with this e-mail already exists.');
     throw error;
   }
 }

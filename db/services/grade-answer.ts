@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '../client';
 import { assertCapability } from '../queries/courses';
-import { ForbiddenError } from '../queries/errors';
+import { Refusal } from '../queries/errors';
 import { isUuid } from '../queries/ids';
 import { assignmentItems, assignments, quizAnswers, quizAttempts, quizVersions } from '../schema';
 import type { ConceptResult } from '../../graders/quiz/result';
@@ -18,20 +18,13 @@ export type GradeAnswerInput = {
   comment?: string | null;
 };
 
-export class GradeAnswerError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GradeAnswerError';
-  }
-}
-
 /**
  * A grader decides one answer's points, then the attempt's score is recomputed from every answer
  * (a grader's points win over the machine's) and the attempt becomes graded once nothing waits for review.
  */
 export async function gradeAnswer(input: GradeAnswerInput): Promise<{ status: 'graded' | 'needs_review'; score: number }> {
   await assertCapability(input.actorId, input.courseId, 'reviews.grade');
-  if (!isUuid(input.attemptId)) throw new ForbiddenError('No such answer.');
+  if (!isUuid(input.attemptId)) throw new Refusal('forbidden', 'No such answer.');
   return db().transaction(async (tx) => {
     // Locking the attempt serialises two graders finishing its last two answers: both recomputes see both grades.
     const [attempt] = await tx
@@ -42,19 +35,19 @@ export async function gradeAnswer(input: GradeAnswerInput): Promise<{ status: 'g
       .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
       .where(and(eq(quizAttempts.id, input.attemptId), eq(assignments.courseId, input.courseId)))
       .for('update', { of: quizAttempts });
-    if (!attempt) throw new ForbiddenError('No such answer.');
-    if (attempt.status === 'in_progress') throw new GradeAnswerError('The student has not submitted this attempt yet.');
+    if (!attempt) throw new Refusal('forbidden', 'No such answer.');
+    if (attempt.status === 'in_progress') throw new Refusal('conflict', 'The student has not submitted this attempt yet.');
     const quiz = attempt.content as Quiz;
     const question = quiz.questions.find((q) => q.id === input.questionId);
-    if (!question) throw new ForbiddenError('No such answer.');
+    if (!question) throw new Refusal('forbidden', 'No such answer.');
     if (!Number.isFinite(input.points) || input.points < 0 || input.points > question.points) {
-      throw new GradeAnswerError(`Points must be between 0 and ${question.points}.`);
+      throw new Refusal('invalid', `Points must be between 0 and ${question.points}.`);
     }
     const [answer] = await tx
       .select({ conceptsFound: quizAnswers.conceptsFound })
       .from(quizAnswers)
       .where(and(eq(quizAnswers.attemptId, attempt.id), eq(quizAnswers.questionId, question.id)));
-    if (!answer) throw new ForbiddenError('No such answer.');
+    if (!answer) throw new Refusal('forbidden', 'No such answer.');
     await tx
       .update(quizAnswers)
       .set({

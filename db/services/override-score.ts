@@ -1,7 +1,7 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { db } from '../client';
 import { assertCapability } from '../queries/courses';
-import { ForbiddenError } from '../queries/errors';
+import { Refusal } from '../queries/errors';
 import { isUuid } from '../queries/ids';
 import { selectOwnScores } from '../queries/scores';
 import { assignmentItems, assignments, quizAttempts, scoreOverrides, submissions } from '../schema';
@@ -21,17 +21,6 @@ export type OverrideInput = {
   confirmLower?: boolean;
 };
 
-export class OverrideError extends Error {
-  constructor(
-    message: string,
-    /** 'lowers-best': the score is below the best attempt's and was not confirmed. */
-    readonly code: 'invalid' | 'lowers-best' = 'invalid',
-  ) {
-    super(message);
-    this.name = 'OverrideError';
-  }
-}
-
 /**
  * Sets a student's final score on an *item* (not on the attempt the grader opened): it replaces the best
  * attempt's score, so a score below it must be confirmed. The row is append-only (a trigger refuses UPDATE
@@ -40,11 +29,11 @@ export class OverrideError extends Error {
 export async function overrideScore(input: OverrideInput): Promise<{ id: string; oldScore: number | null }> {
   await assertCapability(input.actorId, input.courseId, 'scores.override');
   const reason = input.reason.trim();
-  if (!reason) throw new OverrideError('Give a reason for the audit trail.');
+  if (!reason) throw new Refusal('invalid', 'Give a reason for the audit trail.');
   const target = await selectTarget(input.courseId, input.target);
-  if (!target) throw new ForbiddenError('No such submission in this course.');
+  if (!target) throw new Refusal('forbidden', 'No such submission in this course.');
   if (!Number.isFinite(input.newScore) || input.newScore < 0 || input.newScore > target.points) {
-    throw new OverrideError(`The score must be between 0 and ${target.points} points.`);
+    throw new Refusal('invalid', `The score must be between 0 and ${target.points} points.`);
   }
   // Read before the transaction: on PGlite a query outside an open transaction would wait for it.
   const { scores } = await selectOwnScores(target.userId, input.courseId);
@@ -52,7 +41,7 @@ export async function overrideScore(input: OverrideInput): Promise<{ id: string;
   const current = score?.final ?? null;
   const best = score?.best ?? null;
   if (best !== null && input.newScore < best && !input.confirmLower) {
-    throw new OverrideError(`${input.newScore} is below the best attempt's ${best} of ${target.points} points: confirm to lower the item's final score.`, 'lowers-best');
+    throw new Refusal('needs-confirmation', `${input.newScore} is below the best attempt's ${best} of ${target.points} points: confirm to lower the item's final score.`);
   }
 
   return db().transaction(async (tx) => {

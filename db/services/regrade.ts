@@ -2,17 +2,9 @@ import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { db, type Db } from '../client';
 import { enqueueRegrades, getQueue } from '../queue';
 import { assertCapability } from '../queries/courses';
-import { ForbiddenError } from '../queries/errors';
+import { NOT_PERMITTED, Refusal } from '../queries/errors';
 import { isUuid } from '../queries/ids';
 import { assignmentItems, assignments, exercises, gradeReports, regradeRuns, submissions } from '../schema';
-
-/** A regrade that cannot start or be decided now; the message is for the instructor. */
-export class RegradeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RegradeError';
-  }
-}
 
 /**
  * Re-runs every graded submission of an exercise in the course (or one student's) against the
@@ -20,10 +12,10 @@ export class RegradeError extends Error {
  * Nothing changes for students until an instructor accepts the run.
  */
 export async function startRegrade(input: { actorId: string; courseId: string; exerciseId: string; userId?: string }): Promise<{ runId: string; total: number }> {
-  if (!isUuid(input.courseId) || (input.userId !== undefined && !isUuid(input.userId))) throw new ForbiddenError();
+  if (!isUuid(input.courseId) || (input.userId !== undefined && !isUuid(input.userId))) throw new Refusal('forbidden', NOT_PERMITTED);
   await assertCapability(input.actorId, input.courseId, 'regrade.run');
   const [exercise] = await db().select({ versionId: exercises.currentVersionId }).from(exercises).where(eq(exercises.id, input.exerciseId));
-  if (!exercise?.versionId) throw new RegradeError('No such exercise.');
+  if (!exercise?.versionId) throw new Refusal('not-found', 'No such exercise.');
   const versionId = exercise.versionId;
   const boss = await getQueue();
   return db().transaction(async (tx) => {
@@ -35,7 +27,7 @@ export async function startRegrade(input: { actorId: string; courseId: string; e
       .select({ earlierRuns: count(), running: sql<number>`count(*) filter (where ${regradeRuns.status} = 'running')`.mapWith(Number) })
       .from(regradeRuns)
       .where(scope);
-    if (running > 0) throw new RegradeError('A regrade of this exercise is still running; wait for it or discard it.');
+    if (running > 0) throw new Refusal('conflict', 'A regrade of this exercise is still running; wait for it or discard it.');
     const targets = await tx
       .select({ submissionId: submissions.id, userId: submissions.userId })
       .from(submissions)
@@ -50,7 +42,7 @@ export async function startRegrade(input: { actorId: string; courseId: string; e
           input.userId ? eq(submissions.userId, input.userId) : undefined,
         ),
       );
-    if (targets.length === 0) throw new RegradeError('There are no graded submissions to regrade.');
+    if (targets.length === 0) throw new Refusal('conflict', 'There are no graded submissions to regrade.');
     const [run] = await tx
       .insert(regradeRuns)
       .values({ courseId: input.courseId, exerciseId: input.exerciseId, exerciseVersionId: versionId, userId: input.userId, total: targets.length, createdBy: input.actorId })
@@ -72,7 +64,7 @@ export async function startRegrade(input: { actorId: string; courseId: string; e
  */
 export async function acceptRegrade(actorId: string, courseId: string, runId: string): Promise<{ applied: number }> {
   return decideRegrade(actorId, courseId, runId, async (tx, run) => {
-    if (run.status !== 'ready') throw new RegradeError('Only a finished regrade can be accepted.');
+    if (run.status !== 'ready') throw new Refusal('conflict', 'Only a finished regrade can be accepted.');
     const applied = await tx
       .update(submissions)
       .set({
@@ -95,7 +87,7 @@ export async function acceptRegrade(actorId: string, courseId: string, runId: st
 /** Drops a running or finished run (instructors only): no score changes; queued jobs are skipped. */
 export async function discardRegrade(actorId: string, courseId: string, runId: string): Promise<void> {
   await decideRegrade(actorId, courseId, runId, async (tx, run) => {
-    if (run.status !== 'running' && run.status !== 'ready') throw new RegradeError('This regrade has already been decided.');
+    if (run.status !== 'running' && run.status !== 'ready') throw new Refusal('conflict', 'This regrade has already been decided.');
     await tx.update(regradeRuns).set({ status: 'discarded', decidedAt: sql`now()` }).where(eq(regradeRuns.id, runId));
   });
 }
@@ -103,7 +95,7 @@ export async function discardRegrade(actorId: string, courseId: string, runId: s
 type LockedRun = { exerciseId: string; status: string };
 
 async function decideRegrade<T>(actorId: string, courseId: string, runId: string, decide: (tx: Db, run: LockedRun) => Promise<T>): Promise<T> {
-  if (!isUuid(courseId) || !isUuid(runId)) throw new ForbiddenError();
+  if (!isUuid(courseId) || !isUuid(runId)) throw new Refusal('forbidden', NOT_PERMITTED);
   await assertCapability(actorId, courseId, 'regrade.decide');
   return db().transaction(async (tx) => {
     // The row lock orders a decision after the last report's "ready" update (see record-grade).
@@ -112,7 +104,7 @@ async function decideRegrade<T>(actorId: string, courseId: string, runId: string
       .from(regradeRuns)
       .where(and(eq(regradeRuns.id, runId), eq(regradeRuns.courseId, courseId)))
       .for('update');
-    if (!run) throw new ForbiddenError('No such regrade.');
+    if (!run) throw new Refusal('forbidden', 'No such regrade.');
     return decide(tx, run);
   });
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '../client';
 import { enqueueGrading, getQueue } from '../queue';
 import { assertCapability } from '../queries/courses';
-import { ForbiddenError } from '../queries/errors';
+import { Refusal } from '../queries/errors';
 import { isUuid } from '../queries/ids';
 import { assignmentItems, assignments, submissions } from '../schema';
 
@@ -11,14 +11,14 @@ import { assignmentItems, assignments, submissions } from '../schema';
  * together; if the old job does finish after all, the idempotent result write keeps one report.
  */
 export async function retryGrading(actorId: string, submissionId: string): Promise<void> {
-  if (!isUuid(submissionId)) throw new ForbiddenError('No such submission.');
+  if (!isUuid(submissionId)) throw new Refusal('forbidden', 'No such submission.');
   const [row] = await db()
     .select({ userId: submissions.userId, courseId: assignments.courseId })
     .from(submissions)
     .innerJoin(assignmentItems, eq(assignmentItems.id, submissions.itemId))
     .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
     .where(eq(submissions.id, submissionId));
-  if (!row) throw new ForbiddenError('No such submission.');
+  if (!row) throw new Refusal('forbidden', 'No such submission.');
   await assertCapability(actorId, row.courseId, 'grading.retry');
   const boss = await getQueue();
   await db().transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { db } from '../client';
 import { submissionWindow } from '../queries/assignments';
 import { isUniqueViolation } from '../queries/errors';
 import { insertQuizAttempt, selectQuizAttemptUsage, selectQuizItemForMember } from '../queries/quizzes';
-import { QuizError } from './quiz-errors';
+import { Refusal } from '../queries/errors';
 
 /**
  * Returns the student's open attempt at a quiz item, or starts the next one: membership, a
@@ -13,16 +13,16 @@ import { QuizError } from './quiz-errors';
 export async function startQuizAttempt(input: { userId: string; itemId: string; now?: Date }): Promise<{ attemptId: string; attempt: number; resumed: boolean }> {
   const now = input.now ?? new Date();
   const item = await selectQuizItemForMember(input.userId, input.itemId);
-  if (!item) throw new QuizError('not_found', 'No such quiz in your courses.');
-  if (!item.currentVersionId) throw new QuizError('unavailable', 'This quiz has no published version yet.');
+  if (!item) throw new Refusal('not-found', 'No such quiz in your courses.');
+  if (!item.currentVersionId) throw new Refusal('unpublished', 'This quiz has no published version yet.');
   const window = submissionWindow(item, now);
-  if (!window.open) throw new QuizError('closed', window.reason ?? 'This quiz is closed.');
+  if (!window.open) throw new Refusal('closed', window.reason ?? 'This quiz is closed.');
   try {
     return await db().transaction(async (tx) => {
       const usage = await selectQuizAttemptUsage(tx, input.userId, input.itemId);
       if (usage.open) return { attemptId: usage.open.id, attempt: usage.open.attempt, resumed: true };
       if (item.maxAttempts !== null && usage.used >= item.maxAttempts) {
-        throw new QuizError('no_attempts_left', `You have used all ${item.maxAttempts} attempt${item.maxAttempts === 1 ? '' : 's'} for this quiz.`);
+        throw new Refusal('no-attempts-left', `You have used all ${item.maxAttempts} attempt${item.maxAttempts === 1 ? '' : 's'} for this quiz.`);
       }
       const row = await insertQuizAttempt(tx, {
         userId: input.userId,

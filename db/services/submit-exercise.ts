@@ -2,23 +2,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db } from '../client';
 import { enqueueGrading, fairGradingPriority, getQueue, wakeOneConsumer } from '../queue';
 import { selectExerciseItemForMember, submissionWindow } from '../queries/assignments';
-import { isDatabaseUnavailable, isUniqueViolation } from '../queries/errors';
+import { isDatabaseUnavailable, isUniqueViolation, Refusal } from '../queries/errors';
 import { selectSubmissionPressure } from '../queries/submissions';
 import { submissions } from '../schema';
 
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 export const MAX_IN_FLIGHT_PER_USER = 3;
 export const MAX_PER_MINUTE_PER_USER = 10;
-
-export type SubmitErrorCode = 'not_found' | 'closed' | 'no_attempts_left' | 'too_large' | 'rate_limited' | 'unavailable';
-
-/** A refusal the student can read and act on; nothing was stored. */
-export class SubmitError extends Error {
-  constructor(readonly code: SubmitErrorCode, message: string) {
-    super(message);
-    this.name = 'SubmitError';
-  }
-}
 
 /**
  * Stores a submission and queues its grading in one transaction, after checking membership,
@@ -31,7 +21,7 @@ export async function submitExercise(input: { userId: string; itemId: string; co
     if (!isDatabaseUnavailable(error)) throw error;
     // A connection lost during COMMIT leaves the outcome unknown to us; the row and its job commit
     // or roll back together, so "check your history" is honest and nothing is half-stored.
-    throw new SubmitError('unavailable', 'The grading service is briefly unavailable, so your submission may not have been stored. Check your submission history in a moment and submit again if it is not there.');
+    throw new Refusal('unavailable', 'The grading service is briefly unavailable, so your submission may not have been stored. Check your submission history in a moment and submit again if it is not there.');
   }
 }
 
@@ -39,20 +29,20 @@ async function storeSubmission(input: { userId: string; itemId: string; code: st
   const now = input.now ?? new Date();
   const size = Buffer.byteLength(input.code, 'utf8');
   if (size > MAX_SUBMISSION_BYTES) {
-    throw new SubmitError('too_large', `Your code is ${Math.ceil(size / 1024)} KB; the limit is ${MAX_SUBMISSION_BYTES / 1024} KB.`);
+    throw new Refusal('too-large', `Your code is ${Math.ceil(size / 1024)} KB; the limit is ${MAX_SUBMISSION_BYTES / 1024} KB.`);
   }
   const item = await selectExerciseItemForMember(input.userId, input.itemId);
-  if (!item || !item.exerciseId) throw new SubmitError('not_found', 'No such exercise in your courses.');
-  if (!item.currentVersionId) throw new SubmitError('unavailable', 'This exercise has no published version yet.');
+  if (!item || !item.exerciseId) throw new Refusal('not-found', 'No such exercise in your courses.');
+  if (!item.currentVersionId) throw new Refusal('unpublished', 'This exercise has no published version yet.');
   const window = submissionWindow(item, now);
-  if (!window.open) throw new SubmitError('closed', window.reason ?? 'Submissions are closed.');
+  if (!window.open) throw new Refusal('closed', window.reason ?? 'Submissions are closed.');
 
   const pressure = await selectSubmissionPressure(input.userId);
   if (pressure.inFlight >= MAX_IN_FLIGHT_PER_USER) {
-    throw new SubmitError('rate_limited', `You already have ${pressure.inFlight} submissions being graded; wait for one to finish.`);
+    throw new Refusal('rate-limited', `You already have ${pressure.inFlight} submissions being graded; wait for one to finish.`);
   }
   if (pressure.lastMinute >= MAX_PER_MINUTE_PER_USER) {
-    throw new SubmitError('rate_limited', `At most ${MAX_PER_MINUTE_PER_USER} submissions per minute; try again shortly.`);
+    throw new Refusal('rate-limited', `At most ${MAX_PER_MINUTE_PER_USER} submissions per minute; try again shortly.`);
   }
 
   const boss = await getQueue();
@@ -63,7 +53,7 @@ async function storeSubmission(input: { userId: string; itemId: string; code: st
         .from(submissions)
         .where(and(eq(submissions.userId, input.userId), eq(submissions.itemId, input.itemId)));
       if (item.maxAttempts !== null && used >= item.maxAttempts) {
-        throw new SubmitError('no_attempts_left', `You have used all ${item.maxAttempts} attempts for this exercise.`);
+        throw new Refusal('no-attempts-left', `You have used all ${item.maxAttempts} attempts for this exercise.`);
       }
       const [row] = await tx
         .insert(submissions)
@@ -84,7 +74,7 @@ async function storeSubmission(input: { userId: string; itemId: string; code: st
     return stored;
   } catch (error) {
     // Two submits racing for the same attempt number: the loser retries from the top.
-    if (isUniqueViolation(error)) throw new SubmitError('rate_limited', 'Another submission of yours is being stored; try again.');
+    if (isUniqueViolation(error)) throw new Refusal('rate-limited', 'Another submission of yours is being stored; try again.');
     throw error;
   }
 }

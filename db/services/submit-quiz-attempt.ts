@@ -9,7 +9,7 @@ import {
   updateQuizAttemptSubmitted,
 } from '../queries/quizzes';
 import { scoreQuiz } from '../../graders/quiz/score';
-import { QuizError } from './quiz-errors';
+import { Refusal } from '../queries/errors';
 
 export type SubmittedQuiz = { status: 'graded' | 'needs_review'; points: number; maxPoints: number; reviewCount: number; isLate: boolean };
 
@@ -21,17 +21,17 @@ export type SubmittedQuiz = { status: 'graded' | 'needs_review'; points: number;
 export async function submitQuizAttempt(input: { userId: string; attemptId: string; now?: Date }): Promise<SubmittedQuiz> {
   const now = input.now ?? new Date();
   const attempt = await selectOwnQuizAttempt(input.userId, input.attemptId);
-  if (!attempt) throw new QuizError('not_found', 'No such quiz attempt.');
-  if (attempt.status !== 'in_progress') throw new QuizError('not_open', 'This attempt has already been submitted.');
+  if (!attempt) throw new Refusal('not-found', 'No such quiz attempt.');
+  if (attempt.status !== 'in_progress') throw new Refusal('already-submitted', 'This attempt has already been submitted.');
   const item = await selectQuizItemForMember(input.userId, attempt.itemId);
-  if (!item) throw new QuizError('not_found', 'No such quiz attempt.');
+  if (!item) throw new Refusal('not-found', 'No such quiz attempt.');
   const window = submissionWindow(item, now);
-  if (!window.open) throw new QuizError('closed', window.reason ?? 'This quiz is closed.');
+  if (!window.open) throw new Refusal('closed', window.reason ?? 'This quiz is closed.');
 
   return db().transaction(async (tx) => {
     // The lock makes a double submit (two tabs, a double click) score once and answer the second with not_open.
     const open = await selectOwnOpenQuizAttemptForUpdate(tx, input.userId, input.attemptId);
-    if (!open) throw new QuizError('not_open', 'This attempt has already been submitted.');
+    if (!open) throw new Refusal('already-submitted', 'This attempt has already been submitted.');
     const answers = await selectOwnQuizAnswers(input.userId, open.id, tx);
     const result = scoreQuiz(attempt.quiz, Object.fromEntries(answers.map((a) => [a.questionId, a.answer])));
     const answered = new Set(answers.map((a) => a.questionId));

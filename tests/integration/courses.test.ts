@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from './test-db';
-import { EmailTakenError, insertUser, verifyUserPassword, selectUser } from '@/db/queries/users';
+import { insertUser, verifyUserPassword, selectUser } from '@/db/queries/users';
 import {
   insertCourse, insertEnrollmentByJoinCode, regenerateJoinCode, selectCanCreateCourses, selectCourseForMember,
   selectCourseMembers, selectCoursesForUser, selectJoinCode, updateEnrollmentRole,
 } from '@/db/queries/courses';
-import { ForbiddenError, LastInstructorError } from '@/db/queries/errors';
 import { db } from '@/db/client';
 
 let drop: () => Promise<void>;
@@ -21,7 +20,7 @@ describe('users', () => {
     expect(user.email).toBe('ada@example.org');
     const [row] = rowsOf<{ password_hash: string }>(await db().execute(sql`select password_hash from users where id = ${user.id}`));
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    await expect(insertUser({ email: 'ADA@example.org', name: 'Other', password })).rejects.toBeInstanceOf(EmailTakenError);
+    await expect(insertUser({ email: 'ADA@example.org', name: 'Other', password })).rejects.toMatchObject({ name: 'Refusal', code: 'conflict', message: 'An account with this e-mail already exists.' });
     expect(await verifyUserPassword('ada@EXAMPLE.org', password)).toEqual({ ok: true, user });
     expect(await verifyUserPassword('ada@example.org', 'wrong password!')).toEqual({ ok: false, reason: 'wrong_password' });
     expect(await verifyUserPassword('nobody@example.org', password)).toEqual({ ok: false, reason: 'unknown_email' });
@@ -34,7 +33,7 @@ describe('courses and roles', () => {
     const admin = await insertUser({ email: 'admin@uni.test', name: 'Admin', password, isAdmin: true });
     const student = await insertUser({ email: 'stu@uni.test', name: 'Stu', password });
     expect(await selectCanCreateCourses(student.id)).toBe(false);
-    await expect(insertCourse({ actorId: student.id, title: 'X', code: 'X1' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(insertCourse({ actorId: student.id, title: 'X', code: 'X1' })).rejects.toMatchObject({ name: 'Refusal', code: 'forbidden' });
 
     const course = await insertCourse({ actorId: admin.id, title: 'Generative Models', code: 'DGM' });
     expect(await selectCourseForMember(admin.id, course.id)).toMatchObject({ role: 'instructor', title: 'Generative Models' });
@@ -47,17 +46,17 @@ describe('courses and roles', () => {
     expect(await selectCoursesForUser(student.id)).toEqual([{ id: course.id, title: 'Generative Models', code: 'DGM', timeZone: 'UTC', role: 'student' }]);
 
     // Students see no staff data and cannot act as staff.
-    await expect(selectCourseMembers(student.id, course.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(selectJoinCode(student.id, course.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(selectCourseMembers(student.id, course.id)).rejects.toMatchObject({ name: 'Refusal', code: 'forbidden' });
+    await expect(selectJoinCode(student.id, course.id)).rejects.toMatchObject({ name: 'Refusal', code: 'forbidden' });
     await expect(updateEnrollmentRole({ actorId: student.id, courseId: course.id, userId: student.id, role: 'instructor' }))
-      .rejects.toBeInstanceOf(ForbiddenError);
+      .rejects.toMatchObject({ name: 'Refusal', code: 'forbidden' });
     expect((await selectCourseForMember(student.id, course.id))?.role).toBe('student');
 
     // A grader sees members but cannot change roles or read the join code.
     await updateEnrollmentRole({ actorId: admin.id, courseId: course.id, userId: student.id, role: 'grader' });
     expect((await selectCourseMembers(student.id, course.id)).map((m) => m.email).sort()).toEqual(['admin@uni.test', 'stu@uni.test']);
-    await expect(selectJoinCode(student.id, course.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(regenerateJoinCode(student.id, course.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(selectJoinCode(student.id, course.id)).rejects.toMatchObject({ name: 'Refusal', code: 'forbidden' });
+    await expect(regenerateJoinCode(student.id, course.id)).rejects.toMatchObject({ name: 'Refusal', code: 'forbidden' });
 
     // Joining again keeps the role; the old code stops working after regeneration.
     expect(await insertEnrollmentByJoinCode(student.id, course.joinCode)).toEqual({ courseId: course.id, role: 'grader' });
@@ -70,7 +69,7 @@ describe('courses and roles', () => {
     const teacher = await insertUser({ email: 'solo@uni.test', name: 'Solo', password, isAdmin: true });
     const course = await insertCourse({ actorId: teacher.id, title: 'Solo course', code: 'S1' });
     await expect(updateEnrollmentRole({ actorId: teacher.id, courseId: course.id, userId: teacher.id, role: 'student' }))
-      .rejects.toBeInstanceOf(LastInstructorError);
+      .rejects.toMatchObject({ name: 'Refusal', code: 'conflict', message: 'A course needs at least one instructor; promote someone else first.' });
     expect(await selectCanCreateCourses(teacher.id)).toBe(true);
   });
 });

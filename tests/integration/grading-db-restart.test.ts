@@ -7,7 +7,8 @@ import { syncContent } from '@/db/sync-content';
 import { insertUser } from '@/db/queries/users';
 import { insertCourse, insertEnrollmentByJoinCode } from '@/db/queries/courses';
 import { insertAssignmentWithItems } from '@/db/queries/assignments';
-import { SubmitError, submitExercise } from '@/db/services/submit-exercise';
+import { Refusal } from '@/db/queries/errors';
+import { submitExercise } from '@/db/services/submit-exercise';
 import { startGradingWorker, type GradingWorker } from '@/db/grading-worker';
 import { stopQueue } from '@/db/queue';
 
@@ -74,13 +75,13 @@ describe.skipIf(skipReason !== null)('PostgreSQL restarted during a burst of sub
 
     const failures = outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
     for (const error of failures) {
-      expect(error).toBeInstanceOf(SubmitError);
-      expect((error as SubmitError).code).toMatch(/^(unavailable|rate_limited)$/);
-      expect((error as SubmitError).message).toMatch(/try again|submit again|wait/i);
+      expect(error).toBeInstanceOf(Refusal);
+      expect((error as Refusal).code).toMatch(/^(unavailable|rate-limited)$/);
+      expect((error as Refusal).message).toMatch(/try again|submit again|wait/i);
     }
     const accepted = outcomes.flatMap((o) => (o.ok ? [o.id] : []));
     expect(accepted.length).toBeGreaterThan(0);
-    expect(failures.some((e) => (e as SubmitError).code === 'unavailable')).toBe(true);
+    expect(failures.some((e) => (e as Refusal).code === 'unavailable')).toBe(true);
 
     // Every stored row — including any whose COMMIT succeeded while the reply was lost — gets graded once.
     const deadline = Date.now() + 120_000;
@@ -95,6 +96,6 @@ describe.skipIf(skipReason !== null)('PostgreSQL restarted during a burst of sub
     const stored = new Set(rows.map((row) => row.id));
     for (const id of accepted) expect(stored.has(id)).toBe(true);
     expect(rows.map((row) => row.reports)).toEqual(rows.map(() => 1));
-    console.log(`[db-restart] ${outcomes.length} submits: ${accepted.length} accepted, ${failures.length} refused (${failures.map((e) => (e as SubmitError).code).join(', ')}); ${rows.length} stored, all graded once`);
+    console.log(`[db-restart] ${outcomes.length} submits: ${accepted.length} accepted, ${failures.length} refused (${failures.map((e) => (e as Refusal).code).join(', ')}); ${rows.length} stored, all graded once`);
   }, 180_000);
 });

@@ -5,7 +5,8 @@ import { insertUser } from '@/db/queries/users';
 import { insertCourse, insertEnrollmentByJoinCode } from '@/db/queries/courses';
 import { insertAssignmentWithItems } from '@/db/queries/assignments';
 import { selectOwnSubmission } from '@/db/queries/submissions';
-import { submitExercise, SubmitError } from '@/db/services/submit-exercise';
+import { Refusal } from '@/db/queries/errors';
+import { submitExercise } from '@/db/services/submit-exercise';
 import { startGradingWorker, type GradingWorker } from '@/db/grading-worker';
 import { stopQueue } from '@/db/queue';
 import { readFileSync } from 'node:fs';
@@ -77,15 +78,15 @@ describe('submit → queue → sandbox child → stored report', () => {
   });
 
   it('refuses non-members, oversize code and exhausted attempts with clear errors, storing nothing', async () => {
-    await expect(submitExercise({ userId: otherId, itemId, code: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(submitExercise({ userId: otherId, itemId, code: 'x' })).rejects.toMatchObject({ code: 'not-found' });
     await expect(submitExercise({ userId: studentId, itemId, code: 'x'.repeat(70_000) })).rejects.toThrow(/69 KB; the limit is 64 KB/);
     const third = await submitExercise({ userId: studentId, itemId, code: 'function tripletLoss() { return tf.scalar(1); }' });
     await waitForFinalStatus(third.submissionId);
     const fourth = await submitExercise({ userId: studentId, itemId, code: 'function tripletLoss() { return tf.scalar(2); }' });
     await waitForFinalStatus(fourth.submissionId);
     const error = await submitExercise({ userId: studentId, itemId, code: 'x' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SubmitError);
-    expect((error as SubmitError).message).toMatch(/all 4 attempts/);
+    expect(error).toBeInstanceOf(Refusal);
+    expect(error).toMatchObject({ code: 'no-attempts-left', message: expect.stringMatching(/all 4 attempts/) });
   });
 
   it('holds the score and hidden-test results of an after-due item until its due date, then shows them', async () => {

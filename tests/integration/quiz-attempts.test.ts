@@ -100,19 +100,19 @@ describe('quiz attempts', () => {
     const view = await selectQuizAttemptView(student, attemptId);
     expect(view!.answers).toEqual({ 'triplet-value': '0.2', 'ssl-purpose': correctOptions('ssl-purpose') });
     expect(view!.result).toBeNull();
-    await expect(saveQuizAnswer({ userId: student, attemptId, questionId: 'ssl-pretext-choice', answer: 'made-up' })).rejects.toMatchObject({ code: 'invalid_answer' });
-    await expect(saveQuizAnswer({ userId: student, attemptId, questionId: 'no-such-question', answer: 'x' })).rejects.toMatchObject({ code: 'invalid_answer' });
-    await expect(saveQuizAnswer({ userId: student, attemptId, questionId: 'ssl-idea', answer: 'x'.repeat(5000) })).rejects.toMatchObject({ code: 'invalid_answer' });
+    await expect(saveQuizAnswer({ userId: student, attemptId, questionId: 'ssl-pretext-choice', answer: 'made-up' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(saveQuizAnswer({ userId: student, attemptId, questionId: 'no-such-question', answer: 'x' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(saveQuizAnswer({ userId: student, attemptId, questionId: 'ssl-idea', answer: 'x'.repeat(5000) })).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('keeps another student out of the attempt: no reading, no writing, no submitting', async () => {
     const { attemptId } = await startQuizAttempt({ userId: student, itemId: item });
     expect(await selectQuizAttemptView(classmate, attemptId)).toBeNull();
     expect(await selectOwnQuizAnswers(classmate, attemptId)).toEqual([]);
-    await expect(saveQuizAnswer({ userId: classmate, attemptId, questionId: 'triplet-value', answer: '9' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(submitQuizAttempt({ userId: classmate, attemptId })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(startQuizAttempt({ userId: outsider, itemId: item })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(startQuizAttempt({ userId: student, itemId: hiddenItem })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(saveQuizAnswer({ userId: classmate, attemptId, questionId: 'triplet-value', answer: '9' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(submitQuizAttempt({ userId: classmate, attemptId })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(startQuizAttempt({ userId: outsider, itemId: item })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(startQuizAttempt({ userId: student, itemId: hiddenItem })).rejects.toMatchObject({ code: 'not-found' });
     expect((await selectQuizAttemptView(student, attemptId))!.answers['triplet-value']).toBe('0.2');
   });
 
@@ -145,8 +145,8 @@ describe('quiz attempts', () => {
     expect(view!.result!.questions['ssl-idea'].concepts!.filter((c) => !c.found).map((c) => c.id)).toEqual(['pretext', 'downstream']);
     expect(view!.result!.questions['vae-diffusion-compare']).toMatchObject({ points: 0, feedback: 'No answer given.' });
 
-    await expect(save('triplet-value', '1')).rejects.toMatchObject({ code: 'not_open' });
-    await expect(submitQuizAttempt({ userId: student, attemptId })).rejects.toMatchObject({ code: 'not_open' });
+    await expect(save('triplet-value', '1')).rejects.toMatchObject({ code: 'already-submitted' });
+    await expect(submitQuizAttempt({ userId: student, attemptId })).rejects.toMatchObject({ code: 'already-submitted' });
   });
 
   it('grades an attempt with no unsure answer, then enforces the attempt limit', async () => {
@@ -154,7 +154,7 @@ describe('quiz attempts', () => {
     expect(attempt).toBe(2);
     await saveQuizAnswer({ userId: student, attemptId, questionId: 'reverse-steps-statements', answer: correctOptions('reverse-steps-statements') });
     expect(await submitQuizAttempt({ userId: student, attemptId })).toMatchObject({ status: 'graded', points: 2, reviewCount: 0 });
-    await expect(startQuizAttempt({ userId: student, itemId: item })).rejects.toMatchObject({ code: 'no_attempts_left' });
+    await expect(startQuizAttempt({ userId: student, itemId: item })).rejects.toMatchObject({ code: 'no-attempts-left' });
     expect((await selectOwnQuizAttempts(student, item)).map((a) => a.status)).toEqual(['graded', 'needs_review']);
   });
 
@@ -165,7 +165,7 @@ describe('quiz attempts', () => {
     await saveQuizAnswer({ userId: student, attemptId, questionId: 'triplet-value', answer: '0.2' });
     const submits = await Promise.allSettled([submitQuizAttempt({ userId: student, attemptId }), submitQuizAttempt({ userId: student, attemptId })]);
     expect(submits.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
-    expect(submits.find((s) => s.status === 'rejected')).toMatchObject({ reason: { code: 'not_open' } });
+    expect(submits.find((s) => s.status === 'rejected')).toMatchObject({ reason: { code: 'already-submitted' } });
   });
 
   it('holds feedback back until the due date when the item says so', async () => {

@@ -11,7 +11,7 @@ import { startQuizAttempt } from '@/db/services/start-quiz-attempt';
 import { saveQuizAnswer } from '@/db/services/save-quiz-answer';
 import { submitQuizAttempt } from '@/db/services/submit-quiz-attempt';
 import { selectQuizAttemptView } from '@/db/services/quiz-attempt-view';
-import { gradeAnswer, GradeAnswerError } from '@/db/services/grade-answer';
+import { gradeAnswer } from '@/db/services/grade-answer';
 import { overrideScore } from '@/db/services/override-score';
 
 const QUIZ = 'generative-ssl-concepts';
@@ -84,7 +84,7 @@ describe('manual grading queue', () => {
     if (answer.question.type !== 'short') throw new Error('expected a short answer');
     const before = (await selectQuizAttemptView(students[0], attempts[0]))!.result!;
     const rubric = answer.question.rubric;
-    await expect(gradeAnswer({ actorId: graderA, courseId, attemptId: attempts[0], questionId: 'dequantization-idea', points: 99, concepts: [] })).rejects.toThrow(GradeAnswerError);
+    await expect(gradeAnswer({ actorId: graderA, courseId, attemptId: attempts[0], questionId: 'dequantization-idea', points: 99, concepts: [] })).rejects.toMatchObject({ name: 'Refusal', code: 'invalid' });
     const result = await gradeAnswer({
       actorId: graderA, courseId, attemptId: attempts[0], questionId: 'dequantization-idea',
       points: answer.question.points, concepts: rubric.map((r) => r.id), comment: 'Right idea; the noise argument is implied.',

@@ -10,7 +10,7 @@ import { selectOwnSubmission } from '@/db/queries/submissions';
 import { selectSubmissionForStaff, selectSubmissionsPage } from '@/db/queries/staff-submissions';
 import { selectAuditTrail, selectItemOverrides } from '@/db/queries/audit';
 import { selectOwnFinalScores } from '@/db/queries/student-feedback';
-import { overrideScore, OverrideError } from '@/db/services/override-score';
+import { overrideScore } from '@/db/services/override-score';
 
 let drop: () => Promise<void>;
 let courseId: string;
@@ -67,8 +67,8 @@ describe('staff permissions', () => {
   });
 
   it('an override needs a reason and a score within the item, and is appended to the audit trail', async () => {
-    await expect(overrideScore({ actorId: grader, courseId, target: { kind: 'submission', id: own }, newScore: 8, reason: '   ' })).rejects.toThrow(OverrideError);
-    await expect(overrideScore({ actorId: grader, courseId, target: { kind: 'submission', id: own }, newScore: 11, reason: 'typo' })).rejects.toThrow(OverrideError);
+    await expect(overrideScore({ actorId: grader, courseId, target: { kind: 'submission', id: own }, newScore: 8, reason: '   ' })).rejects.toMatchObject({ name: 'Refusal', code: 'invalid' });
+    await expect(overrideScore({ actorId: grader, courseId, target: { kind: 'submission', id: own }, newScore: 11, reason: 'typo' })).rejects.toMatchObject({ name: 'Refusal', code: 'invalid' });
     const first = await overrideScore({ actorId: grader, courseId, target: { kind: 'submission', id: own }, newScore: 8, reason: 'Hidden test used the wrong tolerance', comment: 'Your loss was right; the hidden test was too strict.' });
     expect(first.oldScore).toBe(5);
     const second = await overrideScore({ actorId: instructor, courseId, target: { kind: 'submission', id: own }, newScore: 7.5, reason: 'Second look: one case is still wrong' });

@@ -1,18 +1,9 @@
 import { getOptionalUser } from '@/app/_lib/authz';
-import { SubmitError, type SubmitErrorCode } from '@/db/services/submit-exercise';
 import { MAX_SUBMISSION_BYTES, submitExercise } from '@/db/services/submit-exercise';
 import { readJsonRequest } from '@/app/_lib/json-request';
-import { isDatabaseUnavailable } from '@/db/queries/errors';
+import { refusalResponse } from '@/app/_lib/refusal';
+import { isDatabaseUnavailable, isRefusal, Refusal } from '@/db/queries/errors';
 import { SubmitBodySchema } from './submissions.types';
-
-const STATUS: Record<SubmitErrorCode, number> = {
-  not_found: 404,
-  closed: 403,
-  no_attempts_left: 409,
-  too_large: 413,
-  rate_limited: 429,
-  unavailable: 503,
-};
 
 // JSON escaping at most doubles code (quotes, backslashes, newlines; only raw control characters take
 // more): room for the largest submission, so one just over the limit still gets the service's message.
@@ -27,7 +18,7 @@ export async function POST(request: Request) {
     if (isDatabaseUnavailable(error)) return 'unavailable' as const;
     throw error;
   });
-  if (user === 'unavailable') return Response.json({ error: 'The service is briefly unavailable; try again in a moment.', code: 'unavailable' }, { status: 503 });
+  if (user === 'unavailable') return refusalResponse(new Refusal('unavailable', 'The service is briefly unavailable; try again in a moment.'));
   if (!user) return Response.json({ error: 'You were signed out; sign in again to submit.' }, { status: 401 });
   const parsed = SubmitBodySchema.safeParse(body.body);
   if (!parsed.success) return Response.json({ error: 'The submission could not be read.' }, { status: 400 });
@@ -35,7 +26,7 @@ export async function POST(request: Request) {
     const result = await submitExercise({ userId: user.id, itemId: parsed.data.itemId, code: parsed.data.code });
     return Response.json(result, { status: 201 });
   } catch (error) {
-    if (error instanceof SubmitError) return Response.json({ error: error.message, code: error.code }, { status: STATUS[error.code] });
+    if (isRefusal(error)) return refusalResponse(error);
     throw error;
   }
 }

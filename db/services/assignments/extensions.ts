@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '../../client';
 import { assignments, enrollments, extensions } from '../../schema';
 import { assertCapability } from '../../queries/courses';
-import { AssignmentError } from './assignment-error';
+import { Refusal } from '../../queries/errors';
 
 type ExtensionTarget = { actorId: string; courseId: string; assignmentId: string; userId: string };
 
@@ -13,7 +13,7 @@ async function assertStudentOfAssignment(input: ExtensionTarget): Promise<void> 
     .from(assignments)
     .innerJoin(enrollments, and(eq(enrollments.courseId, assignments.courseId), eq(enrollments.userId, input.userId), eq(enrollments.role, 'student')))
     .where(and(eq(assignments.id, input.assignmentId), eq(assignments.courseId, input.courseId)));
-  if (!row) throw new AssignmentError('Choose a student of this course.');
+  if (!row) throw new Refusal('invalid', 'Choose a student of this course.');
 }
 
 /** Gives one student their own due date; granting again replaces it. The hard close still applies unless the extension goes past it. */

@@ -5,7 +5,7 @@ import { assignmentItemRow, insertAssignmentWithItems, type NewAssignmentItem } 
 import { selectWorkCounts } from '../../queries/assignment-admin';
 import { assertCapability } from '../../queries/courses';
 import { isUuid } from '../../queries/ids';
-import { AssignmentError } from './assignment-error';
+import { Refusal } from '../../queries/errors';
 
 export type AssignmentDraft = {
   courseId: string;
@@ -41,7 +41,7 @@ export async function saveAssignment(actorId: string, input: AssignmentDraft): P
   };
   if (input.assignmentId === null) return insertAssignmentWithItems({ courseId: input.courseId, ...fields, items: input.items });
   const assignmentId = input.assignmentId;
-  if (!isUuid(assignmentId)) throw new AssignmentError('No such assignment in this course.');
+  if (!isUuid(assignmentId)) throw new Refusal('not-found', 'No such assignment in this course.');
 
   return db().transaction(async (tx) => {
     const updated = await tx
@@ -49,7 +49,7 @@ export async function saveAssignment(actorId: string, input: AssignmentDraft): P
       .set(fields)
       .where(and(eq(assignments.id, assignmentId), eq(assignments.courseId, input.courseId)))
       .returning({ id: assignments.id });
-    if (updated.length === 0) throw new AssignmentError('No such assignment in this course.');
+    if (updated.length === 0) throw new Refusal('not-found', 'No such assignment in this course.');
     // Row locks make a concurrent submission (its foreign key check) wait for this decision, so
     // work cannot slip in between counting it and deleting the item.
     const existing = await tx
@@ -91,7 +91,7 @@ async function refuseRemovingWork(tx: Db, removed: { id: string; title: string }
   const inUse = removed.filter((row) => (counts.get(row.id) ?? 0) > 0);
   if (inUse.length === 0) return;
   const names = inUse.map((row) => `“${row.title}” (${counts.get(row.id)} submissions or attempts)`);
-  throw new AssignmentError(
+  throw new Refusal('invalid', 
     `Cannot remove ${names.join(', ')}: removing an item deletes its students' work. Keep the item, or set its points to what you intend.`,
   );
 }
@@ -109,6 +109,6 @@ async function assertTargetsAvailable(courseId: string, items: NewAssignmentItem
       : [],
   ]);
   if (foundExercises.length !== exerciseIds.length || foundQuizzes.length !== quizIds.length) {
-    throw new AssignmentError('Some items are not available to this course; reload the page and choose again.');
+    throw new Refusal('invalid', 'Some items are not available to this course; reload the page and choose again.');
   }
 }

@@ -3,7 +3,7 @@
 import { notFound } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { regenerateJoinCode, updateEnrollmentRole } from '@/db/queries/courses';
-import { LastInstructorError } from '@/db/queries/errors';
+import { isRefusal } from '@/db/queries/errors';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import type { FormState } from '@/app/_lib/form-state.shared';
 import { ROLE_LABELS } from '@/app/_lib/roles.shared';
@@ -19,7 +19,7 @@ export async function changeMemberRole(_previous: FormState, formData: FormData)
   try {
     await forbiddenOnRefusal(updateEnrollmentRole({ actorId: user.id, courseId, userId, role }));
   } catch (error) {
-    if (error instanceof LastInstructorError) return { formError: error.message };
+    if (isRefusal(error, 'conflict')) return { formError: error.message };
     throw error;
   }
   revalidatePath(`/courses/${courseId}`, 'layout');

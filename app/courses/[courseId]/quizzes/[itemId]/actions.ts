@@ -6,7 +6,7 @@ import { requireCapability } from '@/app/_lib/authz';
 import type { FormState } from '@/app/_lib/form-state.shared';
 import { startQuizAttempt } from '@/db/services/start-quiz-attempt';
 import { submitQuizAttempt } from '@/db/services/submit-quiz-attempt';
-import { QuizError } from '@/db/services/quiz-errors';
+import { isRefusal } from '@/db/queries/errors';
 import { StartAttemptSchema, SubmitAttemptSchema } from './quiz.types';
 
 // The services check enrolment, the published assignment, the window and the attempt limit; the
@@ -21,11 +21,9 @@ export async function startQuizAttemptAction(_previous: FormState, formData: For
   try {
     await startQuizAttempt({ userId: user.id, itemId });
   } catch (error) {
-    if (error instanceof QuizError) {
-      if (error.code === 'not_found') notFound();
-      return { formError: error.message };
-    }
-    throw error;
+    if (!isRefusal(error)) throw error;
+    if (error.code === 'not-found') notFound();
+    return { formError: error.message };
   }
   revalidatePath(path);
   redirect(path);
@@ -40,11 +38,10 @@ export async function submitQuizAttemptAction(_previous: FormState, formData: Fo
   try {
     await submitQuizAttempt({ userId: user.id, attemptId });
   } catch (error) {
-    if (error instanceof QuizError) {
-      if (error.code === 'not_found') notFound();
-      // Submitted already (another tab): the results page says what happened.
-      if (error.code !== 'not_open') return { formError: error.message };
-    } else throw error;
+    if (!isRefusal(error)) throw error;
+    if (error.code === 'not-found') notFound();
+    // Submitted already (another tab): the results page says what happened.
+    if (error.code !== 'already-submitted') return { formError: error.message };
   }
   revalidatePath(`/courses/${courseId}`, 'layout');
   redirect(`${path}/attempts/${attemptId}`);

@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { notFound, redirect } from 'next/navigation';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
+import { refusalMessage } from '@/app/_lib/refusal';
 import { echoValues, firstFieldErrors, type FormState } from '@/app/_lib/form-state.shared';
 import { selectCourseTimeZone } from '@/db/queries/assignment-admin';
-import { AssignmentError } from '@/db/services/assignments/assignment-error';
 import { grantExtension, revokeExtension } from '@/db/services/assignments/extensions';
 import { setAssignmentPublished } from '@/db/services/assignments/publish-assignment';
 import { saveAssignment } from '@/db/services/assignments/save-assignment';
@@ -20,7 +20,8 @@ async function attempt<T>(work: Promise<T>): Promise<{ value: T; formError?: und
   try {
     return { value: await forbiddenOnRefusal(work) };
   } catch (error) {
-    if (error instanceof AssignmentError) return { formError: error.message };
+    const message = refusalMessage(error);
+    if (message) return { formError: message };
     throw error;
   }
 }

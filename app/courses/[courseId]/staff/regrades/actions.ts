@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { notFound } from 'next/navigation';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import type { FormState } from '@/app/_lib/form-state.shared';
-import { acceptRegrade, discardRegrade, RegradeError, startRegrade } from '@/db/services/regrade';
+import { refusalMessage } from '@/app/_lib/refusal';
+import { acceptRegrade, discardRegrade, startRegrade } from '@/db/services/regrade';
 import { DecideRegradeSchema, StartRegradeSchema } from './regrades.types';
 
 const pathOf = (courseId: string) => `/courses/${courseId}/staff/regrades`;
@@ -20,7 +21,8 @@ export async function startRegradeAction(_previous: FormState, formData: FormDat
     revalidatePath(pathOf(courseId));
     return { notice: `Regrading ${total} submission${total === 1 ? '' : 's'}.` };
   } catch (error) {
-    if (error instanceof RegradeError) return { formError: error.message };
+    const message = refusalMessage(error);
+    if (message) return { formError: message };
     throw error;
   }
 }
@@ -40,7 +42,8 @@ export async function decideRegradeAction(_previous: FormState, formData: FormDa
     revalidatePath(pathOf(courseId));
     return { notice: 'Discarded: no score changed.' };
   } catch (error) {
-    if (error instanceof RegradeError) return { formError: error.message };
+    const message = refusalMessage(error);
+    if (message) return { formError: message };
     throw error;
   }
 }

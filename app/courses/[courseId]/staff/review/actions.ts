@@ -5,7 +5,8 @@ import { notFound, redirect } from 'next/navigation';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { firstFieldErrors, type FormState } from '@/app/_lib/form-state.shared';
 import { claimReviewAnswers } from '@/db/queries/review-queue';
-import { gradeAnswer, GradeAnswerError } from '@/db/services/grade-answer';
+import { refusalMessage } from '@/app/_lib/refusal';
+import { gradeAnswer } from '@/db/services/grade-answer';
 import { ClaimSchema, GradeSchema, reviewPath } from './review.types';
 
 /** "Take next N": claims unclaimed answers for this grader and opens the first. */
@@ -31,7 +32,8 @@ export async function gradeAnswerAction(_previous: FormState, formData: FormData
   try {
     await forbiddenOnRefusal(gradeAnswer({ actorId: user.id, courseId, attemptId, questionId, points, concepts, comment }));
   } catch (error) {
-    if (error instanceof GradeAnswerError) return { formError: error.message };
+    const message = refusalMessage(error);
+    if (message) return { formError: message };
     throw error;
   }
   revalidatePath(`/courses/${courseId}`, 'layout');

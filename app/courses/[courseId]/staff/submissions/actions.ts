@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { notFound } from 'next/navigation';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { echoValues, firstFieldErrors, type FormState } from '@/app/_lib/form-state.shared';
-import { overrideScore, OverrideError } from '@/db/services/override-score';
+import { refusalMessage } from '@/app/_lib/refusal';
+import { isRefusal } from '@/db/queries/errors';
+import { overrideScore } from '@/db/services/override-score';
 import { OverrideSchema } from './submissions.types';
 
 export async function overrideScoreAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -21,8 +23,9 @@ export async function overrideScoreAction(_previous: FormState, formData: FormDa
   try {
     await forbiddenOnRefusal(overrideScore({ actorId: user.id, courseId, target: { kind: targetKind, id: targetId }, newScore, reason, comment, confirmLower }));
   } catch (error) {
-    if (error instanceof OverrideError && error.code === 'lowers-best') return { fieldErrors: { confirmLower: error.message }, values: echoValues(formData) };
-    if (error instanceof OverrideError) return { formError: error.message, values: echoValues(formData) };
+    if (isRefusal(error, 'needs-confirmation')) return { fieldErrors: { confirmLower: error.message }, values: echoValues(formData) };
+    const message = refusalMessage(error);
+    if (message) return { formError: message, values: echoValues(formData) };
     throw error;
   }
   revalidatePath(`/courses/${courseId}`, 'layout');

@@ -1,11 +1,10 @@
 import type { NextRequest } from 'next/server';
 import { getOptionalUser } from '@/app/_lib/authz';
 import { saveQuizAnswer } from '@/db/services/save-quiz-answer';
-import { QuizError, type QuizErrorCode } from '@/db/services/quiz-errors';
+import { isRefusal } from '@/db/queries/errors';
+import { refusalResponse } from '@/app/_lib/refusal';
 import { readJsonRequest } from '@/app/_lib/json-request';
 import { SaveAnswerBodySchema } from '../quiz.types';
-
-const STATUS: Record<QuizErrorCode, number> = { not_found: 404, closed: 409, not_open: 409, no_attempts_left: 409, unavailable: 409, invalid_answer: 400 };
 
 // The largest valid answer (4,100 characters, or 50 choices of 100) is ~30 KB even with every character escaped.
 const MAX_BODY_BYTES = 32 * 1024;
@@ -25,7 +24,7 @@ export async function POST(request: NextRequest) {
     const { savedAt } = await saveQuizAnswer({ userId: user.id, ...parsed.data });
     return Response.json({ savedAt: savedAt.toISOString() });
   } catch (error) {
-    if (error instanceof QuizError) return Response.json({ error: error.message, code: error.code }, { status: STATUS[error.code] });
+    if (isRefusal(error)) return refusalResponse(error);
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { getOptionalUser } from '@/app/_lib/authz';
 import { selectExerciseForCourse } from '@/db/queries/authoring';
-import { ForbiddenError } from '@/db/queries/errors';
+import { isRefusal } from '@/db/queries/errors';
+import { httpStatus } from '@/app/_lib/refusal';
 import { exerciseFilesOf } from '@/graders/authoring/files';
 import { zipExercise } from '@/graders/authoring/zip';
 
@@ -14,7 +15,7 @@ export async function GET(_request: NextRequest, ctx: { params: Promise<{ course
   try {
     exercise = await selectExerciseForCourse(user.id, courseId, exerciseId);
   } catch (error) {
-    if (error instanceof ForbiddenError) return Response.json({ error: 'Only instructors export exercises.' }, { status: 403 });
+    if (isRefusal(error, 'forbidden')) return Response.json({ error: 'Only instructors export exercises.' }, { status: httpStatus(error.code) });
     throw error;
   }
   if (!exercise) return Response.json({ error: 'No such exercise in this course.' }, { status: 404 });

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { getOptionalUser } from '@/app/_lib/authz';
 import type { VisibleCasesResponse } from '@/app/_components/exercise/run.shared';
-import { ForbiddenError } from '@/db/queries/errors';
+import { isRefusal } from '@/db/queries/errors';
 import { visibleCasesFor } from '@/app/courses/[courseId]/items/[itemId]/visible-cases/visible-cases.server';
 import { selectAuthoringDraft } from '@/db/queries/authoring';
 import { draftExercise } from '../draft-exercise.server';
@@ -12,7 +12,7 @@ export async function GET(_request: NextRequest, ctx: { params: Promise<{ course
   const user = await getOptionalUser();
   if (!user) return Response.json({ error: 'Sign in again to run the tests.' }, { status: 401 });
   const draft = await selectAuthoringDraft(user.id, courseId, draftId).catch((error: unknown) => {
-    if (error instanceof ForbiddenError) return null;
+    if (isRefusal(error, 'forbidden')) return null;
     throw error;
   });
   if (draft?.kind !== 'exercise') return Response.json({ error: 'No such draft in your courses.' }, { status: 404 });
