@@ -29,7 +29,7 @@ export async function selectContentOverview(actorId: string, courseId: string) {
       .where(eq(authoringDrafts.courseId, courseId))
       .orderBy(desc(authoringDrafts.updatedAt)),
   ]);
-  return { exercises: exerciseRows, quizzes: quizRows, drafts: drafts.map((d) => ({ ...d, files: d.files as DraftFiles })) };
+  return { exercises: exerciseRows, quizzes: quizRows, drafts: drafts.map((d) => ({ ...d, files: d.files })) };
 }
 
 /** A draft of the course, for its instructors only. */
@@ -40,7 +40,7 @@ export async function selectAuthoringDraft(actorId: string, courseId: string, dr
     .select({ id: authoringDrafts.id, courseId: authoringDrafts.courseId, kind: authoringDrafts.kind, targetId: authoringDrafts.targetId, files: authoringDrafts.files, updatedAt: authoringDrafts.updatedAt })
     .from(authoringDrafts)
     .where(and(eq(authoringDrafts.id, draftId), eq(authoringDrafts.courseId, courseId)));
-  return row ? { ...row, files: row.files as DraftFiles } : null;
+  return row ? { ...row, files: row.files } : null;
 }
 
 /** The course's open draft of a published exercise or quiz, if an instructor started one. */

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { ExerciseMeta } from '../../graders/content/exercise-schema';
 import { db } from '../client';
 import { exercises, exerciseVersions } from '../schema';
 
@@ -8,7 +9,7 @@ export type ExerciseContent = {
   title: string;
   topic: string;
   difficulty: string;
-  meta: unknown;
+  meta: ExerciseMeta;
   statement: string;
   stub: string;
   reference: string;

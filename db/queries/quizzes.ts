@@ -128,7 +128,7 @@ export async function selectOwnQuizAnswers(userId: string, attemptId: string, tx
     .innerJoin(quizAttempts, eq(quizAttempts.id, quizAnswers.attemptId))
     .where(and(eq(quizAnswers.attemptId, attemptId), eq(quizAttempts.userId, userId)))
     .orderBy(asc(quizAnswers.questionId));
-  return rows.map(({ answerJson, ...r }) => ({ ...r, answer: JSON.parse(answerJson) as unknown, conceptsFound: (r.conceptsFound as ConceptResult[] | null) ?? null }));
+  return rows.map(({ answerJson, ...r }) => ({ ...r, answer: JSON.parse(answerJson) as unknown, conceptsFound: r.conceptsFound ?? null }));
 }
 
 /** Highest attempt number used and the open attempt, if any, for (user, item). */

@@ -4,7 +4,6 @@ import { db, type Db } from '../client';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 import { assignmentItems, assignments, quizAnswers, quizAttempts, quizVersions, quizzes, users } from '../schema';
-import type { ConceptResult } from '../../graders/quiz/result';
 import type { Quiz } from '../../graders/quiz/schema';
 import { assertCapability } from './courses';
 import { isUuid } from './ids';
@@ -128,7 +127,7 @@ export async function selectReviewAnswer(actorId: string, courseId: string, key:
   const question = (content as Quiz).questions.find((q) => q.id === key.questionId);
   if (!question) return null;
   // As text then parsed: the PGlite driver parses a jsonb string twice (see selectOwnQuizAnswers).
-  return { ...head, ...rest, answer: JSON.parse(answerJson) as unknown, conceptsFound: (rest.conceptsFound as ConceptResult[] | null) ?? null, question };
+  return { ...head, ...rest, answer: JSON.parse(answerJson) as unknown, conceptsFound: rest.conceptsFound ?? null, question };
 }
 
 /** A submitted quiz attempt in the course with each answer's points and review state, for the staff attempt page. */

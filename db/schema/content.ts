@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { ExerciseMeta } from '../../graders/content/exercise-schema';
 import { courses, users } from './people';
 
 export const contentSource = pgEnum('content_source', ['files', 'browser']);
@@ -26,7 +27,7 @@ export const exerciseVersions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     exerciseId: text('exercise_id').notNull().references(() => exercises.id, { onDelete: 'cascade' }),
     contentHash: text('content_hash').notNull(),
-    meta: jsonb('meta').notNull(),
+    meta: jsonb('meta').$type<ExerciseMeta>().notNull(),
     statement: text('statement').notNull(),
     stub: text('stub').notNull(),
     reference: text('reference').notNull(),
@@ -77,7 +78,7 @@ export const authoringDrafts = pgTable(
     kind: authoringKind('kind').notNull(),
     targetId: text('target_id'),
     // The files of the content folder by name (exercise.json, statement.md, stub.js, ...).
-    files: jsonb('files').notNull(),
+    files: jsonb('files').$type<Record<string, string>>().notNull(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

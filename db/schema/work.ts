@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { GradeReport } from '../../graders/report';
+import type { ConceptResult } from '../../graders/quiz/result';
 import { courses, users } from './people';
 import { exercises, exerciseVersions, quizVersions } from './content';
 import { assignmentItems } from './assignments';
@@ -56,7 +58,7 @@ export const gradeReports = pgTable(
     // Set for reports produced by a regrade; they count only once the instructor accepts the run.
     regradeRunId: uuid('regrade_run_id').references(() => regradeRuns.id, { onDelete: 'set null' }),
     exerciseVersionId: uuid('exercise_version_id').notNull().references(() => exerciseVersions.id),
-    report: jsonb('report').notNull(),
+    report: jsonb('report').$type<GradeReport>().notNull(),
     score: real('score').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -96,7 +98,7 @@ export const quizAnswers = pgTable(
     answer: jsonb('answer').notNull(),
     autoPoints: real('auto_points'),
     autoConfidence: real('auto_confidence'),
-    conceptsFound: jsonb('concepts_found'),
+    conceptsFound: jsonb('concepts_found').$type<ConceptResult[]>(),
     needsReview: boolean('needs_review').notNull().default(false),
     // Set by a human grader; wins over autoPoints when present.
     manualPoints: real('manual_points'),

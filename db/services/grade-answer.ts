@@ -6,6 +6,7 @@ import { isUuid } from '../queries/ids';
 import { assignmentItems, assignments, quizAnswers, quizAttempts, quizVersions } from '../schema';
 import type { ConceptResult } from '../../graders/quiz/result';
 import type { Question, Quiz } from '../../graders/quiz/schema';
+import { kindOf } from '../../graders/quiz/types';
 
 export type GradeAnswerInput = {
   actorId: string;
@@ -54,7 +55,7 @@ export async function gradeAnswer(input: GradeAnswerInput): Promise<{ status: 'g
         manualPoints: input.points,
         graderId: input.actorId,
         comment: input.comment?.trim() || null,
-        conceptsFound: creditedConcepts(question, answer.conceptsFound as ConceptResult[] | null, input.concepts),
+        conceptsFound: creditedConcepts(question, answer.conceptsFound, input.concepts),
         updatedAt: sql`now()`,
       })
       .where(and(eq(quizAnswers.attemptId, attempt.id), eq(quizAnswers.questionId, question.id)));
@@ -75,9 +76,10 @@ export async function gradeAnswer(input: GradeAnswerInput): Promise<{ status: 'g
 
 /** The rubric with the grader's ticks; the machine's evidence is kept where the grader agrees. */
 function creditedConcepts(question: Question, machine: ConceptResult[] | null, ticked: string[]): ConceptResult[] | null {
-  if (question.type !== 'short') return machine;
+  const items = kindOf(question).review?.(question).items;
+  if (!items) return machine;
   const before = new Map((machine ?? []).map((c) => [c.id, c]));
-  return question.rubric.map((r) => {
+  return items.map((r) => {
     const found = ticked.includes(r.id);
     const prior = before.get(r.id);
     return { id: r.id, label: r.label, points: r.points, found, ...(prior && prior.found === found ? { evidence: prior.evidence, note: prior.note } : {}) };

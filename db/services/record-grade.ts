@@ -47,7 +47,7 @@ export async function recordRegradeCrash(input: Omit<Required<GradeResult>, 'rep
       .orderBy(desc(gradeReports.run))
       .limit(1);
     if (!current) return false;
-    const report = { ...(current.report as GradeReport), [REGRADE_CRASHED]: true };
+    const report = { ...current.report, [REGRADE_CRASHED]: true };
     return recordRegradeResult(tx, { ...input, report, versionId: current.versionId });
   });
 }

@@ -1,5 +1,7 @@
 import { db } from '@/db/client';
 import { enrollments, exercises, exerciseVersions, gradeReports, quizAttempts, quizVersions, quizzes, submissions, users } from '@/db/schema';
+import { ExerciseMetaSchema } from '@/graders/content/exercise-schema';
+import type { GradeReport } from '@/graders/report';
 
 /**
  * Builds exact grading situations row by row: scores, lateness and reports are what the test says,
@@ -18,7 +20,7 @@ export async function insertExercise(id: string, stub = 'function solve(x) {\n  
   await db().insert(exercises).values({ id, slug: id, title: `Exercise ${id}`, topic: 'test', difficulty: 'easy' });
   const [version] = await db()
     .insert(exerciseVersions)
-    .values({ exerciseId: id, contentHash: `${id}-v1`, meta: {}, statement: '', stub, reference: '', tests: '' })
+    .values({ exerciseId: id, contentHash: `${id}-v1`, meta: ExerciseMetaSchema.parse({ id, title: `Exercise ${id}`, topic: 'test', difficulty: 'intro', points: 1, entry: ['solve'] }), statement: '', stub, reference: '', tests: '' })
     .returning({ id: exerciseVersions.id });
   return version.id;
 }
@@ -65,7 +67,7 @@ export async function insertGradedSubmission(input: {
   return submission.id;
 }
 
-export function reportOf(status: 'graded' | 'error', score: number, tests: Test[], diagnosis?: { id: string; message: string; source: 'mistake' | 'engine' }) {
+export function reportOf(status: 'graded' | 'error', score: number, tests: Test[], diagnosis?: { id: string; message: string; source: 'mistake' | 'engine' }): GradeReport {
   return {
     version: 1,
     status,
@@ -74,6 +76,7 @@ export function reportOf(status: 'graded' | 'error', score: number, tests: Test[
     maxPoints: 1,
     tests: tests.map((t) => ({ ...t, visible: false, points: t.passed ? 1 : 0, maxPoints: 1, message: t.message ?? (t.passed ? 'ok' : 'wrong'), durationMs: 1 })),
     logs: [],
+    logsTruncated: false,
     durationMs: 1,
     exerciseVersion: 'v1',
     ...(status === 'error' ? { error: 'worker crashed' } : {}),
