@@ -3,11 +3,12 @@ import { feedbackVisible } from '../queries/assignments';
 import { toPublicQuiz, type PublicQuiz } from '../../graders/quiz/public';
 import type { Question, Quiz } from '../../graders/quiz/schema';
 import { scoreAnswer } from '../../graders/quiz/score';
+import { AnswerSchema, type Answer } from '../../graders/quiz/answers';
 
 // The student-visible attempt. Security boundary like toPublicQuiz: built field by field from the
 // pinned content, so model answers, rubric phrasings, correct options and tolerances never leave.
 
-export type DraftAnswer = string | string[];
+export type DraftAnswer = Answer;
 
 export type QuestionFeedback = {
   points: number;
@@ -48,7 +49,8 @@ export async function selectQuizAttemptView(userId: string, attemptId: string, n
   const rows = await selectOwnQuizAnswers(userId, attemptId);
   const answers: Record<string, DraftAnswer> = {};
   for (const row of rows) {
-    if (typeof row.answer === 'string' || (Array.isArray(row.answer) && row.answer.every((x) => typeof x === 'string'))) answers[row.questionId] = row.answer as DraftAnswer;
+    const parsed = AnswerSchema.safeParse(row.answer);
+    if (parsed.success) answers[row.questionId] = parsed.data;
   }
   const submitted = attempt.status !== 'in_progress';
   const held = submitted && !feedbackVisible(item, now);

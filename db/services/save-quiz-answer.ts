@@ -1,19 +1,10 @@
-import { z } from 'zod';
 import { db } from '../client';
 import { submissionWindow } from '../queries/assignments';
 import { selectOwnOpenQuizAttemptForUpdate, selectOwnQuizAttempt, selectQuizItemForMember, upsertQuizAnswer } from '../queries/quizzes';
-import { MAX_FORMULA_CHARS, MAX_SHORT_ANSWER_CHARS } from '../../graders/quiz/answers';
-import type { Question, QuestionType } from '../../graders/quiz/schema';
+import type { Answer } from '../../graders/quiz/answers';
+import type { Question } from '../../graders/quiz/schema';
+import { kindOf } from '../../graders/quiz/types';
 import { Refusal } from '../queries/errors';
-
-// A draft may be empty (a student clears a field); scoring treats empty as unanswered.
-const DraftSchemas = {
-  single: z.string().max(100),
-  multiple: z.array(z.string().max(100)).max(50),
-  numeric: z.string().max(100),
-  formula: z.string().max(MAX_FORMULA_CHARS, `a formula may have at most ${MAX_FORMULA_CHARS} characters`),
-  short: z.string().max(MAX_SHORT_ANSWER_CHARS, `an answer may have at most ${MAX_SHORT_ANSWER_CHARS} characters`),
-} satisfies Record<QuestionType, z.ZodType>;
 
 /** Autosave of one answer in the student's own open attempt; re-checks membership and the window each time. */
 export async function saveQuizAnswer(input: { userId: string; attemptId: string; questionId: string; answer: unknown; now?: Date }): Promise<{ savedAt: Date }> {
@@ -35,15 +26,12 @@ export async function saveQuizAnswer(input: { userId: string; attemptId: string;
   });
 }
 
-function parseDraft(question: Question, raw: unknown): string | string[] {
-  const parsed = DraftSchemas[question.type].safeParse(raw);
+/** The question type's own answer schema; a draft may be empty (a student clears a field), which scoring treats as unanswered. */
+function parseDraft(question: Question, raw: unknown): Answer {
+  const kind = kindOf(question);
+  const parsed = kind.answer.safeParse(raw);
   if (!parsed.success) throw new Refusal('invalid', parsed.error.issues[0].message);
-  const value = parsed.data;
-  if (question.type === 'single' || question.type === 'multiple') {
-    const ids = new Set(question.options.map((o) => o.id));
-    const picked = typeof value === 'string' ? (value ? [value] : []) : value;
-    if (picked.some((id) => !ids.has(id))) throw new Refusal('invalid', 'That is not one of the options.');
-    if (Array.isArray(value)) return [...new Set(value)];
-  }
-  return value;
+  const accepted = kind.acceptDraft ? kind.acceptDraft(question, parsed.data) : { ok: true as const, value: parsed.data };
+  if (!accepted.ok) throw new Refusal('invalid', accepted.error);
+  return accepted.value;
 }

@@ -24,14 +24,8 @@ export function QuizForm(props: { view: QuizAttemptView; saveUrl: string; submit
                 </div>
                 <QuestionInput
                   promptId={promptId}
-                  question={{
-                    id: q.id,
-                    type: q.type,
-                    ...(q.type === 'numeric' && q.units ? { units: q.units } : {}),
-                    ...(q.type === 'formula' ? { variables: q.variables, maxLength: q.maxLength } : {}),
-                    ...(q.type === 'short' ? { maxLength: q.maxLength } : {}),
-                  }}
-                  options={q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => ({ id: o.id, label: <Markdown inline>{o.text}</Markdown> })) : undefined}
+                  question={q}
+                  labels={'options' in q ? Object.fromEntries(q.options.map((o) => [o.id, <Markdown key={o.id} inline>{o.text}</Markdown>])) : {}}
                 />
               </section>
             </li>

@@ -1,6 +1,10 @@
 import type { DraftAnswer, QuestionFeedback, QuizAttemptView } from '@/db/services/quiz-attempt-view';
 import type { PublicQuestion } from '@/graders/quiz/public';
+import type { ComponentType } from 'react';
 import { Markdown } from '@/app/_components/markdown/markdown';
+import { isEmptyAnswer } from '@/graders/quiz/empty';
+import { QUESTION_ANSWERS } from './types/answers';
+import type { AnswerProps } from './types/props';
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
@@ -69,20 +73,8 @@ function QuestionResult({ index, question, answer, feedback }: { index: number; 
 }
 
 function YourAnswer({ question, answer }: { question: PublicQuestion; answer: DraftAnswer | undefined }) {
-  const empty = answer === undefined || (Array.isArray(answer) ? answer.length === 0 : !answer.trim());
-  if (empty) return <p className="text-slate-500">No answer given.</p>;
-  if (question.type === 'single' || question.type === 'multiple') {
-    const picked = new Set(Array.isArray(answer) ? answer : [answer]);
-    return (
-      <ul className="list-disc pl-5">
-        {question.options.filter((o) => picked.has(o.id)).map((o) => (
-          <li key={o.id}>
-            <Markdown inline>{o.text}</Markdown>
-          </li>
-        ))}
-      </ul>
-    );
-  }
-  const text = Array.isArray(answer) ? answer.join(', ') : answer;
-  return <p className={`whitespace-pre-wrap ${question.type === 'formula' ? 'font-mono' : ''}`}>{text}{question.type === 'numeric' && question.units ? ` ${question.units}` : ''}</p>;
+  if (isEmptyAnswer(answer)) return <p className="text-slate-500">No answer given.</p>;
+  // Same pairing as QuestionInput: each type's view takes that type's question.
+  const View = QUESTION_ANSWERS[question.type] as ComponentType<AnswerProps<PublicQuestion['type']>>;
+  return <View question={question} answer={answer!} />;
 }

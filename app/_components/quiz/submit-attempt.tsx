@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage } from '@/app/_components/form-controls';
+import { isEmptyAnswer } from '@/graders/quiz/empty';
 import { initialFormState, type FormState } from '@/app/_lib/form-state.shared';
 import { AutosaveStatus, useQuizAutosave } from './autosave';
 
@@ -14,10 +15,7 @@ export function SubmitAttempt(props: { action: SubmitAction; courseId: string; i
     if (!(await flush())) return { formError: 'Some answers could not be saved; check your connection and submit again.' };
     return props.action(previous, formData);
   }, initialFormState);
-  const unanswered = props.questionIds.filter((id) => {
-    const a = answers[id];
-    return a === undefined || (typeof a === 'string' ? !a.trim() : a.length === 0);
-  }).length;
+  const unanswered = props.questionIds.filter((id) => isEmptyAnswer(answers[id])).length;
 
   return (
     <form action={formAction} className="card sticky bottom-2 flex flex-wrap items-center justify-between gap-3">

@@ -1,5 +1,5 @@
 import type { ChoiceQuestion } from './schema';
-import { certainResult, type QuestionResult } from './result';
+import { certainResult, type QuestionResult } from '../../result';
 
 /**
  * Multiple select, partial credit: (correct picks − wrong picks) / number of correct options,

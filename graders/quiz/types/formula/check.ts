@@ -1,5 +1,5 @@
-import { parseFormula, type Compiled } from './formula-parse';
-import { createRng, hashSeed } from './rng';
+import { parseFormula, type Compiled } from './parse';
+import { createRng, hashSeed } from '../../rng';
 import type { FormulaQuestion } from './schema';
 
 // Equivalence by sampling: two expressions that agree on many random points of the declared ranges

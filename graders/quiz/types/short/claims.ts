@@ -1,4 +1,4 @@
-import type { Subject } from '../schema';
+import type { Subject } from './schema';
 import type { Hit } from './phrase';
 import { similarity, type WordForm } from './similar';
 import { analyse, type Analysis } from './text';

@@ -1,5 +1,5 @@
-import type { ClaimEvidence, ConceptResult } from '../result';
-import type { Claim, Misconception, RubricItem, ShortQuestion } from '../schema';
+import type { ClaimEvidence, ConceptResult } from '../../result';
+import type { Claim, Misconception, RubricItem, ShortQuestion } from './schema';
 import { attribute, clauseOf, compileSubjects, findMentions, sentenceOf, type CompiledSubject, type Mention } from './claims';
 import { checkForm, LIST_SHARE } from './form';
 import { SYNONYM_GROUPS } from './lexicon';

@@ -1,4 +1,4 @@
-// A cheap, client-side check while the student types. The server's parser (graders/quiz/formula-parse.ts,
+// A cheap, client-side check while the student types. The server's parser (graders/quiz/types/formula/parse.ts,
 // which pulls in mathjs and stays off the client) has the last word; these lists mirror its whitelist.
 const FUNCTIONS = new Set(['max', 'min', 'sum', 'exp', 'log', 'ln', 'sqrt', 'abs', 'tanh', 'sigmoid', 'relu', 'pow']);
 const CONSTANTS = new Set(['pi', 'e']);

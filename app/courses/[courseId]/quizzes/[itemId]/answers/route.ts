@@ -6,7 +6,7 @@ import { refusalResponse } from '@/app/_lib/refusal';
 import { readJsonRequest } from '@/app/_lib/json-request';
 import { SaveAnswerBodySchema } from '../quiz.types';
 
-// The largest valid answer (4,100 characters, or 50 choices of 100) is ~30 KB even with every character escaped.
+// The largest valid answer (4,000 characters, or 50 choices of 100) is ~30 KB even with every character escaped.
 const MAX_BODY_BYTES = 32 * 1024;
 
 /**

@@ -9,6 +9,7 @@ import { GradeForm } from '../../grade-form';
 import { ClaimEvidenceList } from '../../claim-evidence';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { formatPercent } from '@/app/_lib/format-percent.shared';
+import { kindOf } from '@/graders/quiz/types';
 
 export const metadata: Metadata = { title: 'Review an answer' };
 
@@ -36,7 +37,8 @@ export default async function ReviewAnswerPage({
   const previous = at > 0 ? neighbour(at - 1) : null;
   // Once this answer is graded it leaves the queue, so "next" is whatever follows it now.
   const next = neighbour(at === -1 ? 0 : at + 1);
-  const rubric = question.type === 'short' ? question.rubric : [];
+  const review = kindOf(question).review?.(question);
+  const rubric = review?.items ?? [];
   const credited = new Set((answer.conceptsFound ?? []).filter((c) => c.found).map((c) => c.id));
   const text = typeof answer.answer === 'string' ? answer.answer : JSON.stringify(answer.answer);
 
@@ -61,17 +63,17 @@ export default async function ReviewAnswerPage({
         <section className="card space-y-3" aria-labelledby="question-heading">
           <h2 id="question-heading" className="text-lg font-semibold">Question</h2>
           <Markdown>{question.prompt}</Markdown>
-          {question.type === 'short' && (
+          {review?.modelAnswer && (
             <div className="rounded-md bg-emerald-50 p-3 text-sm">
               <p className="font-medium text-emerald-900">Model answer</p>
-              <Markdown>{question.modelAnswer}</Markdown>
+              <Markdown>{review.modelAnswer}</Markdown>
             </div>
           )}
           <div className="rounded-md bg-slate-50 p-3 text-sm" data-testid="student-answer">
             <p className="font-medium text-slate-700">Student&apos;s answer</p>
             <p className="whitespace-pre-wrap">{text}</p>
           </div>
-          {question.type === 'short' && (
+          {review && (
             <div className="rounded-md border border-slate-200 p-3" data-testid="machine-evidence">
               <p className="mb-2 font-medium text-slate-700">What the machine read</p>
               <ClaimEvidenceList concepts={answer.conceptsFound ?? []} />
