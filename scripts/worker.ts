@@ -7,8 +7,8 @@ import { availableParallelism } from 'node:os';
 import { getEnv, EnvError } from '../env';
 import { closeDatabase, getDbHandle } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { sandboxSettings, startGradingWorker } from '../db/grading-worker';
-import { stopQueue } from '../db/queue';
+import { sandboxSettings, startGradingWorker } from '../db/grading/worker';
+import { stopQueue } from '../db/grading/queue';
 
 async function main() {
   const env = getEnv();

@@ -1,7 +1,7 @@
-import { getEnv, isNextBuild } from '../env';
-import { serveBackups } from './backup';
-import { getDbHandle } from './client';
-import { sandboxSettings, startGradingWorker } from './grading-worker';
+import { getEnv, isNextBuild } from '../../env';
+import { serveBackups } from '../backup';
+import { getDbHandle } from '../client';
+import { sandboxSettings, startGradingWorker } from './worker';
 import { getQueue, requeueOrphanedJobs } from './queue';
 
 /**

@@ -1,6 +1,6 @@
 import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
 import { sql } from 'drizzle-orm';
-import { db, getDbHandle, type Db } from './client';
+import { db, getDbHandle, type Db } from '../client';
 
 export const GRADE_QUEUE = 'grade-submission';
 /** Jobs that used up their retries land here (pg-boss copies them), so their submission is marked failed, never left 'grading'. */

@@ -1,11 +1,11 @@
 import type { Job } from 'pg-boss';
-import type { Env } from '../env';
-import { createChildPool, SandboxCrashError, type ChildPool } from '../graders/pool/child-pool';
-import { exerciseFromVersion } from '../graders/content/load';
+import type { Env } from '../../env';
+import { createChildPool, SandboxCrashError, type ChildPool } from '../../graders/pool/child-pool';
+import { exerciseFromVersion } from '../../graders/content/load';
 import { fairGradingPriority, GRADE_DEAD_LETTER_QUEUE, GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, type GradeJobData } from './queue';
-import { selectHasGradeReport, selectRecentGradingMs, selectSubmissionForGrading, updateSubmissionStatus } from './queries/submissions';
-import { recordGradeResult, recordRegradeCrash } from './services/record-grade';
-import { selectRegradeVersion } from './queries/regrades';
+import { selectHasGradeReport, selectRecentGradingMs, selectSubmissionForGrading, updateSubmissionStatus } from '../queries/submissions';
+import { recordGradeResult, recordRegradeCrash } from '../services/record-grade';
+import { selectRegradeVersion } from '../queries/regrades';
 
 const JOBS_PER_PROCESS = 4;
 // CFS weight 110 against the default's 1024: about a tenth of a core's share while others want it.
@@ -41,7 +41,7 @@ export async function startGradingWorker(options: { concurrency: number; jobsPer
     {
       localConcurrency: options.concurrency * jobsPerChild,
       groupConcurrency: 1,
-      // New jobs wake workers by NOTIFY (db/queue.ts); the poll is the backstop, and drains a backlog
+      // New jobs wake workers by NOTIFY (db/grading/queue.ts); the poll is the backstop, and drains a backlog
       // of jobs that were waiting on a student's one-at-a-time group limit.
       pollingIntervalSeconds: 0.5,
       notifyPollingIntervalSeconds: 0.5,

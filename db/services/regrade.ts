@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { db, type Db } from '../client';
-import { enqueueRegrades, getQueue } from '../queue';
+import { enqueueRegrades, getQueue } from '../grading/queue';
 import { assertCapability } from '../queries/courses';
 import { NOT_PERMITTED, Refusal } from '../queries/errors';
 import { isUuid } from '../queries/ids';

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '../client';
-import { enqueueGrading, getQueue } from '../queue';
+import { enqueueGrading, getQueue } from '../grading/queue';
 import { assertCapability } from '../queries/courses';
 import { Refusal } from '../queries/errors';
 import { isUuid } from '../queries/ids';

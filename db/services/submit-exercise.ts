@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '../client';
-import { enqueueGrading, fairGradingPriority, getQueue, wakeOneConsumer } from '../queue';
+import { enqueueGrading, fairGradingPriority, getQueue, wakeOneConsumer } from '../grading/queue';
 import { selectExerciseItemForMember, submissionWindow } from '../queries/assignments';
 import { isDatabaseUnavailable, isUniqueViolation, Refusal } from '../queries/errors';
 import { selectSubmissionPressure } from '../queries/submissions';

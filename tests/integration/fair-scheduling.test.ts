@@ -9,8 +9,8 @@ import { insertCourse, insertEnrollmentByJoinCode } from '@/db/queries/courses';
 import { insertAssignmentWithItems } from '@/db/queries/assignments';
 import { selectOwnSubmission, selectSubmissionPressure } from '@/db/queries/submissions';
 import { submitExercise } from '@/db/services/submit-exercise';
-import { startGradingWorker } from '@/db/grading-worker';
-import { stopQueue } from '@/db/queue';
+import { startGradingWorker } from '@/db/grading/worker';
+import { stopQueue } from '@/db/grading/queue';
 
 // Correct, but burning ~0.45 s per call (a case makes up to two calls, each case may take 1 s): ~3.6 s of a core per submission.
 const BURNER = `function tripletLoss(anchor, positive, negative, margin) {

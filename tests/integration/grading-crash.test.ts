@@ -8,8 +8,8 @@ import { insertUser } from '@/db/queries/users';
 import { insertCourse, insertEnrollmentByJoinCode } from '@/db/queries/courses';
 import { insertAssignmentWithItems } from '@/db/queries/assignments';
 import { submitExercise } from '@/db/services/submit-exercise';
-import { startGradingWorker } from '@/db/grading-worker';
-import { GRADE_QUEUE, getQueue, stopQueue } from '@/db/queue';
+import { startGradingWorker } from '@/db/grading/worker';
+import { GRADE_QUEUE, getQueue, stopQueue } from '@/db/grading/queue';
 
 // Busy for ~1.5 s inside the sandbox, long enough to kill whoever is grading it.
 // Correct and slow: 450 ms per call keeps a case (up to two calls) under its 1 s limit, and the
@@ -156,7 +156,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)
       // The worker logs once its result is stored: its output may trail the row by a moment.
       await waitFor(() => second.output().includes(`graded ${submissionId}`), 5_000);
       expect(first.output()).not.toContain(`graded ${submissionId}`);
-      // Heartbeat 10 s + monitor pass 1 s + poll 0.5 s + the grading itself (db/queue.ts).
+      // Heartbeat 10 s + monitor pass 1 s + poll 0.5 s + the grading itself (db/grading/queue.ts).
       expect(elapsed).toBeLessThan(15_000);
     } finally {
       second.child.kill('SIGKILL');

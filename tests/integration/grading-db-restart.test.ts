@@ -9,8 +9,8 @@ import { insertCourse, insertEnrollmentByJoinCode } from '@/db/queries/courses';
 import { insertAssignmentWithItems } from '@/db/queries/assignments';
 import { Refusal } from '@/db/queries/errors';
 import { submitExercise } from '@/db/services/submit-exercise';
-import { startGradingWorker, type GradingWorker } from '@/db/grading-worker';
-import { stopQueue } from '@/db/queue';
+import { startGradingWorker, type GradingWorker } from '@/db/grading/worker';
+import { stopQueue } from '@/db/grading/queue';
 
 const CORRECT = `function tripletLoss(a, p, n, m) {
   const dap = a.sub(p).square().sum(1), dan = a.sub(n).square().sum(1);

@@ -8,8 +8,8 @@ import { insertCourse, insertEnrollmentByJoinCode } from '@/db/queries/courses';
 import { insertAssignmentWithItems } from '@/db/queries/assignments';
 import { updateSubmissionStatus } from '@/db/queries/submissions';
 import { submitExercise } from '@/db/services/submit-exercise';
-import { startGradingWorker, type GradingWorker } from '@/db/grading-worker';
-import { GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, requeueOrphanedJobs, stopQueue } from '@/db/queue';
+import { startGradingWorker, type GradingWorker } from '@/db/grading/worker';
+import { GRADE_QUEUE, GRADE_RETRY_LIMIT, getQueue, requeueOrphanedJobs, stopQueue } from '@/db/grading/queue';
 
 const CORRECT = `function tripletLoss(a, p, n, m) {
   const dap = a.sub(p).square().sum(1), dan = a.sub(n).square().sum(1);

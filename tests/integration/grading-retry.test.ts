@@ -10,8 +10,8 @@ import { insertAssignmentWithItems } from '@/db/queries/assignments';
 import { selectOwnSubmission, selectStuckSubmissions } from '@/db/queries/submissions';
 import { submitExercise } from '@/db/services/submit-exercise';
 import { retryGrading } from '@/db/services/retry-grading';
-import { startGradingWorker } from '@/db/grading-worker';
-import { stopQueue } from '@/db/queue';
+import { startGradingWorker } from '@/db/grading/worker';
+import { stopQueue } from '@/db/grading/queue';
 
 let drop: () => Promise<void>;
 beforeAll(async () => ({ drop } = await createTestDatabase()));

@@ -12,7 +12,7 @@ import { insertUser } from '../../db/queries/users';
 import { insertCourse, insertEnrollmentByJoinCode } from '../../db/queries/courses';
 import { insertAssignmentWithItems } from '../../db/queries/assignments';
 import { submitExercise } from '../../db/services/submit-exercise';
-import { startInAppGrading } from '../../db/in-app-grading';
+import { startInAppGrading } from '../../db/grading/in-app';
 
 type Request =
   | { id: number; op: 'setup'; students: number }

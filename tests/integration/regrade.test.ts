@@ -13,8 +13,8 @@ import { selectRegradeResults, selectRegradeRuns, summarizeRegrade } from '@/db/
 import { submitExercise } from '@/db/services/submit-exercise';
 import { acceptRegrade, discardRegrade, startRegrade } from '@/db/services/regrade';
 import { recordGradeResult, recordRegradeCrash } from '@/db/services/record-grade';
-import { startGradingWorker, type GradingWorker } from '@/db/grading-worker';
-import { GRADE_QUEUE, getQueue, stopQueue, type GradeJobData } from '@/db/queue';
+import { startGradingWorker, type GradingWorker } from '@/db/grading/worker';
+import { GRADE_QUEUE, getQueue, stopQueue, type GradeJobData } from '@/db/grading/queue';
 import type { GradeReport } from '@/graders/report';
 
 let drop: () => Promise<void>;
