@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectExerciseAnalytics, selectQuizAnalytics } from '@/db/queries/analytics';
 import { ExerciseCard } from './exercise-card';
 import { QuizCard } from './quiz-card';
+import { StaffBreadcrumb } from '../staff-breadcrumb';
 
 export const metadata: Metadata = { title: 'Analytics' };
 
@@ -13,11 +13,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ cour
   const [exercises, quizzes] = await forbiddenOnRefusal(Promise.all([selectExerciseAnalytics(user.id, course.id), selectQuizAnalytics(user.id, course.id)]));
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/courses/${course.id}/staff`} className="link">
-          {course.title} · Staff area
-        </Link>
-      </nav>
+      <StaffBreadcrumb course={course} />
       <h1 className="text-2xl font-semibold">Analytics</h1>
       <p className="text-sm text-slate-600">Students only (staff test runs are left out), published assignments, the grading run that counts.</p>
       <section className="space-y-4" aria-labelledby="exercises-heading">

@@ -4,6 +4,7 @@ import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectCourseAssignments, selectCourseTimeZone } from '@/db/queries/assignment-admin';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
+import { StaffBreadcrumb } from '../staff-breadcrumb';
 
 export const metadata: Metadata = { title: 'Assignments' };
 
@@ -14,11 +15,7 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ co
   const when = (date: Date | null) => (date ? formatDateTime(date, timeZone) : '—');
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/courses/${course.id}/staff`} className="link">
-          {course.title} · Staff area
-        </Link>
-      </nav>
+      <StaffBreadcrumb course={course} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Assignments</h1>
         <Link href={`/courses/${course.id}/staff/assignments/new`} className="btn-primary">

@@ -7,6 +7,7 @@ import { exerciseIdOf } from '@/graders/authoring/files';
 import { editContent } from './actions';
 import { CopyExerciseForm, ImportExerciseForm, NewContentForm } from './content-forms';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
+import { StaffBreadcrumb } from '../staff-breadcrumb';
 
 export const metadata: Metadata = { title: 'Exercises & quizzes' };
 
@@ -21,11 +22,7 @@ export default async function ContentPage({ params }: { params: Promise<{ course
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/courses/${course.id}/staff`} className="link">
-          {course.title} · Staff area
-        </Link>
-      </nav>
+      <StaffBreadcrumb course={course} />
       <h1 className="text-2xl font-semibold">Exercises &amp; quizzes</h1>
 
       <section className="card space-y-3" aria-labelledby="new-heading">

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectGradebook } from '@/db/queries/gradebook';
 import { GradebookTable } from './gradebook-table';
+import { StaffBreadcrumb } from '../staff-breadcrumb';
 
 export const metadata: Metadata = { title: 'Gradebook' };
 
@@ -12,11 +12,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
   const book = await forbiddenOnRefusal(selectGradebook(user.id, course.id));
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/courses/${course.id}/staff`} className="link">
-          {course.title} · Staff area
-        </Link>
-      </nav>
+      <StaffBreadcrumb course={course} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Gradebook</h1>
         {/* A plain link: the route answers with an attachment, so the browser downloads it. */}

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectStuckSubmissions } from '@/db/queries/submissions';
 import { retryGradingAction } from './actions';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
+import { StaffBreadcrumb } from '../staff-breadcrumb';
 
 export const metadata: Metadata = { title: 'Grading health' };
 
@@ -14,11 +14,7 @@ export default async function GradingHealthPage({ params }: { params: Promise<{ 
   const stuck = await forbiddenOnRefusal(selectStuckSubmissions(user.id, course.id));
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/courses/${course.id}/staff`} className="link">
-          {course.title} · Staff area
-        </Link>
-      </nav>
+      <StaffBreadcrumb course={course} />
       <h1 className="text-2xl font-semibold">Grading health</h1>
       <section className="card" aria-labelledby="stuck-heading">
         <h2 id="stuck-heading" className="mb-3 text-lg font-semibold">

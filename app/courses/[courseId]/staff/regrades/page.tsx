@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { can } from '@/db/permissions';
 import { selectCourseMembers } from '@/db/queries/courses';
@@ -8,6 +7,7 @@ import { RefreshWhileRunning } from './refresh-while-running';
 import { RegradeRun } from './regrade-run';
 import { StartRegradeForm } from './start-regrade-form';
 import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
+import { StaffBreadcrumb } from '../staff-breadcrumb';
 
 export const metadata: Metadata = { title: 'Regrades' };
 
@@ -34,11 +34,7 @@ export default async function RegradesPage({ params, searchParams }: { params: P
   return (
     <div className="space-y-6">
       <RefreshWhileRunning active={runs.some((run) => run.status === 'running')} />
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/courses/${course.id}/staff`} className="link">
-          {course.title} · Staff area
-        </Link>
-      </nav>
+      <StaffBreadcrumb course={course} />
       <h1 className="text-2xl font-semibold">Regrades</h1>
       <section className="card" aria-labelledby="start-heading">
         <h2 id="start-heading" className="mb-3 text-lg font-semibold">
