@@ -6,7 +6,7 @@ import { forbiddenOnRefusal, requireUser } from '@/app/_lib/authz';
 import { echoValues, firstFieldErrors, type FormState } from '@/app/_lib/form-state.shared';
 import { CreateCourseSchema, JoinCourseSchema } from './courses.types';
 
-export async function joinCourse(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function joinCourseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser('/courses');
   const values = echoValues(formData);
   const parsed = JoinCourseSchema.safeParse(Object.fromEntries(formData));
@@ -17,7 +17,7 @@ export async function joinCourse(_previous: FormState, formData: FormData): Prom
   redirect(`/courses/${enrollment.courseId}`);
 }
 
-export async function createCourse(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function createCourseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser('/courses');
   // The form is hidden from users who may not create courses, but a hand-made POST still arrives here.
   if (!(await selectCanCreateCourses(user.id))) forbidden();

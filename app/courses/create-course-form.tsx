@@ -3,10 +3,10 @@
 import { useActionState } from 'react';
 import { SubmitButton, TextField } from '@/app/_components/form-controls';
 import { initialFormState } from '@/app/_lib/form-state.shared';
-import { createCourse } from './actions';
+import { createCourseAction } from './actions';
 
 export function CreateCourseForm() {
-  const [state, formAction] = useActionState(createCourse, initialFormState);
+  const [state, formAction] = useActionState(createCourseAction, initialFormState);
   return (
     <form action={formAction} className="space-y-3" aria-labelledby="create-course-heading" noValidate>
       <h2 id="create-course-heading" className="text-lg font-semibold">

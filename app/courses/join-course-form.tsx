@@ -3,10 +3,10 @@
 import { useActionState } from 'react';
 import { SubmitButton, TextField } from '@/app/_components/form-controls';
 import { initialFormState } from '@/app/_lib/form-state.shared';
-import { joinCourse } from './actions';
+import { joinCourseAction } from './actions';
 
 export function JoinCourseForm() {
-  const [state, formAction] = useActionState(joinCourse, initialFormState);
+  const [state, formAction] = useActionState(joinCourseAction, initialFormState);
   return (
     <form action={formAction} className="space-y-3" aria-labelledby="join-course-heading" noValidate>
       <h2 id="join-course-heading" className="text-lg font-semibold">

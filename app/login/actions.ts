@@ -7,7 +7,7 @@ import { selectSignInLock } from '@/db/queries/sessions';
 import { echoValues, firstFieldErrors, safeReturnPath, type FormState } from '@/app/_lib/form-state.shared';
 import { LoginSchema, signInRefusal } from './login.types';
 
-export async function logIn(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function logInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = echoValues(formData, ['password']);
   const parsed = LoginSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: firstFieldErrors(parsed.error), values };

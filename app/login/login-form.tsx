@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormMessage, SubmitButton, TextField } from '@/app/_components/form-controls';
 import { initialFormState } from '@/app/_lib/form-state.shared';
-import { logIn } from './actions';
+import { logInAction } from './actions';
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction] = useActionState(logIn, initialFormState);
+  const [state, formAction] = useActionState(logInAction, initialFormState);
   const registerHref = callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/register';
   return (
     <form action={formAction} className="space-y-4" noValidate>

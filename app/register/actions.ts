@@ -7,7 +7,7 @@ import { insertUser } from '@/db/queries/users';
 import { echoValues, firstFieldErrors, safeReturnPath, type FormState } from '@/app/_lib/form-state.shared';
 import { RegisterSchema } from './register.types';
 
-export async function register(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = echoValues(formData, ['password']);
   const parsed = RegisterSchema.safeParse(Object.fromEntries(formData));
   const weakPassword = checkPasswordStrength(String(formData.get('password') ?? ''), parsed.data?.email);

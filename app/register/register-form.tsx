@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormMessage, SubmitButton, TextField } from '@/app/_components/form-controls';
 import { initialFormState } from '@/app/_lib/form-state.shared';
-import { register } from './actions';
+import { registerAction } from './actions';
 
 export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction] = useActionState(register, initialFormState);
+  const [state, formAction] = useActionState(registerAction, initialFormState);
   const loginHref = callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/login';
   return (
     <form action={formAction} className="space-y-4" noValidate>

@@ -9,7 +9,7 @@ import type { FormState } from '@/app/_lib/form-state.shared';
 import { ROLE_LABELS } from '@/app/_lib/roles.shared';
 import { ChangeRoleSchema, RegenerateJoinCodeSchema } from './staff.types';
 
-export async function changeMemberRole(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function changeMemberRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = ChangeRoleSchema.safeParse(Object.fromEntries(formData));
   // Only tampered forms fail here; answer like an unknown course so nothing is revealed.
   if (!parsed.success) notFound();
@@ -26,7 +26,7 @@ export async function changeMemberRole(_previous: FormState, formData: FormData)
   return { notice: `Saved: ${ROLE_LABELS[role]}.` };
 }
 
-export async function regenerateCourseJoinCode(formData: FormData): Promise<void> {
+export async function regenerateCourseJoinCodeAction(formData: FormData): Promise<void> {
   const parsed = RegenerateJoinCodeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
   const { courseId } = parsed.data;

@@ -1,5 +1,5 @@
 import { SubmitButton } from '@/app/_components/form-controls';
-import { regenerateCourseJoinCode } from './actions';
+import { regenerateCourseJoinCodeAction } from './actions';
 
 export function JoinCodePanel({ courseId, joinCode }: { courseId: string; joinCode: string }) {
   return (
@@ -13,7 +13,7 @@ export function JoinCodePanel({ courseId, joinCode }: { courseId: string; joinCo
           {joinCode}
         </code>
       </p>
-      <form action={regenerateCourseJoinCode}>
+      <form action={regenerateCourseJoinCodeAction}>
         <input type="hidden" name="courseId" value={courseId} />
         <SubmitButton className="btn-secondary" pendingLabel="Generating…">
           Generate a new code

@@ -5,12 +5,12 @@ import type { CourseRole } from '@/db/permissions';
 import { FormMessage, SubmitButton } from '@/app/_components/form-controls';
 import { initialFormState } from '@/app/_lib/form-state.shared';
 import { ROLE_LABELS } from '@/app/_lib/roles.shared';
-import { changeMemberRole } from './actions';
+import { changeMemberRoleAction } from './actions';
 
 type MemberRoleFormProps = { courseId: string; userId: string; memberName: string; role: CourseRole; roles: readonly CourseRole[] };
 
 export function MemberRoleForm({ courseId, userId, memberName, role, roles }: MemberRoleFormProps) {
-  const [state, formAction] = useActionState(changeMemberRole, initialFormState);
+  const [state, formAction] = useActionState(changeMemberRoleAction, initialFormState);
   const selectId = `role-${userId}`;
   return (
     <form action={formAction} className="flex flex-col items-start gap-1 sm:items-end">

@@ -32,13 +32,13 @@ async function save(input: DraftFilesInput): Promise<{ actorId: string; targetId
   return { actorId: user.id, targetId: draft.targetId };
 }
 
-export async function saveDraft(input: DraftFilesInput): Promise<AuthoringOutcome> {
+export async function saveDraftAction(input: DraftFilesInput): Promise<AuthoringOutcome> {
   await save(input);
   return { kind: 'saved', at: new Date().toISOString() };
 }
 
 /** Validate runs the reference and the stub in a sandbox process, never in this server. */
-export async function validateDraft(input: DraftFilesInput): Promise<AuthoringOutcome> {
+export async function validateDraftAction(input: DraftFilesInput): Promise<AuthoringOutcome> {
   const { targetId } = await save(input);
   const id = exerciseIdOf(input.files);
   const early = await ownershipProblems(id, targetId, input.courseId);
@@ -47,7 +47,7 @@ export async function validateDraft(input: DraftFilesInput): Promise<AuthoringOu
   return validation.problems.length ? { kind: 'problems', problems: validation.problems, validation } : { kind: 'valid', validation };
 }
 
-export async function publishDraft(input: DraftFilesInput): Promise<AuthoringOutcome> {
+export async function publishDraftAction(input: DraftFilesInput): Promise<AuthoringOutcome> {
   const { actorId } = await save(input);
   try {
     const published = await publishExerciseDraft({ actorId, courseId: input.courseId, draftId: input.draftId });
@@ -60,7 +60,7 @@ export async function publishDraft(input: DraftFilesInput): Promise<AuthoringOut
 }
 
 /** Starts a draft of a new exercise or quiz from a small template that validates as it is. */
-export async function createContent(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function createContentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = NewContentSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: firstFieldErrors(parsed.error), values: { id: String(formData.get('id') ?? ''), title: String(formData.get('title') ?? '') } };
   const { courseId, kind, id, title } = parsed.data;
@@ -73,7 +73,7 @@ export async function createContent(_previous: FormState, formData: FormData): P
   redirect(`${contentPath(courseId)}/drafts/${draftId}`);
 }
 
-export async function validateQuizDraft(input: DraftFilesInput): Promise<AuthoringOutcome> {
+export async function validateQuizDraftAction(input: DraftFilesInput): Promise<AuthoringOutcome> {
   const { actorId } = await save(input);
   try {
     await checkQuizDraft({ actorId, courseId: input.courseId, draftId: input.draftId });
@@ -84,7 +84,7 @@ export async function validateQuizDraft(input: DraftFilesInput): Promise<Authori
   }
 }
 
-export async function publishQuiz(input: DraftFilesInput): Promise<AuthoringOutcome> {
+export async function publishQuizAction(input: DraftFilesInput): Promise<AuthoringOutcome> {
   const { actorId } = await save(input);
   try {
     const published = await publishQuizDraft({ actorId, courseId: input.courseId, draftId: input.draftId });
@@ -97,7 +97,7 @@ export async function publishQuiz(input: DraftFilesInput): Promise<AuthoringOutc
 }
 
 /** Opens the course's draft of a published exercise or quiz, starting one from the current version if there is none. */
-export async function editContent(formData: FormData): Promise<void> {
+export async function editContentAction(formData: FormData): Promise<void> {
   const parsed = EditTargetSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) notFound();
   const { courseId, kind, targetId } = parsed.data;
@@ -113,7 +113,7 @@ export async function editContent(formData: FormData): Promise<void> {
   redirect(`${contentPath(courseId)}/drafts/${draftId}`);
 }
 
-export async function copyExercise(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function copyExerciseAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = CopyExerciseSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: firstFieldErrors(parsed.error), values: { newId: String(formData.get('newId') ?? '') } };
   const { courseId, exerciseId, newId } = parsed.data;
@@ -129,7 +129,7 @@ export async function copyExercise(_previous: FormState, formData: FormData): Pr
   redirect(`${contentPath(courseId)}/drafts/${draftId}`);
 }
 
-export async function importExercise(_previous: ImportState, formData: FormData): Promise<ImportState> {
+export async function importExerciseAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
   const parsed = ImportSchema.safeParse({ courseId: formData.get('courseId'), zip: formData.get('zip') });
   if (!parsed.success) return { formError: parsed.error.issues[0].message };
   const { courseId, zip } = parsed.data;
@@ -146,6 +146,6 @@ export async function importExercise(_previous: ImportState, formData: FormData)
 }
 
 /** The quiz preview's form needs a submit action; a preview never creates an attempt. */
-export async function refusePreviewSubmit(): Promise<FormState> {
+export async function refusePreviewSubmitAction(): Promise<FormState> {
   return { formError: 'This is a preview: nothing is submitted.' };
 }

@@ -3,12 +3,12 @@
 import { useActionState } from 'react';
 import { FormMessage, SubmitButton, TextField } from '@/app/_components/form-controls';
 import { initialFormState } from '@/app/_lib/form-state.shared';
-import { copyExercise, createContent, importExercise } from './actions';
+import { copyExerciseAction, createContentAction, importExerciseAction } from './actions';
 import type { ImportState } from './content.types';
 import { ProblemList } from './problem-list';
 
 export function NewContentForm({ courseId, kind }: { courseId: string; kind: 'exercise' | 'quiz' }) {
-  const [state, action] = useActionState(createContent, initialFormState);
+  const [state, action] = useActionState(createContentAction, initialFormState);
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-start">
       <input type="hidden" name="courseId" value={courseId} />
@@ -24,7 +24,7 @@ export function NewContentForm({ courseId, kind }: { courseId: string; kind: 'ex
 }
 
 export function CopyExerciseForm({ courseId, exerciseId }: { courseId: string; exerciseId: string }) {
-  const [state, action] = useActionState(copyExercise, initialFormState);
+  const [state, action] = useActionState(copyExerciseAction, initialFormState);
   return (
     <form action={action} className="flex flex-wrap items-start gap-2">
       <input type="hidden" name="courseId" value={courseId} />
@@ -42,7 +42,7 @@ export function CopyExerciseForm({ courseId, exerciseId }: { courseId: string; e
 }
 
 export function ImportExerciseForm({ courseId }: { courseId: string }) {
-  const [state, action] = useActionState<ImportState, FormData>(importExercise, {});
+  const [state, action] = useActionState<ImportState, FormData>(importExerciseAction, {});
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="courseId" value={courseId} />

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectContentOverview } from '@/db/queries/authoring';
 import { exerciseIdOf } from '@/graders/authoring/files';
-import { editContent } from './actions';
+import { editContentAction } from './actions';
 import { CopyExerciseForm, ImportExerciseForm, NewContentForm } from './content-forms';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { StaffBreadcrumb } from '../staff-breadcrumb';
@@ -123,7 +123,7 @@ function ExerciseRow({ title, id, exportHref, children }: { title: string; id: s
 
 function EditButton({ courseId, kind, targetId }: { courseId: string; kind: 'exercise' | 'quiz'; targetId: string }) {
   return (
-    <form action={editContent}>
+    <form action={editContentAction}>
       <input type="hidden" name="courseId" value={courseId} />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="targetId" value={targetId} />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { saveDraft } from '../../actions';
+import { saveDraftAction } from '../../actions';
 import type { AuthoringOutcome, DraftFilesInput } from '../../content.types';
 import type { Busy, useAuthoringAction } from './use-authoring-action';
 
@@ -14,7 +14,7 @@ export function ActionBar(props: { action: ReturnType<typeof useAuthoringAction>
   const note: Record<Busy, string> = { Saving: 'Saving…', Validating: `Validating… ${props.validatingNote}`, Publishing: `Publishing… ${props.validatingNote}` };
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" className="btn-secondary" disabled={busy !== null} onClick={() => act('Saving', saveDraft)}>
+      <button type="button" className="btn-secondary" disabled={busy !== null} onClick={() => act('Saving', saveDraftAction)}>
         Save draft
       </button>
       <button type="button" className="btn-primary" disabled={busy !== null} onClick={() => act('Validating', props.validate)}>
@@ -23,7 +23,7 @@ export function ActionBar(props: { action: ReturnType<typeof useAuthoringAction>
       <button type="button" className="btn-primary bg-emerald-700 hover:bg-emerald-800" disabled={busy !== null} onClick={() => act('Publishing', props.publish, () => router.refresh())}>
         {props.published ? 'Publish new version' : 'Publish'}
       </button>
-      <button type="button" className="btn-secondary" disabled={busy !== null} onClick={() => act('Saving', saveDraft, () => router.push(props.previewHref))}>
+      <button type="button" className="btn-secondary" disabled={busy !== null} onClick={() => act('Saving', saveDraftAction, () => router.push(props.previewHref))}>
         Preview as student
       </button>
       <p className="text-sm text-slate-600" role="status" aria-live="polite">

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Markdown } from '@/app/_components/markdown/markdown';
-import { publishDraft, validateDraft } from '../../actions';
+import { publishDraftAction, validateDraftAction } from '../../actions';
 import { ActionBar } from './action-bar';
 import { AuthoringCodeEditor } from './authoring-code-editor';
 import { MetadataForm } from './metadata-form';
@@ -60,8 +60,8 @@ export function ExerciseEditor({ courseId, draftId, initialFiles, published }: P
         </div>
         <ActionBar
           action={action}
-          validate={validateDraft}
-          publish={publishDraft}
+          validate={validateDraftAction}
+          publish={publishDraftAction}
           published={published}
           previewHref={`/courses/${courseId}/staff/content/drafts/${draftId}/preview`}
           validatingNote="the reference and the stub run in a sandbox."

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { publishQuiz, validateQuizDraft } from '../../actions';
+import { publishQuizAction, validateQuizDraftAction } from '../../actions';
 import { ActionBar } from './action-bar';
 import { AuthoringCodeEditor } from './authoring-code-editor';
 import { OutcomePanel } from './outcome-panel';
@@ -22,8 +22,8 @@ export function QuizEditor({ courseId, draftId, file, initialText, published }: 
         </div>
         <ActionBar
           action={action}
-          validate={validateQuizDraft}
-          publish={publishQuiz}
+          validate={validateQuizDraftAction}
+          publish={publishQuizAction}
           published={published}
           previewHref={`/courses/${courseId}/staff/content/drafts/${draftId}/preview`}
           validatingNote="model answers are scored by the quiz graders."

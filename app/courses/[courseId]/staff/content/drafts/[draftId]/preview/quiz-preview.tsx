@@ -3,7 +3,7 @@ import { QuizForm } from '@/app/_components/quiz/quiz-form';
 import { checkQuizText } from '@/graders/authoring/quiz';
 import { toPublicQuiz } from '@/graders/quiz/public';
 import { ProblemList } from '../../../problem-list';
-import { refusePreviewSubmit } from '../../../actions';
+import { refusePreviewSubmitAction } from '../../../actions';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 
 /** A quiz draft as a student's open attempt shows it, read-only: no attempt row, no answers saved. */
@@ -22,7 +22,7 @@ export function QuizPreview({ courseId, text }: { courseId: string; text: string
       <QuizForm
         closed
         saveUrl=""
-        submitAction={refusePreviewSubmit}
+        submitAction={refusePreviewSubmitAction}
         view={{ attemptId: 'preview', itemId: 'preview', courseId, attempt: 0, status: 'in_progress', isLate: false, submittedAt: null, quiz, answers: {}, result: null, feedbackAt: null }}
       />
     </div>
