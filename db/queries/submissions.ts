@@ -1,13 +1,14 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '../client';
-import { assignmentItems, assignments, exerciseVersions, extensions, gradeReports, regradeRuns, submissions, users } from '../schema';
+import { assignmentItems, assignments, exerciseVersions, extensions, gradeReports, regradeRuns, submissions, submissionStatus, users } from '../schema';
 import { GradeReportSchema, studentReport } from '../../graders/report';
 import { extensionOf, feedbackVisible } from './assignments';
 import { assertCapability } from './courses';
 import { isUuid } from './ids';
 import { countedReport, versionForGrading } from './regrades';
 
-export type SubmissionStatus = 'queued' | 'grading' | 'graded' | 'error' | 'failed';
+/** Derived from the pgEnum: the one place a submission's statuses are spelled. */
+export type SubmissionStatus = (typeof submissionStatus.enumValues)[number];
 
 /** What a grading worker needs: the code and the exact exercise version it was submitted against. */
 export async function selectSubmissionForGrading(submissionId: string) {

@@ -1,8 +1,9 @@
 import type { GradeReport } from '@/graders/report';
+import type { SubmissionStatus } from '@/db/queries/submissions';
 
 // Shared with the browser: no zod here, so the exercise page does not ship a validator it never uses.
 
-export type SubmissionStatus = 'queued' | 'grading' | 'graded' | 'error' | 'failed';
+export type { SubmissionStatus } from '@/db/queries/submissions';
 
 /** A submission as its author's browser sees it (no drizzle rows cross to the client). */
 export type PublicSubmission = {
