@@ -44,7 +44,8 @@ describe('toPublicQuiz', () => {
     const order = (seed: string) => toPublicQuiz(quiz, seed).questions.flatMap((q) => ('options' in q ? [q.options.map((o) => o.id).join(',')] : []));
     expect(order('a')).toEqual(order('a'));
     expect(order('a')).not.toEqual(order('b'));
-    const original = quiz.questions.flatMap((q) => ('options' in q ? [q.options.map((o) => o.id).sort().join(',')] : []));
+    // Choice options, and an ordering question's items (shown as options, shuffled).
+    const original = quiz.questions.flatMap((q) => ('options' in q ? [q.options] : 'items' in q ? [q.items] : []).map((list) => list.map((o) => o.id).sort().join(',')));
     expect(order('a').map((ids) => ids.split(',').sort().join(','))).toEqual(original);
   });
 });

@@ -3,6 +3,7 @@ import type { QuestionType } from '@/graders/quiz/schema';
 import { ChoiceAnswer } from './choice/answer';
 import { FormulaAnswer } from './formula/answer';
 import { NumericAnswer } from './numeric/answer';
+import { OrderingAnswer } from './ordering/answer';
 import type { AnswerProps } from './props';
 import { ShortAnswer } from './short/answer';
 
@@ -14,4 +15,5 @@ export const QUESTION_ANSWERS: { [T in QuestionType]: ComponentType<AnswerProps<
   numeric: NumericAnswer,
   formula: FormulaAnswer,
   short: ShortAnswer,
+  ordering: OrderingAnswer,
 };

@@ -3,6 +3,7 @@ import type { QuestionType } from '@/graders/quiz/schema';
 import { MultipleInput, SingleInput } from './choice/input';
 import { FormulaInput } from './formula/input';
 import { NumericInput } from './numeric/input';
+import { OrderingInput } from './ordering/input';
 import type { InputProps } from './props';
 import { ShortInput } from './short/input';
 
@@ -15,4 +16,5 @@ export const QUESTION_INPUTS: { [T in QuestionType]: ComponentType<InputProps<T>
   numeric: NumericInput,
   formula: FormulaInput,
   short: ShortInput,
+  ordering: OrderingInput,
 };

@@ -15,7 +15,7 @@ export function QuizEditor({ courseId, draftId, file, initialText, published }: 
     <div className="space-y-4">
       <section className="card space-y-3 p-3 sm:p-4">
         <p className="text-sm text-slate-600">
-          The format is described in graders/quiz/README.md: concepts, then questions of type single, multiple, numeric, formula or short (with a rubric).
+          The format is described in graders/quiz/README.md: concepts, then questions of type single, multiple, numeric, formula, short (with a rubric) or ordering.
         </p>
         <div className="h-[60vh] min-h-80">
           <AuthoringCodeEditor file={file} language="json" value={text} onChange={setText} />
