@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Quiz } from '../../graders/quiz/schema';
 import { GENERIC_DIAGNOSES } from '../../graders/diagnosis';
 import type { ReportDiagnosis } from '../../graders/report';
 import { db } from '../client';
@@ -160,7 +159,7 @@ export async function selectQuizAnalytics(actorId: string, courseId: string): Pr
       .from(quizVersions)
       .where(inArray(quizVersions.id, [...new Set(attempts.map((a) => a.versionId))])),
   ]);
-  const questionsOf = new Map(versions.map((v) => [v.id, (v.content as Quiz).questions ?? []]));
+  const questionsOf = new Map(versions.map((v) => [v.id, v.content.questions]));
   return items.map((item) => {
     const own = attempts.filter((a) => a.itemId === item.itemId);
     const pointsOf = new Map(own.map((a) => [a.id, new Map(answers.filter((x) => x.attemptId === a.id).map((x) => [x.questionId, x]))]));

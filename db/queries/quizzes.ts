@@ -95,7 +95,7 @@ export async function selectOwnQuizAttempt(userId: string, attemptId: string, tx
     .from(quizAttempts)
     .innerJoin(quizVersions, eq(quizVersions.id, quizAttempts.quizVersionId))
     .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)));
-  return row ? { ...row, quiz: row.content as Quiz } : null;
+  return row ? { ...row, quiz: row.content } : null;
 }
 
 export type OwnQuizAnswer = {

@@ -4,7 +4,6 @@ import { db, type Db } from '../client';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 import { assignmentItems, assignments, quizAnswers, quizAttempts, quizVersions, quizzes, users } from '../schema';
-import type { Quiz } from '../../graders/quiz/schema';
 import { assertCapability } from './courses';
 import { isUuid } from './ids';
 
@@ -124,7 +123,7 @@ export async function selectReviewAnswer(actorId: string, courseId: string, key:
     .where(and(eq(quizAnswers.attemptId, key.attemptId), eq(quizAnswers.questionId, key.questionId), ne(quizAttempts.status, 'in_progress')));
   if (!row) return null;
   const { answerJson, content, ...rest } = row;
-  const question = (content as Quiz).questions.find((q) => q.id === key.questionId);
+  const question = content.questions.find((q) => q.id === key.questionId);
   if (!question) return null;
   // As text then parsed: the PGlite driver parses a jsonb string twice (see selectOwnQuizAnswers).
   return { ...head, ...rest, answer: JSON.parse(answerJson) as unknown, conceptsFound: rest.conceptsFound ?? null, question };
@@ -164,7 +163,7 @@ export async function selectQuizAttemptForStaff(actorId: string, courseId: strin
     .where(eq(quizAnswers.attemptId, attemptId));
   const byId = new Map(answers.map((a) => [a.questionId, a]));
   const { content, ...rest } = attempt;
-  const questions = (content as Quiz).questions.map((q) => {
+  const questions = content.questions.map((q) => {
     const a = byId.get(q.id);
     return { id: q.id, type: q.type, maxPoints: q.points, answered: Boolean(a), points: a?.manualPoints ?? a?.autoPoints ?? 0, waiting: Boolean(a?.needsReview) && a?.manualPoints === null, comment: a?.comment ?? null };
   });

@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { ExerciseMeta } from '../../graders/content/exercise-schema';
+import type { Quiz } from '../../graders/quiz/schema';
 import { courses, users } from './people';
 
 export const contentSource = pgEnum('content_source', ['files', 'browser']);
@@ -56,7 +57,7 @@ export const quizVersions = pgTable(
     quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
     contentHash: text('content_hash').notNull(),
     // The validated quiz file (questions, rubrics, model answers): staff-only data.
-    content: jsonb('content').notNull(),
+    content: jsonb('content').$type<Quiz>().notNull(),
     questionCount: integer('question_count').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

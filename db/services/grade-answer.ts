@@ -5,7 +5,7 @@ import { Refusal } from '../queries/errors';
 import { isUuid } from '../queries/ids';
 import { assignmentItems, assignments, quizAnswers, quizAttempts, quizVersions } from '../schema';
 import type { ConceptResult } from '../../graders/quiz/result';
-import type { Question, Quiz } from '../../graders/quiz/schema';
+import type { Question } from '../../graders/quiz/schema';
 import { kindOf } from '../../graders/quiz/types';
 
 export type GradeAnswerInput = {
@@ -38,7 +38,7 @@ export async function gradeAnswer(input: GradeAnswerInput): Promise<{ status: 'g
       .for('update', { of: quizAttempts });
     if (!attempt) throw new Refusal('forbidden', 'No such answer.');
     if (attempt.status === 'in_progress') throw new Refusal('conflict', 'The student has not submitted this attempt yet.');
-    const quiz = attempt.content as Quiz;
+    const quiz = attempt.content;
     const question = quiz.questions.find((q) => q.id === input.questionId);
     if (!question) throw new Refusal('forbidden', 'No such answer.');
     if (!Number.isFinite(input.points) || input.points < 0 || input.points > question.points) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './test-db';
-import { insertExercise, insertGradedSubmission, insertMember, insertQuizAttempt } from './gradebook-fixtures';
+import { insertExercise, insertGradedSubmission, insertMember, insertQuizAttempt, quizContent } from './gradebook-fixtures';
 import { db } from '@/db/client';
 import { quizAnswers, quizVersions, quizzes } from '@/db/schema';
 import { insertUser } from '@/db/queries/users';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const gus = await insertMember(courseId, 'Gus', 'grader');
   const version = await insertExercise('ex-a');
   await db().insert(quizzes).values({ id: 'qz', slug: 'qz', title: 'Quiz qz' });
-  const content = { questions: [{ id: 'q1', prompt: 'Why dequantize?', points: 1 }, { id: 'q2', prompt: 'What is τ?', points: 2 }] };
+  const content = quizContent('qz', [{ id: 'q1', prompt: 'Why dequantize?', points: 1 }, { id: 'q2', prompt: 'What is τ?', points: 2 }]);
   const [{ id: quizVersion }] = await db().insert(quizVersions).values({ quizId: 'qz', contentHash: 'h', content, questionCount: 2 }).returning({ id: quizVersions.id });
   const { itemIds } = await insertAssignmentWithItems({ courseId, title: 'Week 1', published: true, items: [{ kind: 'exercise', targetId: 'ex-a', points: 10 }, { kind: 'quiz', targetId: 'qz', points: 3 }] });
   exerciseItem = itemIds[0];

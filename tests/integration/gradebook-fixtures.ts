@@ -2,6 +2,7 @@ import { db } from '@/db/client';
 import { enrollments, exercises, exerciseVersions, gradeReports, quizAttempts, quizVersions, quizzes, submissions, users } from '@/db/schema';
 import { ExerciseMetaSchema } from '@/graders/content/exercise-schema';
 import type { GradeReport } from '@/graders/report';
+import type { Quiz } from '@/graders/quiz/schema';
 
 /**
  * Builds exact grading situations row by row: scores, lateness and reports are what the test says,
@@ -25,9 +26,16 @@ export async function insertExercise(id: string, stub = 'function solve(x) {\n  
   return version.id;
 }
 
+/** A valid quiz file of single-choice questions with these ids, prompts and points. */
+export function quizContent(id: string, questions: { id: string; prompt: string; points: number }[]): Quiz {
+  const options = [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: false }];
+  return { id, title: `Quiz ${id}`, reviewThreshold: 0.6, concepts: [{ id: 'c', title: 'Concept' }], questions: questions.map((q) => ({ ...q, type: 'single' as const, concept: 'c', options })) };
+}
+
 export async function insertQuiz(id: string) {
   await db().insert(quizzes).values({ id, slug: id, title: `Quiz ${id}` });
-  const [version] = await db().insert(quizVersions).values({ quizId: id, contentHash: `${id}-v1`, content: {}, questionCount: 2 }).returning({ id: quizVersions.id });
+  const content = quizContent(id, [{ id: 'q1', prompt: 'One?', points: 1 }, { id: 'q2', prompt: 'Two?', points: 1 }]);
+  const [version] = await db().insert(quizVersions).values({ quizId: id, contentHash: `${id}-v1`, content, questionCount: 2 }).returning({ id: quizVersions.id });
   return version.id;
 }
 
