@@ -30,7 +30,11 @@ export class SignInThrottled extends CredentialsSignin {
  * without a proxy in front a client can name any address; the per-account limit still holds).
  */
 export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+  const forwarded = headers
+    .get('x-forwarded-for')
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   return forwarded?.at(-1)?.slice(0, 64) ?? null;
 }
 

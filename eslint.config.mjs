@@ -32,14 +32,13 @@ const boundary = (files, patterns, message) => ({
 // sandbox child processes and the browser), the data layer nothing of the app, and the app reaches
 // the database only through db/queries and db/services, never drizzle or the schema directly.
 const boundaries = [
-  boundary(['graders/**'], ['@/app/*', '@/db/*', '@/env', '**/app/**', '**/db/**', '**/env', 'next', 'next/*', 'drizzle-orm', 'drizzle-orm/*', 'pg-boss'], 'graders/ is framework-free: pass what it needs as arguments (graders/README.md).'),
+  boundary(
+    ['graders/**'],
+    ['@/app/*', '@/db/*', '@/env', '**/app/**', '**/db/**', '**/env', 'next', 'next/*', 'drizzle-orm', 'drizzle-orm/*', 'pg-boss'],
+    'graders/ is framework-free: pass what it needs as arguments (graders/README.md).',
+  ),
   boundary(['db/**'], ['@/app/*', '**/app/**', 'next', 'next/*'], 'db/ must not depend on the app: move the shared piece to db/ or graders/.'),
   boundary(['app/**'], ['@/db/schema', '@/db/schema/*', '@/db/client', 'drizzle-orm', 'drizzle-orm/*'], 'Pages and actions never build SQL: add a function to db/queries or db/services.'),
 ];
 
-export default defineConfig([
-  ...nextVitals,
-  ...nextTs,
-  ...boundaries,
-  globalIgnores([...gitIgnored(), 'db/migrations/**', 'exercises/**', 'tests/fixtures/**', 'tests/hostile/attacks/**']),
-]);
+export default defineConfig([...nextVitals, ...nextTs, ...boundaries, globalIgnores([...gitIgnored(), 'db/migrations/**', 'exercises/**', 'tests/fixtures/**', 'tests/hostile/attacks/**'])]);

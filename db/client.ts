@@ -11,9 +11,7 @@ import * as schema from './schema';
 /** The one database type the queries see, whichever driver is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export type DbHandle =
-  | { kind: 'postgres'; db: Db; sql: postgres.Sql; url: string; close(): Promise<void> }
-  | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> };
+export type DbHandle = { kind: 'postgres'; db: Db; sql: postgres.Sql; url: string; close(): Promise<void> } | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> };
 
 /**
  * `url` set: a Postgres server. Otherwise PGlite in `dataDir` (`memory://` for a throwaway database);
@@ -27,9 +25,7 @@ export function openDatabase(options: { url?: string; dataDir?: string; maxConne
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = dataDir.startsWith('memory://')
-    ? new PGlite(dataDir)
-    : new PGlite({ dataDir, fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS, loadDataDir: options.loadDataDir });
+  const pglite = dataDir.startsWith('memory://') ? new PGlite(dataDir) : new PGlite({ dataDir, fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS, loadDataDir: options.loadDataDir });
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };
 }

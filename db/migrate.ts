@@ -32,13 +32,9 @@ export async function migrateDatabase(handle: DbHandle, migrationsFolder = MIGRA
       await lockSql.end({ timeout: 5 });
     }
   } catch (error) {
-    throw new MigrationError(
-      `Database migration failed: ${describe(error)}\nNothing was changed: pending migrations run in one transaction.`,
-      { cause: error },
-    );
+    throw new MigrationError(`Database migration failed: ${describe(error)}\nNothing was changed: pending migrations run in one transaction.`, { cause: error });
   }
 }
-
 
 /** drizzle wraps the driver's error ("Failed query: …"); the root cause says what went wrong. */
 function describe(error: unknown): string {

@@ -2,8 +2,20 @@ import { hash, verify } from '@node-rs/argon2';
 
 // A handful of the passwords every breach list starts with; length rules alone let these through.
 const COMMON_PASSWORDS = new Set([
-  'password', 'password1', 'password123', '1234567890', '12345678910', 'qwertyuiop', 'iloveyou12',
-  'letmein123', 'welcome123', 'abcdefghij', 'passw0rd123', 'tensorgrade', 'qwerty12345', '0123456789',
+  'password',
+  'password1',
+  'password123',
+  '1234567890',
+  '12345678910',
+  'qwertyuiop',
+  'iloveyou12',
+  'letmein123',
+  'welcome123',
+  'abcdefghij',
+  'passw0rd123',
+  'tensorgrade',
+  'qwerty12345',
+  '0123456789',
 ]);
 
 export const MIN_PASSWORD_LENGTH = 10;

@@ -18,7 +18,13 @@ export const MAX_MESSAGE_CHARS = 2000;
  */
 export function assembleReport(exercise: LoadedExercise, cases: ReferenceCase[], run: StudentRun, durationMs: number, code: string): GradeReport {
   const problems = cases.map((c, i) => problemOf(exercise, c, run.outcomes[i]));
-  const diagnosis = diagnose(exercise, cases, run.outcomes, problems.map((p) => p === null), code);
+  const diagnosis = diagnose(
+    exercise,
+    cases,
+    run.outcomes,
+    problems.map((p) => p === null),
+    code,
+  );
   const tests = cases.map((c, i) => testResult(c, run.outcomes[i], problems[i], diagnosis));
   const maxPoints = tests.reduce((n, t) => n + t.maxPoints, 0);
   const points = tests.reduce((n, t) => n + t.points, 0);
@@ -102,4 +108,3 @@ function compareOutcome(exercise: LoadedExercise, c: ReferenceCase, outcome: Ext
   }
   return null;
 }
-

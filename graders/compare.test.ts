@@ -23,9 +23,7 @@ describe('compareWire', () => {
   });
 
   it('hints at the reduction behind a shape mismatch', () => {
-    expect(compareWire(f32([], [1]), f32([64], new Array(64).fill(1)), tol)).toBe(
-      'output: shape [64] but expected [] — did you forget to reduce over axis 0?',
-    );
+    expect(compareWire(f32([], [1]), f32([64], new Array(64).fill(1)), tol)).toBe('output: shape [64] but expected [] — did you forget to reduce over axis 0?');
     expect(compareWire(f32([3], [1, 2, 3]), f32([3, 4], new Array(12).fill(0)), tol)).toContain('did you forget to reduce over axis 1?');
     expect(compareWire(f32([3, 4], new Array(12).fill(0)), f32([4], [1, 2, 3, 4]), tol)).toContain('axis 0 was reduced away but should be kept');
     expect(compareWire(f32([3], [1, 2, 3]), f32([3, 1], [1, 2, 3]), tol)).toContain('drop the extra axis 1 of size 1');
@@ -37,10 +35,14 @@ describe('compareWire', () => {
   });
 
   it('walks objects and names the missing key', () => {
-    const expected: Wire = { t: 'object', entries: [['y', f32([1], [1])], ['logDet', f32([], [0])]] };
-    expect(compareWire(expected, { t: 'object', entries: [['y', f32([1], [1])]] }, tol)).toBe(
-      'output: the returned object has no key "logDet" (expected keys: y, logDet)',
-    );
+    const expected: Wire = {
+      t: 'object',
+      entries: [
+        ['y', f32([1], [1])],
+        ['logDet', f32([], [0])],
+      ],
+    };
+    expect(compareWire(expected, { t: 'object', entries: [['y', f32([1], [1])]] }, tol)).toBe('output: the returned object has no key "logDet" (expected keys: y, logDet)');
     expect(compareWire(expected, f32([1], [1]), tol)).toBe('output: got a tensor of shape [1] but expected an object with keys y, logDet');
   });
 

@@ -8,9 +8,7 @@ export function failureMessage(failure: Failure, exercise: LoadedExercise): stri
   const { limits } = exercise.meta;
   switch (failure.kind) {
     case 'syntax':
-      return failure.line === undefined
-        ? `syntax error: ${failure.message}`
-        : `syntax error at line ${failure.line}, column ${failure.column}: ${failure.message}`;
+      return failure.line === undefined ? `syntax error: ${failure.message}` : `syntax error at line ${failure.line}, column ${failure.column}: ${failure.message}`;
     case 'top-level':
       return `your code failed while loading: ${exceptionText(failure.error)}`;
     case 'call':

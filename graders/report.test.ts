@@ -2,11 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { capReport, MAX_REPORT_BYTES, studentReport, type GradeReport, type TestResult } from './report';
 
 const test = (id: string, visible: boolean, passed: boolean, durationMs: number): TestResult => ({
-  id, name: id, visible, passed, points: passed ? 1 : 0, maxPoints: 1, message: passed ? '' : 'wrong', durationMs,
+  id,
+  name: id,
+  visible,
+  passed,
+  points: passed ? 1 : 0,
+  maxPoints: 1,
+  message: passed ? '' : 'wrong',
+  durationMs,
 });
 
 const report: GradeReport = {
-  version: 1, status: 'graded', score: 0.5, points: 2, maxPoints: 4, logs: [], logsTruncated: false, durationMs: 900, exerciseVersion: 'v1',
+  version: 1,
+  status: 'graded',
+  score: 0.5,
+  points: 2,
+  maxPoints: 4,
+  logs: [],
+  logsTruncated: false,
+  durationMs: 900,
+  exerciseVersion: 'v1',
   tests: [test('v1', true, true, 10), test('v2', true, false, 20), test('h1', false, true, 0), test('h2', false, false, 0)],
 };
 

@@ -15,8 +15,7 @@ const base = {
   { id: 'hidden', name: 'hidden', visible: false, points: 1, seed: 2, inputs: ({ rng }) => [rng.int([4], 0, 9)] },
 ]);`,
 };
-const check = async (overrides: Record<string, string> = {}) =>
-  validateExercise(await loadExercise(await writeTempExercise('double', { ...base, ...overrides })), grader);
+const check = async (overrides: Record<string, string> = {}) => validateExercise(await loadExercise(await writeTempExercise('double', { ...base, ...overrides })), grader);
 
 describe('validateExercise', () => {
   it('passes a sound exercise', async () => {
@@ -38,12 +37,12 @@ describe('validateExercise', () => {
   });
 
   it('rejects a per-test hint: hints belong to mistakes', async () => {
-    const { problems } = await check({ 'tests.js': base['tests.js'].replace("seed: 2,", "seed: 2, hint: 'multiply',") });
+    const { problems } = await check({ 'tests.js': base['tests.js'].replace('seed: 2,', "seed: 2, hint: 'multiply',") });
     expect(problems).toEqual([expect.stringMatching(/^tests\.js: cases\[1\]\.hint: hints are attached to mistakes/)]);
   });
 
   it('reports a bad case field with its path in tests.js', async () => {
-    const { problems } = await check({ 'tests.js': base['tests.js'].replace("points: 1, seed: 2", "points: 'one', seed: 2") });
+    const { problems } = await check({ 'tests.js': base['tests.js'].replace('points: 1, seed: 2', "points: 'one', seed: 2") });
     expect(problems).toEqual([expect.stringMatching(/^tests\.js: cases\[1\]\.points: /)]);
   });
 
@@ -68,7 +67,7 @@ describe('validateExercise', () => {
   it('rejects a stub that earns points, naming the cases', async () => {
     // The stub returns x, which is right wherever x is 0.
     const { problems } = await check({
-      'tests.js': base['tests.js'].replace("inputs: ({ rng }) => [rng.int([4], 0, 9)]", "inputs: ({ tf }) => [tf.zeros([4])]"),
+      'tests.js': base['tests.js'].replace('inputs: ({ rng }) => [rng.int([4], 0, 9)]', 'inputs: ({ tf }) => [tf.zeros([4])]'),
     });
     expect(problems).toEqual([
       expect.stringMatching(/^stub\.js earns 1 point\(s\) on hidden \(1\): a case that an untouched or constant answer passes/),

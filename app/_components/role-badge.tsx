@@ -8,9 +8,5 @@ const ROLE_COLOURS: Record<CourseRole, string> = {
 };
 
 export function RoleBadge({ role }: { role: CourseRole }) {
-  return (
-    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${ROLE_COLOURS[role]}`}>
-      {ROLE_LABELS[role]}
-    </span>
-  );
+  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${ROLE_COLOURS[role]}`}>{ROLE_LABELS[role]}</span>;
 }

@@ -7,7 +7,10 @@ it('every exported server action is named …Action', () => {
   const files = globSync('app/**/actions.ts');
   expect(files.length).toBeGreaterThan(5);
   const offenders = files.flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]).filter((name) => !name.endsWith('Action')).map((name) => `${file}: ${name}`),
+    [...readFileSync(file, 'utf8').matchAll(/^export (?:async )?function (\w+)/gm)]
+      .map((m) => m[1])
+      .filter((name) => !name.endsWith('Action'))
+      .map((name) => `${file}: ${name}`),
   );
   expect(offenders).toEqual([]);
 });

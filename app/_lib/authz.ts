@@ -28,11 +28,7 @@ export async function requireUser(returnTo: string): Promise<PublicUser> {
  * Non-members get a 404 so a course id reveals nothing; members whose role lacks `capability` get a 403.
  * Both interrupt rendering before any course data is read.
  */
-export async function requireCapability(
-  courseId: string,
-  capability: Capability,
-  returnTo: string,
-): Promise<{ user: PublicUser; course: MemberCourse }> {
+export async function requireCapability(courseId: string, capability: Capability, returnTo: string): Promise<{ user: PublicUser; course: MemberCourse }> {
   const user = await requireUser(returnTo);
   const course = await selectCourseForMember(user.id, courseId);
   if (!course) notFound();

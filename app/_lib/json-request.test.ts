@@ -20,18 +20,21 @@ function post(body: BodyInit | null, headers: Record<string, string | undefined>
 function hugeStream(totalBytes = 200 * 1024 * 1024) {
   const pulled = { bytes: 0 };
   let cancelled = false;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled.bytes >= totalBytes) return controller.close();
-      const chunk = new Uint8Array(CHUNK).fill(0x20);
-      if (pulled.bytes === 0) chunk[0] = 0x22; // a string that never ends
-      pulled.bytes += chunk.byteLength;
-      controller.enqueue(chunk);
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (pulled.bytes >= totalBytes) return controller.close();
+        const chunk = new Uint8Array(CHUNK).fill(0x20);
+        if (pulled.bytes === 0) chunk[0] = 0x22; // a string that never ends
+        pulled.bytes += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
     },
-    cancel() {
-      cancelled = true;
-    },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, pulled, wasCancelled: () => cancelled };
 }
 

@@ -100,7 +100,12 @@ export async function requeueOrphanedJobs(boss: PgBoss): Promise<number> {
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[];
     if (rows.length === 0) return 0;
     // No output object: postgres.js cannot bind one through drizzle's transaction (the log says why).
-    await boss.fail(GRADE_QUEUE, rows.map((row) => row.id), null, { db: fromDrizzle(tx as never, sql as never) });
+    await boss.fail(
+      GRADE_QUEUE,
+      rows.map((row) => row.id),
+      null,
+      { db: fromDrizzle(tx as never, sql as never) },
+    );
     await tx.execute(sql`update submissions set status = 'queued' where status = 'grading'`);
     return rows.length;
   });

@@ -23,7 +23,9 @@ export function pointBiserial(item: number[], total: number[]): number | null {
   if (n < 2) return null;
   const mx = item.reduce((a, b) => a + b, 0) / n;
   const my = total.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (item[i] - mx) * (total[i] - my);
     sxx += (item[i] - mx) ** 2;
@@ -35,5 +37,8 @@ export function pointBiserial(item: number[], total: number[]): number | null {
 
 /** Numbers vary between students ("shape [64]" vs "shape [32]"); the mistake behind them does not. */
 export function messageKey(message: string): string {
-  return message.replace(/-?\d+(\.\d+)?(e-?\d+)?/gi, '#').replace(/\s+/g, ' ').trim();
+  return message
+    .replace(/-?\d+(\.\d+)?(e-?\d+)?/gi, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

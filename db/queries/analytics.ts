@@ -61,19 +61,37 @@ export async function selectExerciseAnalytics(actorId: string, courseId: string)
       score: gradeReports.score,
       status: sql<string>`${gradeReports.report}->>'status'`,
       diagnosis: sql<ReportDiagnosis | null>`${gradeReports.report}->'diagnosis'`,
-      tests: sql<TestResult[]>`(select coalesce(jsonb_agg(jsonb_build_object('id', t->>'id', 'name', t->>'name', 'passed', (t->>'passed')::boolean, 'message', t->>'message')), '[]'::jsonb) from jsonb_array_elements(${gradeReports.report}->'tests') t)`,
+      tests: sql<
+        TestResult[]
+      >`(select coalesce(jsonb_agg(jsonb_build_object('id', t->>'id', 'name', t->>'name', 'passed', (t->>'passed')::boolean, 'message', t->>'message')), '[]'::jsonb) from jsonb_array_elements(${gradeReports.report}->'tests') t)`,
     })
     .from(gradeReports)
     .innerJoin(submissions, eq(submissions.id, gradeReports.submissionId))
     .innerJoin(enrollments, studentOf(courseId, submissions.userId))
     .leftJoin(regradeRuns, eq(regradeRuns.id, gradeReports.regradeRunId))
-    .where(and(inArray(submissions.itemId, items.map((i) => i.itemId)), isCountingReport))
+    .where(
+      and(
+        inArray(
+          submissions.itemId,
+          items.map((i) => i.itemId),
+        ),
+        isCountingReport,
+      ),
+    )
     .orderBy(gradeReports.submissionId, desc(gradeReports.run));
   const graded = rows.filter((r) => r.status === 'graded');
-  return items.map((item) => exerciseStats(item, graded.filter((r) => r.itemId === item.itemId)));
+  return items.map((item) =>
+    exerciseStats(
+      item,
+      graded.filter((r) => r.itemId === item.itemId),
+    ),
+  );
 }
 
-function exerciseStats(item: { itemId: string; title: string; assignmentTitle: string }, rows: { userId: string; at: Date; score: number; diagnosis: ReportDiagnosis | null; tests: TestResult[] }[]): ExerciseStats {
+function exerciseStats(
+  item: { itemId: string; title: string; assignmentTitle: string },
+  rows: { userId: string; at: Date; score: number; diagnosis: ReportDiagnosis | null; tests: TestResult[] }[],
+): ExerciseStats {
   const byStudent = new Map<string, typeof rows>();
   for (const r of rows) {
     const list = byStudent.get(r.userId);
@@ -146,14 +164,32 @@ export async function selectQuizAnalytics(actorId: string, courseId: string): Pr
     .selectDistinctOn([quizAttempts.userId, quizAttempts.itemId], { id: quizAttempts.id, itemId: quizAttempts.itemId, versionId: quizAttempts.quizVersionId })
     .from(quizAttempts)
     .innerJoin(enrollments, studentOf(courseId, quizAttempts.userId))
-    .where(and(inArray(quizAttempts.itemId, items.map((i) => i.itemId)), inArray(quizAttempts.status, ['submitted', 'needs_review', 'graded'])))
+    .where(
+      and(
+        inArray(
+          quizAttempts.itemId,
+          items.map((i) => i.itemId),
+        ),
+        inArray(quizAttempts.status, ['submitted', 'needs_review', 'graded']),
+      ),
+    )
     .orderBy(quizAttempts.userId, quizAttempts.itemId, desc(quizAttempts.attempt));
   if (attempts.length === 0) return items.map((item) => ({ ...item, attempts: 0, questions: [] }));
   const [answers, versions] = await Promise.all([
     db()
-      .select({ attemptId: quizAnswers.attemptId, questionId: quizAnswers.questionId, points: sql<number>`coalesce(${quizAnswers.manualPoints}, ${quizAnswers.autoPoints}, 0)`.mapWith(Number), needsReview: quizAnswers.needsReview })
+      .select({
+        attemptId: quizAnswers.attemptId,
+        questionId: quizAnswers.questionId,
+        points: sql<number>`coalesce(${quizAnswers.manualPoints}, ${quizAnswers.autoPoints}, 0)`.mapWith(Number),
+        needsReview: quizAnswers.needsReview,
+      })
       .from(quizAnswers)
-      .where(inArray(quizAnswers.attemptId, attempts.map((a) => a.id))),
+      .where(
+        inArray(
+          quizAnswers.attemptId,
+          attempts.map((a) => a.id),
+        ),
+      ),
     db()
       .select({ id: quizVersions.id, content: quizVersions.content })
       .from(quizVersions)
@@ -206,7 +242,12 @@ export async function selectSimilarityInput(actorId: string, courseId: string, i
     .orderBy(submissions.userId, desc(submissions.attempt));
   const versionIds = [...new Set(latest.map((s) => s.versionId))];
   const stubs = versionIds.length ? await db().select({ stub: exerciseVersions.stub }).from(exerciseVersions).where(inArray(exerciseVersions.id, versionIds)) : [];
-  return { title: item.title, assignmentTitle: item.assignmentTitle, stubs: stubs.map((s) => s.stub), submissions: latest.map((s) => ({ id: s.id, studentName: s.studentName, code: s.code, at: s.at })) };
+  return {
+    title: item.title,
+    assignmentTitle: item.assignmentTitle,
+    stubs: stubs.map((s) => s.stub),
+    submissions: latest.map((s) => ({ id: s.id, studentName: s.studentName, code: s.code, at: s.at })),
+  };
 }
 
 function mostCommon(values: string[]): string | undefined {

@@ -53,8 +53,7 @@ export async function selectAssignableContent(actorId: string, courseId: string)
     .innerJoin(assignments, eq(assignments.id, assignmentItems.assignmentId))
     .where(eq(assignments.courseId, courseId))
     .orderBy(asc(assignments.createdAt));
-  const usedIn = (kind: 'exercise' | 'quiz', id: string) =>
-    uses.filter((u) => (kind === 'exercise' ? u.exerciseId : u.quizId) === id).map((u) => ({ assignmentId: u.assignmentId, title: u.title }));
+  const usedIn = (kind: 'exercise' | 'quiz', id: string) => uses.filter((u) => (kind === 'exercise' ? u.exerciseId : u.quizId) === id).map((u) => ({ assignmentId: u.assignmentId, title: u.title }));
   return [
     ...exerciseRows.map((e) => ({ kind: 'exercise' as const, ...e, usedIn: usedIn('exercise', e.targetId) })),
     ...quizRows.map((q) => ({ kind: 'quiz' as const, ...q, usedIn: usedIn('quiz', q.targetId) })),

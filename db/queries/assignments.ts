@@ -26,10 +26,7 @@ export const extensionOf = (userId: string) => and(eq(extensions.assignmentId, a
  * Which assignments a member sees (the query must join `enrollmentOf`): published ones, and for
  * students only those already open. Roles with `assignments.preview` (staff) also see scheduled ones.
  */
-export const visibleToMember = and(
-  eq(assignments.published, true),
-  or(isNull(assignments.opensAt), lte(assignments.opensAt, sql`now()`), inArray(enrollments.role, rolesWith('assignments.preview'))),
-);
+export const visibleToMember = and(eq(assignments.published, true), or(isNull(assignments.opensAt), lte(assignments.opensAt, sql`now()`), inArray(enrollments.role, rolesWith('assignments.preview'))));
 
 /**
  * An exercise item as the acting member may submit to it: null unless the user is enrolled in
@@ -63,10 +60,7 @@ export type SubmissionWindow = { open: boolean; late: boolean; reason?: string }
  * Whether a submission made `now` is accepted and late. With a late penalty and no hard close,
  * late work is accepted indefinitely; with neither, the due date closes the item.
  */
-export function submissionWindow(
-  item: { opensAt: Date | null; dueAt: Date | null; extendedDueAt: Date | null; hardCloseAt: Date | null; latePenaltyPerDay: number },
-  now: Date,
-): SubmissionWindow {
+export function submissionWindow(item: { opensAt: Date | null; dueAt: Date | null; extendedDueAt: Date | null; hardCloseAt: Date | null; latePenaltyPerDay: number }, now: Date): SubmissionWindow {
   if (item.opensAt && now < item.opensAt) return { open: false, late: false, reason: `This item opens on ${item.opensAt.toISOString()}.` };
   const due = item.extendedDueAt ?? item.dueAt;
   const late = Boolean(due && now > due);

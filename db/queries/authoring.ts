@@ -37,7 +37,14 @@ export async function selectAuthoringDraft(actorId: string, courseId: string, dr
   await assertCapability(actorId, courseId, 'content.publish');
   if (!isUuid(draftId)) return null;
   const [row] = await db()
-    .select({ id: authoringDrafts.id, courseId: authoringDrafts.courseId, kind: authoringDrafts.kind, targetId: authoringDrafts.targetId, files: authoringDrafts.files, updatedAt: authoringDrafts.updatedAt })
+    .select({
+      id: authoringDrafts.id,
+      courseId: authoringDrafts.courseId,
+      kind: authoringDrafts.kind,
+      targetId: authoringDrafts.targetId,
+      files: authoringDrafts.files,
+      updatedAt: authoringDrafts.updatedAt,
+    })
     .from(authoringDrafts)
     .where(and(eq(authoringDrafts.id, draftId), eq(authoringDrafts.courseId, courseId)));
   return row ? { ...row, files: row.files } : null;

@@ -46,18 +46,17 @@ export async function upsertExerciseVersion(content: ExerciseContent, actorId?: 
       .returning({ id: exerciseVersions.id });
     const versionId =
       inserted[0]?.id ??
-      (await tx
-        .select({ id: exerciseVersions.id })
-        .from(exerciseVersions)
-        .where(and(eq(exerciseVersions.exerciseId, content.id), eq(exerciseVersions.contentHash, content.contentHash))))[0].id;
+      (
+        await tx
+          .select({ id: exerciseVersions.id })
+          .from(exerciseVersions)
+          .where(and(eq(exerciseVersions.exerciseId, content.id), eq(exerciseVersions.contentHash, content.contentHash)))
+      )[0].id;
     await tx.update(exercises).set({ currentVersionId: versionId }).where(eq(exercises.id, content.id));
     return { versionId, created: inserted.length > 0 };
   });
 }
 
 export async function selectExerciseSummaries(): Promise<{ id: string; slug: string; title: string; topic: string; difficulty: string }[]> {
-  return db()
-    .select({ id: exercises.id, slug: exercises.slug, title: exercises.title, topic: exercises.topic, difficulty: exercises.difficulty })
-    .from(exercises)
-    .orderBy(exercises.title);
+  return db().select({ id: exercises.id, slug: exercises.slug, title: exercises.title, topic: exercises.topic, difficulty: exercises.difficulty }).from(exercises).orderBy(exercises.title);
 }

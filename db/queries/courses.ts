@@ -12,12 +12,7 @@ export type MemberCourse = { id: string; title: string; code: string; timeZone: 
 const courseColumns = { id: courses.id, title: courses.title, code: courses.code, timeZone: courses.timeZone, role: enrollments.role };
 
 export async function selectCoursesForUser(userId: string): Promise<MemberCourse[]> {
-  return db()
-    .select(courseColumns)
-    .from(enrollments)
-    .innerJoin(courses, eq(courses.id, enrollments.courseId))
-    .where(eq(enrollments.userId, userId))
-    .orderBy(asc(courses.title));
+  return db().select(courseColumns).from(enrollments).innerJoin(courses, eq(courses.id, enrollments.courseId)).where(eq(enrollments.userId, userId)).orderBy(asc(courses.title));
 }
 
 export async function selectCourseForMember(userId: string, courseId: string): Promise<MemberCourse | null> {
@@ -97,7 +92,10 @@ async function insertCourseWithFreshCode(tx: Db, input: { actorId: string; title
 }
 
 export async function insertEnrollmentByJoinCode(userId: string, joinCode: string): Promise<{ courseId: string; role: CourseRole } | null> {
-  const [course] = await db().select({ id: courses.id }).from(courses).where(eq(courses.joinCode, normalizeJoinCode(joinCode)));
+  const [course] = await db()
+    .select({ id: courses.id })
+    .from(courses)
+    .where(eq(courses.joinCode, normalizeJoinCode(joinCode)));
   if (!course) return null;
   await db().insert(enrollments).values({ courseId: course.id, userId, role: 'student' }).onConflictDoNothing();
   const enrollment = await selectOptionalEnrollment(userId, course.id);

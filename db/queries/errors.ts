@@ -3,18 +3,7 @@
  * 'forbidden' also answers for things the actor may not know exist, so an id reveals nothing.
  */
 export type RefusalCode =
-  | 'forbidden'
-  | 'not-found'
-  | 'invalid'
-  | 'conflict'
-  | 'closed'
-  | 'already-submitted'
-  | 'no-attempts-left'
-  | 'unpublished'
-  | 'needs-confirmation'
-  | 'too-large'
-  | 'rate-limited'
-  | 'unavailable';
+  'forbidden' | 'not-found' | 'invalid' | 'conflict' | 'closed' | 'already-submitted' | 'no-attempts-left' | 'unpublished' | 'needs-confirmation' | 'too-large' | 'rate-limited' | 'unavailable';
 
 /** A refusal with a message the user can read and act on; nothing was stored. */
 export class Refusal extends Error {

@@ -63,7 +63,15 @@ export async function selectStudentGradebook(actorId: string, courseId: string, 
       .where(and(eq(quizAttempts.userId, userId), inArray(quizAttempts.itemId, itemIds)))
       .orderBy(asc(quizAttempts.attempt)),
     db()
-      .select({ itemId: scoreOverrides.itemId, newScore: scoreOverrides.newScore, oldScore: scoreOverrides.oldScore, reason: scoreOverrides.reason, comment: scoreOverrides.comment, actorName: actor.name, createdAt: scoreOverrides.createdAt })
+      .select({
+        itemId: scoreOverrides.itemId,
+        newScore: scoreOverrides.newScore,
+        oldScore: scoreOverrides.oldScore,
+        reason: scoreOverrides.reason,
+        comment: scoreOverrides.comment,
+        actorName: actor.name,
+        createdAt: scoreOverrides.createdAt,
+      })
       .from(scoreOverrides)
       .leftJoin(actor, eq(actor.id, scoreOverrides.actorId))
       .where(and(eq(scoreOverrides.courseId, courseId), eq(scoreOverrides.userId, userId), inArray(scoreOverrides.itemId, itemIds)))
@@ -74,7 +82,13 @@ export async function selectStudentGradebook(actorId: string, courseId: string, 
     const d = dues.find((x) => x.itemId === item.itemId)!;
     const due = d.extendedDueAt ?? d.dueAt;
     const line = (attempt: number, at: Date, status: string, score: number | null, counts: boolean): AttemptLine => ({
-      attempt, at, status, score, counts, late: due !== null && at > due, penalty: latePenalty(at, due, d.perDay),
+      attempt,
+      at,
+      status,
+      score,
+      counts,
+      late: due !== null && at > due,
+      penalty: latePenalty(at, due, d.perDay),
     });
     const attempts =
       item.kind === 'exercise'
@@ -86,5 +100,10 @@ export async function selectStudentGradebook(actorId: string, courseId: string, 
 }
 
 const overrideLine = (o: OverrideLine & { itemId: string }): OverrideLine => ({
-  newScore: o.newScore, oldScore: o.oldScore, reason: o.reason, comment: o.comment, actorName: o.actorName, createdAt: o.createdAt,
+  newScore: o.newScore,
+  oldScore: o.oldScore,
+  reason: o.reason,
+  comment: o.comment,
+  actorName: o.actorName,
+  createdAt: o.createdAt,
 });

@@ -27,10 +27,12 @@ export async function upsertQuizVersion(content: QuizContent, actorId?: string):
       .returning({ id: quizVersions.id });
     const versionId =
       inserted[0]?.id ??
-      (await tx
-        .select({ id: quizVersions.id })
-        .from(quizVersions)
-        .where(and(eq(quizVersions.quizId, content.id), eq(quizVersions.contentHash, content.contentHash))))[0].id;
+      (
+        await tx
+          .select({ id: quizVersions.id })
+          .from(quizVersions)
+          .where(and(eq(quizVersions.quizId, content.id), eq(quizVersions.contentHash, content.contentHash)))
+      )[0].id;
     await tx.update(quizzes).set({ currentVersionId: versionId }).where(eq(quizzes.id, content.id));
     return { versionId, created: inserted.length > 0 };
   });
@@ -64,7 +66,6 @@ export async function selectQuizItemForMember(userId: string, itemId: string) {
     .where(and(eq(assignmentItems.id, itemId), eq(assignmentItems.kind, 'quiz'), visibleToMember));
   return row ?? null;
 }
-
 
 const attemptColumns = {
   id: quizAttempts.id,
@@ -190,12 +191,11 @@ export async function updateQuizAnswerResults(tx: Tx, attemptId: string, results
   }
 }
 
-export async function updateQuizAttemptSubmitted(
-  tx: Tx,
-  attemptId: string,
-  values: { status: 'graded' | 'needs_review'; score: number; isLate: boolean; submittedAt: Date },
-): Promise<void> {
-  await tx.update(quizAttempts).set(values).where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, 'in_progress')));
+export async function updateQuizAttemptSubmitted(tx: Tx, attemptId: string, values: { status: 'graded' | 'needs_review'; score: number; isLate: boolean; submittedAt: Date }): Promise<void> {
+  await tx
+    .update(quizAttempts)
+    .set(values)
+    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, 'in_progress')));
 }
 
 /**
@@ -206,10 +206,7 @@ export async function insertQuizItemIfMissing(input: { assignmentId: string; qui
   return db().transaction(async (tx) => {
     const [quiz] = await tx.select({ id: quizzes.id }).from(quizzes).where(eq(quizzes.id, input.quizId));
     if (!quiz) return false;
-    const items = await tx
-      .select({ quizId: assignmentItems.quizId, position: assignmentItems.position })
-      .from(assignmentItems)
-      .where(eq(assignmentItems.assignmentId, input.assignmentId));
+    const items = await tx.select({ quizId: assignmentItems.quizId, position: assignmentItems.position }).from(assignmentItems).where(eq(assignmentItems.assignmentId, input.assignmentId));
     if (items.some((i) => i.quizId === input.quizId)) return false;
     await tx.insert(assignmentItems).values({
       assignmentId: input.assignmentId,

@@ -5,7 +5,6 @@ import { assignmentItems, assignments, exercises, exerciseVersions, gradeReports
 import { assertCapability } from './courses';
 import { isUuid } from './ids';
 
-
 /** Marks a regrade report that only copies the old result because the sandbox crashed on every retry. */
 export const REGRADE_CRASHED = 'regradeCrashed';
 
@@ -73,7 +72,6 @@ export async function selectRegradeRuns(actorId: string, courseId: string, limit
     .orderBy(desc(regradeRuns.createdAt))
     .limit(limit);
 }
-
 
 // The score the submission had before this run: its latest counted report from an earlier run.
 // Read from the reports, not submissions.score, so an accepted run still shows what it changed.

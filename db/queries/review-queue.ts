@@ -165,7 +165,15 @@ export async function selectQuizAttemptForStaff(actorId: string, courseId: strin
   const { content, ...rest } = attempt;
   const questions = content.questions.map((q) => {
     const a = byId.get(q.id);
-    return { id: q.id, type: q.type, maxPoints: q.points, answered: Boolean(a), points: a?.manualPoints ?? a?.autoPoints ?? 0, waiting: Boolean(a?.needsReview) && a?.manualPoints === null, comment: a?.comment ?? null };
+    return {
+      id: q.id,
+      type: q.type,
+      maxPoints: q.points,
+      answered: Boolean(a),
+      points: a?.manualPoints ?? a?.autoPoints ?? 0,
+      waiting: Boolean(a?.needsReview) && a?.manualPoints === null,
+      comment: a?.comment ?? null,
+    };
   });
   return { ...rest, questions };
 }

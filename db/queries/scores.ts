@@ -1,19 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db } from '../client';
-import {
-  assignmentItems,
-  assignments,
-  enrollments,
-  exercises,
-  extensions,
-  gradeReports,
-  quizAttempts,
-  quizzes,
-  regradeRuns,
-  scoreOverrides,
-  submissions,
-  users,
-} from '../schema';
+import { assignmentItems, assignments, enrollments, exercises, extensions, gradeReports, quizAttempts, quizzes, regradeRuns, scoreOverrides, submissions, users } from '../schema';
 import { assertCapability } from './courses';
 import { isUuid } from './ids';
 import { latePenalty } from './late-penalty.shared';
@@ -113,7 +100,13 @@ async function computeScores(courseId: string, onlyUserId: string | null): Promi
   const [exerciseAttempts, quizRows, extensionRows, overrides] = await Promise.all([
     selectCountingSubmissions(itemIds, userIds),
     db()
-      .select({ userId: quizAttempts.userId, itemId: quizAttempts.itemId, status: quizAttempts.status, score: quizAttempts.score, at: sql<Date>`coalesce(${quizAttempts.submittedAt}, ${quizAttempts.startedAt})`.mapWith(quizAttempts.startedAt) })
+      .select({
+        userId: quizAttempts.userId,
+        itemId: quizAttempts.itemId,
+        status: quizAttempts.status,
+        score: quizAttempts.score,
+        at: sql<Date>`coalesce(${quizAttempts.submittedAt}, ${quizAttempts.startedAt})`.mapWith(quizAttempts.startedAt),
+      })
       .from(quizAttempts)
       .where(and(inArray(quizAttempts.itemId, itemIds), inArray(quizAttempts.userId, userIds), inArray(quizAttempts.status, ['graded', 'needs_review']))),
     db()
@@ -211,13 +204,7 @@ export async function selectCountingSubmissions(itemIds: string[], userIds: stri
     .from(gradeReports)
     .innerJoin(submissions, eq(submissions.id, gradeReports.submissionId))
     .leftJoin(regradeRuns, eq(regradeRuns.id, gradeReports.regradeRunId))
-    .where(
-      and(
-        inArray(submissions.itemId, itemIds),
-        inArray(submissions.userId, userIds),
-        isCountingReport,
-      ),
-    )
+    .where(and(inArray(submissions.itemId, itemIds), inArray(submissions.userId, userIds), isCountingReport))
     .orderBy(gradeReports.submissionId, desc(gradeReports.run));
   return rows.filter((r) => r.status === 'graded');
 }

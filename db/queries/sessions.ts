@@ -20,19 +20,14 @@ export const LOGIN_THROTTLE = {
   addressForgetAfterMs: 15 * 60_000,
 } as const;
 
-export type SignInResult =
-  | { ok: true; user: PublicUser; sessionVersion: number }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; retryAt: Date };
+export type SignInResult = { ok: true; user: PublicUser; sessionVersion: number } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAt: Date };
 
 type Key = { key: string; limit: number; forgetAfterMs: number };
 
 function throttleKeys(email: string, address: string | null): { account: Key; address: Key | null } {
   return {
     account: { key: `email:${normalizeEmail(email)}`, limit: LOGIN_THROTTLE.accountLimit, forgetAfterMs: LOGIN_THROTTLE.accountForgetAfterMs },
-    address: address
-      ? { key: `ip:${address}`, limit: LOGIN_THROTTLE.addressLimit, forgetAfterMs: LOGIN_THROTTLE.addressForgetAfterMs }
-      : null,
+    address: address ? { key: `ip:${address}`, limit: LOGIN_THROTTLE.addressLimit, forgetAfterMs: LOGIN_THROTTLE.addressForgetAfterMs } : null,
   };
 }
 
@@ -114,12 +109,7 @@ export async function signInWithPassword(email: string, password: string, addres
 async function forgetOldFailures(now: Date): Promise<void> {
   await db()
     .delete(loginThrottle)
-    .where(
-      and(
-        lt(loginThrottle.lastFailureAt, new Date(now.getTime() - LOGIN_THROTTLE.accountForgetAfterMs)),
-        or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, now)),
-      ),
-    );
+    .where(and(lt(loginThrottle.lastFailureAt, new Date(now.getTime() - LOGIN_THROTTLE.accountForgetAfterMs)), or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, now))));
 }
 
 /** The version a session token of this user must carry; null when the user no longer exists. */

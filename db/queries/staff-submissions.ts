@@ -61,9 +61,7 @@ export async function selectCourseItemsForStaff(actorId: string, courseId: strin
 
 export async function selectSubmissionsPage(actorId: string, courseId: string, filter: BrowserFilter): Promise<{ rows: BrowserRow[]; total: number }> {
   const items = await selectCourseItemsForStaff(actorId, courseId);
-  const scoped = items.filter(
-    (i) => i.kind === filter.kind && (!filter.assignmentId || i.assignmentId === filter.assignmentId) && (!filter.itemId || i.itemId === filter.itemId),
-  );
+  const scoped = items.filter((i) => i.kind === filter.kind && (!filter.assignmentId || i.assignmentId === filter.assignmentId) && (!filter.itemId || i.itemId === filter.itemId));
   if (scoped.length === 0) return { rows: [], total: 0 };
   const titles = new Map(scoped.map((i) => [i.itemId, i.title]));
   const t = filter.kind === 'exercise' ? exerciseColumns() : quizColumns();
@@ -85,8 +83,15 @@ export async function selectSubmissionsPage(actorId: string, courseId: string, f
       .offset((Math.max(1, filter.page) - 1) * PAGE_SIZE),
     // Join users only when the student filter needs them: the count then reads one table.
     filter.student?.trim()
-      ? db().select({ n: sql<number>`count(*)`.mapWith(Number) }).from(t.table).innerJoin(users, eq(users.id, t.userId)).where(where)
-      : db().select({ n: sql<number>`count(*)`.mapWith(Number) }).from(t.table).where(where),
+      ? db()
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(t.table)
+          .innerJoin(users, eq(users.id, t.userId))
+          .where(where)
+      : db()
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
+          .from(t.table)
+          .where(where),
   ]);
   return {
     rows: rows.map((r) => ({ ...r, itemId: r.itemId!, kind: filter.kind, status: String(r.status), itemTitle: titles.get(r.itemId!) ?? '' })),
@@ -165,7 +170,15 @@ export async function selectSubmissionForStaff(actorId: string, courseId: string
       .orderBy(desc(gradeReports.run))
       .limit(1),
     db()
-      .select({ id: submissions.id, attempt: submissions.attempt, status: submissions.status, score: submissions.score, isLate: submissions.isLate, code: submissions.code, createdAt: submissions.createdAt })
+      .select({
+        id: submissions.id,
+        attempt: submissions.attempt,
+        status: submissions.status,
+        score: submissions.score,
+        isLate: submissions.isLate,
+        code: submissions.code,
+        createdAt: submissions.createdAt,
+      })
       .from(submissions)
       .where(and(eq(submissions.userId, row.userId), eq(submissions.itemId, row.itemId)))
       .orderBy(desc(submissions.attempt)),

@@ -1,17 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '../client';
-import {
-  assignmentItems,
-  assignments,
-  drafts,
-  enrollments,
-  exercises,
-  exerciseVersions,
-  extensions,
-  quizAttempts,
-  quizzes,
-  submissions,
-} from '../schema';
+import { assignmentItems, assignments, drafts, enrollments, exercises, exerciseVersions, extensions, quizAttempts, quizzes, submissions } from '../schema';
 import { isUuid } from './ids';
 import { enrollmentOf, extensionOf, feedbackVisible, visibleToMember, windowColumns } from './assignments';
 

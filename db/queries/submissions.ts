@@ -156,10 +156,7 @@ export async function selectStuckSubmissions(actorId: string, courseId: string, 
     .where(
       and(
         eq(assignments.courseId, courseId),
-        or(
-          eq(submissions.status, 'failed'),
-          and(inArray(submissions.status, ['queued', 'grading']), sql`${submissions.createdAt} < now() - make_interval(secs => ${stuckAfterSeconds})`),
-        ),
+        or(eq(submissions.status, 'failed'), and(inArray(submissions.status, ['queued', 'grading']), sql`${submissions.createdAt} < now() - make_interval(secs => ${stuckAfterSeconds})`)),
       ),
     )
     .orderBy(desc(submissions.createdAt))

@@ -5,7 +5,6 @@ import { hashPassword, verifyPassword } from '../password';
 import { users } from '../schema';
 import { isUniqueViolation, Refusal } from './errors';
 
-
 export type PublicUser = { id: string; email: string; name: string; isAdmin: boolean };
 
 const publicColumns = { id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin };
@@ -57,6 +56,9 @@ export async function selectUser(id: string): Promise<PublicUser | null> {
 }
 
 export async function selectUserByEmail(email: string): Promise<PublicUser | null> {
-  const [user] = await db().select(publicColumns).from(users).where(eq(users.email, normalizeEmail(email)));
+  const [user] = await db()
+    .select(publicColumns)
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   return user ?? null;
 }

@@ -26,7 +26,9 @@ export const exerciseVersions = pgTable(
   'exercise_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    exerciseId: text('exercise_id').notNull().references(() => exercises.id, { onDelete: 'cascade' }),
+    exerciseId: text('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
     contentHash: text('content_hash').notNull(),
     meta: jsonb('meta').$type<ExerciseMeta>().notNull(),
     statement: text('statement').notNull(),
@@ -54,7 +56,9 @@ export const quizVersions = pgTable(
   'quiz_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+    quizId: text('quiz_id')
+      .notNull()
+      .references(() => quizzes.id, { onDelete: 'cascade' }),
     contentHash: text('content_hash').notNull(),
     // The validated quiz file (questions, rubrics, model answers): staff-only data.
     content: jsonb('content').$type<Quiz>().notNull(),
@@ -75,7 +79,9 @@ export const authoringDrafts = pgTable(
   'authoring_drafts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
     kind: authoringKind('kind').notNull(),
     targetId: text('target_id'),
     // The files of the content folder by name (exercise.json, statement.md, stub.js, ...).

@@ -12,8 +12,12 @@ export const submissionStatus = pgEnum('submission_status', ['queued', 'grading'
 export const drafts = pgTable(
   'drafts',
   {
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    exerciseId: text('exercise_id').notNull().references(() => exercises.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    exerciseId: text('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -24,11 +28,17 @@ export const submissions = pgTable(
   'submissions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     itemId: uuid('item_id').references(() => assignmentItems.id, { onDelete: 'cascade' }),
-    exerciseId: text('exercise_id').notNull().references(() => exercises.id),
+    exerciseId: text('exercise_id')
+      .notNull()
+      .references(() => exercises.id),
     // Pinned at submit time so a regrade reproduces the original grading.
-    exerciseVersionId: uuid('exercise_version_id').notNull().references(() => exerciseVersions.id),
+    exerciseVersionId: uuid('exercise_version_id')
+      .notNull()
+      .references(() => exerciseVersions.id),
     code: text('code').notNull(),
     status: submissionStatus('status').notNull().default('queued'),
     attempt: integer('attempt').notNull(),
@@ -52,12 +62,16 @@ export const gradeReports = pgTable(
   'grade_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    submissionId: uuid('submission_id').notNull().references(() => submissions.id, { onDelete: 'cascade' }),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
     // 0 for the first grading; a regrade gets the next run number.
     run: integer('run').notNull().default(0),
     // Set for reports produced by a regrade; they count only once the instructor accepts the run.
     regradeRunId: uuid('regrade_run_id').references(() => regradeRuns.id, { onDelete: 'set null' }),
-    exerciseVersionId: uuid('exercise_version_id').notNull().references(() => exerciseVersions.id),
+    exerciseVersionId: uuid('exercise_version_id')
+      .notNull()
+      .references(() => exerciseVersions.id),
     report: jsonb('report').$type<GradeReport>().notNull(),
     score: real('score').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -65,7 +79,9 @@ export const gradeReports = pgTable(
   (t) => [
     unique('grade_reports_run_uq').on(t.submissionId, t.run),
     // Regrade progress and its "last report marks the run ready" check count a run's reports.
-    index('grade_reports_regrade_run_idx').on(t.regradeRunId).where(sql`${t.regradeRunId} is not null`),
+    index('grade_reports_regrade_run_idx')
+      .on(t.regradeRunId)
+      .where(sql`${t.regradeRunId} is not null`),
   ],
 );
 
@@ -75,9 +91,15 @@ export const quizAttempts = pgTable(
   'quiz_attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    itemId: uuid('item_id').notNull().references(() => assignmentItems.id, { onDelete: 'cascade' }),
-    quizVersionId: uuid('quiz_version_id').notNull().references(() => quizVersions.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => assignmentItems.id, { onDelete: 'cascade' }),
+    quizVersionId: uuid('quiz_version_id')
+      .notNull()
+      .references(() => quizVersions.id),
     attempt: integer('attempt').notNull(),
     // Seeds the per-attempt option shuffle so a reload shows the same order.
     seed: integer('seed').notNull(),
@@ -93,7 +115,9 @@ export const quizAttempts = pgTable(
 export const quizAnswers = pgTable(
   'quiz_answers',
   {
-    attemptId: uuid('attempt_id').notNull().references(() => quizAttempts.id, { onDelete: 'cascade' }),
+    attemptId: uuid('attempt_id')
+      .notNull()
+      .references(() => quizAttempts.id, { onDelete: 'cascade' }),
     questionId: text('question_id').notNull(),
     answer: jsonb('answer').notNull(),
     autoPoints: real('auto_points'),
@@ -111,7 +135,9 @@ export const quizAnswers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.attemptId, t.questionId] }),
-    index('quiz_answers_review_idx').on(t.needsReview).where(sql`${t.needsReview} and ${t.manualPoints} is null`),
+    index('quiz_answers_review_idx')
+      .on(t.needsReview)
+      .where(sql`${t.needsReview} and ${t.manualPoints} is null`),
   ],
 );
 
@@ -124,9 +150,15 @@ export const scoreOverrides = pgTable(
   'score_overrides',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    courseId: uuid('course_id').notNull().references(() => courses.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    itemId: uuid('item_id').notNull().references(() => assignmentItems.id),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => assignmentItems.id),
     submissionId: uuid('submission_id').references(() => submissions.id),
     quizAttemptId: uuid('quiz_attempt_id').references(() => quizAttempts.id),
     oldScore: real('old_score'),
@@ -151,9 +183,15 @@ export const regradeRuns = pgTable(
   'regrade_runs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
-    exerciseId: text('exercise_id').notNull().references(() => exercises.id, { onDelete: 'cascade' }),
-    exerciseVersionId: uuid('exercise_version_id').notNull().references(() => exerciseVersions.id),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    exerciseId: text('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    exerciseVersionId: uuid('exercise_version_id')
+      .notNull()
+      .references(() => exerciseVersions.id),
     // Null = every student's submissions.
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     status: regradeStatus('status').notNull().default('running'),

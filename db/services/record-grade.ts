@@ -13,10 +13,7 @@ type GradeResult = { submissionId: string; run: number; report: GradeReport; reg
 export async function recordGradeResult(input: GradeResult): Promise<boolean> {
   return db().transaction(async (tx) => {
     if (input.regradeRunId) return recordRegradeResult(tx, { ...input, regradeRunId: input.regradeRunId });
-    const [submission] = await tx
-      .select({ exerciseVersionId: submissions.exerciseVersionId })
-      .from(submissions)
-      .where(eq(submissions.id, input.submissionId));
+    const [submission] = await tx.select({ exerciseVersionId: submissions.exerciseVersionId }).from(submissions).where(eq(submissions.id, input.submissionId));
     if (!submission) return false;
     const inserted = await tx
       .insert(gradeReports)
@@ -58,11 +55,7 @@ export async function recordRegradeCrash(input: Omit<Required<GradeResult>, 'rep
  */
 async function recordRegradeResult(tx: Db, input: Required<GradeResult> & { versionId?: string }): Promise<boolean> {
   // Locking the run serialises its reports, so exactly one transaction sees the final count.
-  const [run] = await tx
-    .select({ versionId: regradeRuns.exerciseVersionId, total: regradeRuns.total })
-    .from(regradeRuns)
-    .where(eq(regradeRuns.id, input.regradeRunId))
-    .for('update');
+  const [run] = await tx.select({ versionId: regradeRuns.exerciseVersionId, total: regradeRuns.total }).from(regradeRuns).where(eq(regradeRuns.id, input.regradeRunId)).for('update');
   if (!run) return false;
   const inserted = await tx
     .insert(gradeReports)
@@ -79,7 +72,10 @@ async function recordRegradeResult(tx: Db, input: Required<GradeResult> & { vers
   if (inserted.length === 0) return false;
   const [written] = await tx.select({ n: count() }).from(gradeReports).where(eq(gradeReports.regradeRunId, input.regradeRunId));
   if (written.n >= run.total) {
-    await tx.update(regradeRuns).set({ status: 'ready' }).where(and(eq(regradeRuns.id, input.regradeRunId), eq(regradeRuns.status, 'running')));
+    await tx
+      .update(regradeRuns)
+      .set({ status: 'ready' })
+      .where(and(eq(regradeRuns.id, input.regradeRunId), eq(regradeRuns.status, 'running')));
   }
   return true;
 }

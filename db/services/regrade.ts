@@ -50,7 +50,11 @@ export async function startRegrade(input: { actorId: string; courseId: string; e
     // Run 0 is the live grading; the n-th regrade of this exercise in this course writes run n. A
     // discarded run's straggling job can therefore never take the report slot of a later run.
     const runNumber = earlierRuns + 1;
-    await enqueueRegrades(boss, tx, targets.map((t) => ({ ...t, run: runNumber, regradeRunId: run.id })));
+    await enqueueRegrades(
+      boss,
+      tx,
+      targets.map((t) => ({ ...t, run: runNumber, regradeRunId: run.id })),
+    );
     return { runId: run.id, total: targets.length };
   });
 }
@@ -79,7 +83,10 @@ export async function acceptRegrade(actorId: string, courseId: string, runId: st
       .update(regradeRuns)
       .set({ status: 'discarded', decidedAt: sql`now()` })
       .where(and(eq(regradeRuns.courseId, courseId), eq(regradeRuns.exerciseId, run.exerciseId), eq(regradeRuns.status, 'ready'), ne(regradeRuns.id, runId)));
-    await tx.update(regradeRuns).set({ status: 'accepted', decidedAt: sql`now()` }).where(eq(regradeRuns.id, runId));
+    await tx
+      .update(regradeRuns)
+      .set({ status: 'accepted', decidedAt: sql`now()` })
+      .where(eq(regradeRuns.id, runId));
     return { applied: applied.length };
   });
 }
@@ -88,7 +95,10 @@ export async function acceptRegrade(actorId: string, courseId: string, runId: st
 export async function discardRegrade(actorId: string, courseId: string, runId: string): Promise<void> {
   await decideRegrade(actorId, courseId, runId, async (tx, run) => {
     if (run.status !== 'running' && run.status !== 'ready') throw new Refusal('conflict', 'This regrade has already been decided.');
-    await tx.update(regradeRuns).set({ status: 'discarded', decidedAt: sql`now()` }).where(eq(regradeRuns.id, runId));
+    await tx
+      .update(regradeRuns)
+      .set({ status: 'discarded', decidedAt: sql`now()` })
+      .where(eq(regradeRuns.id, runId));
   });
 }
 

@@ -21,7 +21,10 @@ export async function submitExercise(input: { userId: string; itemId: string; co
     if (!isDatabaseUnavailable(error)) throw error;
     // A connection lost during COMMIT leaves the outcome unknown to us; the row and its job commit
     // or roll back together, so "check your history" is honest and nothing is half-stored.
-    throw new Refusal('unavailable', 'The grading service is briefly unavailable, so your submission may not have been stored. Check your submission history in a moment and submit again if it is not there.');
+    throw new Refusal(
+      'unavailable',
+      'The grading service is briefly unavailable, so your submission may not have been stored. Check your submission history in a moment and submit again if it is not there.',
+    );
   }
 }
 

@@ -1,13 +1,6 @@
 import { db } from '../client';
 import { submissionWindow } from '../queries/assignments';
-import {
-  selectOwnOpenQuizAttemptForUpdate,
-  selectOwnQuizAnswers,
-  selectOwnQuizAttempt,
-  selectQuizItemForMember,
-  updateQuizAnswerResults,
-  updateQuizAttemptSubmitted,
-} from '../queries/quizzes';
+import { selectOwnOpenQuizAttemptForUpdate, selectOwnQuizAnswers, selectOwnQuizAttempt, selectQuizItemForMember, updateQuizAnswerResults, updateQuizAttemptSubmitted } from '../queries/quizzes';
 import { scoreQuiz } from '../../graders/quiz/score';
 import { Refusal } from '../queries/errors';
 

@@ -48,7 +48,13 @@ line('sandboxed job, isolate reused for 20 jobs (fresh context each)', reused);
 line('sandboxed job, isolate started inside the job', backToBack);
 line('sandboxed job, isolate from code cache, no snapshot', noSnapshot);
 line('  isolate start (snapshot + context + lockdown) + dispose', start);
-for (const [concurrency, jobsPerIsolate] of [[1, 1], [2, 1], [3, 1], [4, 1], [2, 20]]) {
+for (const [concurrency, jobsPerIsolate] of [
+  [1, 1],
+  [2, 1],
+  [3, 1],
+  [4, 1],
+  [2, 20],
+]) {
   const grader = await graderWith({ concurrency, engine: engines.snapshot, jobsPerIsolate });
   const jobs = 200;
   const t = performance.now();
@@ -59,7 +65,9 @@ for (const [concurrency, jobsPerIsolate] of [[1, 1], [2, 1], [3, 1], [4, 1], [2,
   grader.close();
   const cpuPerJob = (used.user + used.system) / 1000 / jobs;
   const note = concurrency === cores ? `  (target ≥ 40/s: ${jobs / seconds >= 40 ? 'met' : 'NOT met'}; ${cores} idle cores at this CPU/job: ≈ ${((cores * 1000) / cpuPerJob).toFixed(0)}/s)` : '';
-  console.log(`throughput, ${concurrency} job(s) at once${jobsPerIsolate > 1 ? `, isolate reused for ${jobsPerIsolate} jobs` : ''}: ${(jobs / seconds).toFixed(1)} gradings/s, CPU/job ${ms(cpuPerJob)}${note}`);
+  console.log(
+    `throughput, ${concurrency} job(s) at once${jobsPerIsolate > 1 ? `, isolate reused for ${jobsPerIsolate} jobs` : ''}: ${(jobs / seconds).toFixed(1)} gradings/s, CPU/job ${ms(cpuPerJob)}${note}`,
+  );
 }
 console.log(`load average at the end: ${loadavg()[0].toFixed(2)} (other processes on this machine share its ${cores} cores)`);
 process.exit(0);

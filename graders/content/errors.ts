@@ -12,9 +12,7 @@ export class ContentError extends Error {
 
 /** zod issue path → "limits.memoryMb" / "cases[2].points". */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
 /** JSON.parse's "… at position 123" → "invalid JSON at line 5, column 9: …", which an author can find. */

@@ -19,7 +19,14 @@ export function checkStatement(markdown: string): string[] {
       problems.push(`line ${line}: ${(err as Error).message}`);
     }
   }
-  if ((text.replace(/\$\$[\s\S]+?\$\$/g, '').replace(/\$[^$\n]+?\$/g, '').match(/(?<!\\)\$/g) ?? []).length) {
+  if (
+    (
+      text
+        .replace(/\$\$[\s\S]+?\$\$/g, '')
+        .replace(/\$[^$\n]+?\$/g, '')
+        .match(/(?<!\\)\$/g) ?? []
+    ).length
+  ) {
     problems.push('an unmatched $ (escape a literal dollar as \\$)');
   }
   return problems;

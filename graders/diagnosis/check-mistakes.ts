@@ -18,9 +18,17 @@ export function checkDeclaredMistakes(exercise: LoadedExercise, ref: ReferenceDa
       continue;
     }
     const outcomes = ref.cases.map((c, i): CaseOutcome => ({ ok: true, value: differs[i]?.value ?? c.expected.value, grads: c.expected.grads, durationMs: 0 }));
-    const found = diagnose(exercise, ref.cases, outcomes, differs.map((d) => !d), '');
+    const found = diagnose(
+      exercise,
+      ref.cases,
+      outcomes,
+      differs.map((d) => !d),
+      '',
+    );
     if (found?.id !== mistake.id) {
-      problems.push(`tests.js: mistakes: "${mistake.id}" is diagnosed as ${found ? `"${found.id}"` : 'nothing'}: on every case where it differs it gives the same outputs, so declare it earlier or add a case that tells them apart`);
+      problems.push(
+        `tests.js: mistakes: "${mistake.id}" is diagnosed as ${found ? `"${found.id}"` : 'nothing'}: on every case where it differs it gives the same outputs, so declare it earlier or add a case that tells them apart`,
+      );
     }
   }
   return problems;

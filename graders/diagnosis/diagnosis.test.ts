@@ -60,14 +60,20 @@ describe('hints only with evidence', () => {
   it('a mistake is ruled out where the student is right on a case it gets wrong', async () => {
     // Sums over the batch only when the batch is larger than 2: the visible hand-computed case is right,
     // which the sum-not-mean mistake gets wrong, so it is not named.
-    const report = await grade(triplet, `function tripletLoss(a, p, n, m) { const l = tf.relu(tf.sum(tf.squaredDifference(a, p), -1).sub(tf.sum(tf.squaredDifference(a, n), -1)).add(m)); return a.shape[0] > 2 ? tf.sum(l) : tf.mean(l); }`);
+    const report = await grade(
+      triplet,
+      `function tripletLoss(a, p, n, m) { const l = tf.relu(tf.sum(tf.squaredDifference(a, p), -1).sub(tf.sum(tf.squaredDifference(a, n), -1)).add(m)); return a.shape[0] > 2 ? tf.sum(l) : tf.mean(l); }`,
+    );
     expect(report.tests.find((t) => t.id === 'hand-computed')?.passed).toBe(true);
     expect(report.diagnosis?.id).not.toBe('sum-not-mean');
   });
 
   it('a hidden failure outside the diagnosis is reported as such', async () => {
     // The visible cases show the sum-not-mean mistake; a margin of 0 additionally gives a wrong constant.
-    const report = await grade(triplet, `function tripletLoss(a, p, n, m) { const s = tf.sum(tf.relu(tf.sum(tf.squaredDifference(a, p), -1).sub(tf.sum(tf.squaredDifference(a, n), -1)).add(m))); return m === 0 ? s.add(1) : s; }`);
+    const report = await grade(
+      triplet,
+      `function tripletLoss(a, p, n, m) { const s = tf.sum(tf.relu(tf.sum(tf.squaredDifference(a, p), -1).sub(tf.sum(tf.squaredDifference(a, n), -1)).add(m))); return m === 0 ? s.add(1) : s; }`,
+    );
     expect(report.diagnosis?.id).toBe('sum-not-mean');
     const marginZero = report.tests.find((t) => t.id === 'margin-zero');
     expect(marginZero?.message).toBe('failed (hidden test) — for a reason other than the one named above');

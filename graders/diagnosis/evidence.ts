@@ -71,7 +71,12 @@ function sameNumber(m: number, a: number, tol: Tolerance): boolean {
 /** Parameter names from the stub's signature, so messages can say "anchor" rather than "argument 1". */
 export function paramNames(stub: string, entry: string): string[] {
   const m = new RegExp(`(?:function\\s+${entry}\\s*|${entry}\\s*=\\s*(?:function\\s*)?)\\(([^)]*)\\)`).exec(stub);
-  return m ? m[1].split(',').map((p) => p.replace(/=.*$/, '').trim()).filter(Boolean) : [];
+  return m
+    ? m[1]
+        .split(',')
+        .map((p) => p.replace(/=.*$/, '').trim())
+        .filter(Boolean)
+    : [];
 }
 
 export const entryOf = (e: Evidence, c: ReferenceCase) => c.spec.entry ?? e.exercise.meta.entry[0];

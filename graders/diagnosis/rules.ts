@@ -46,7 +46,11 @@ export const inputsTouched: Rule = (e) => {
     const them = probe.disposed.length > 1 ? 'them' : 'it';
     return engine('disposed-input', `your function disposed ${list(probe.disposed.map(name))}; the caller still needs ${them} — dispose only tensors you created (or let tf.tidy do it)`, failing(e));
   }
-  return engine('mutated-input', `your function changed the values of ${list(probe.mutated.map(name))} in place (through dataSync()?); inputs must stay as they were — compute new tensors instead`, failing(e));
+  return engine(
+    'mutated-input',
+    `your function changed the values of ${list(probe.mutated.map(name))} in place (through dataSync()?); inputs must stay as they were — compute new tensors instead`,
+    failing(e),
+  );
 };
 
 const list = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]);
@@ -59,7 +63,11 @@ export const ownRandomness: Rule = (e) => {
   const wrong = failing(e).filter((x) => x.outcome.ok && !x.valueOk);
   if (!wrong.length) return null;
   const given = e.params(e.exercise.meta.entry[0]).find((p) => /eps|noise|^z$|^u$/i.test(p));
-  return engine('own-randomness', `your function draws its own random numbers (${RANDOM_NAMES}); use the noise that is passed in${given ? ` as \`${given}\`` : ''}, so the result is reproducible and gradeable`, wrong);
+  return engine(
+    'own-randomness',
+    `your function draws its own random numbers (${RANDOM_NAMES}); use the noise that is passed in${given ? ` as \`${given}\`` : ''}, so the result is reproducible and gradeable`,
+    wrong,
+  );
 };
 
 /** The declared mistake whose outputs match the student's on the most failing cases. */
@@ -103,24 +111,48 @@ export const gradient: Rule = (e) => {
   // Only when every value is right: a gradient that fails beside wrong values has the same cause.
   const gradFailures = failing(e).filter((x) => x.valueOk || isGradError(failureOf(x)));
   if (!gradFailures.length || gradFailures.length < failing(e).length) return null;
-  const missing = gradFailures.map(gradErrorOf).map((err) => err && /gradient function not found for (\w+)/i.exec(err.message)?.[1]).find(Boolean);
-  if (missing) return engine('no-gradient', `tfjs has no gradient for ${missing}, so the gradient check cannot flow through it: build the result from differentiable ops (slices, reverse, transpose, concat)`, gradFailures);
+  const missing = gradFailures
+    .map(gradErrorOf)
+    .map((err) => err && /gradient function not found for (\w+)/i.exec(err.message)?.[1])
+    .find(Boolean);
+  if (missing)
+    return engine(
+      'no-gradient',
+      `tfjs has no gradient for ${missing}, so the gradient check cannot flow through it: build the result from differentiable ops (slices, reverse, transpose, concat)`,
+      gradFailures,
+    );
   const ops = new Set(e.visibleProbes.flatMap((p) => p.ops));
   const cut = Object.keys(NO_GRADIENT_OPS).find((op) => ops.has(op));
   if (cut) {
-    return engine('no-gradient', `${NO_GRADIENT_OPS[cut]} has no gradient (it is flat or a comparison), so the gradient check cannot flow through it: use a differentiable op such as tf.relu or tf.maximum`, gradFailures);
+    return engine(
+      'no-gradient',
+      `${NO_GRADIENT_OPS[cut]} has no gradient (it is flat or a comparison), so the gradient check cannot flow through it: use a differentiable op such as tf.relu or tf.maximum`,
+      gradFailures,
+    );
   }
   const reads = Math.max(0, ...e.visibleProbes.map((p) => p.reads));
   if (reads > 0) {
-    return engine('outside-graph', `your function reads values out of tensors (dataSync/arraySync, ${reads}× per call) and computes with plain numbers, so no gradient flows back: keep every step a tf operation`, gradFailures);
+    return engine(
+      'outside-graph',
+      `your function reads values out of tensors (dataSync/arraySync, ${reads}× per call) and computes with plain numbers, so no gradient flows back: keep every step a tf operation`,
+      gradFailures,
+    );
   }
   if (gradFailures.some((x) => gradErrorOf(x)?.kind === 'grad')) {
-    return engine('no-gradient', 'no gradient flows from your output back to the input: some step is not a differentiable tf op (an op without a gradient, or a tensor rebuilt from plain numbers)', gradFailures);
+    return engine(
+      'no-gradient',
+      'no gradient flows from your output back to the input: some step is not a differentiable tf op (an op without a gradient, or a tensor rebuilt from plain numbers)',
+      gradFailures,
+    );
   }
   if (gradFailures.every((x) => x.outcome.ok && x.outcome.grads?.every(allZero))) {
     return engine('no-gradient', 'the gradient is zero everywhere: the output does not depend on the input through differentiable tf operations', gradFailures);
   }
-  return engine('gradient-mismatch', 'the values are right but the gradient is not: part of the computation is cut from the graph or differs from the formula (a constant read out of a tensor, tf.stopGradient?)', gradFailures);
+  return engine(
+    'gradient-mismatch',
+    'the values are right but the gradient is not: part of the computation is cut from the graph or differs from the formula (a constant read out of a tensor, tf.stopGradient?)',
+    gradFailures,
+  );
 };
 
 function gradErrorOf(x: CaseEvidence) {
@@ -170,8 +202,22 @@ export const hardCodedSize: Rule = (e) => {
 
 // Tensor dimensions and integer arguments (a number of steps T is a size too).
 const sizesOf = (w: Wire): number[] =>
-  w.t === 'tensor' ? w.shape : w.t === 'number' ? (Number.isInteger(w.value) ? [w.value] : []) : w.t === 'array' ? w.items.flatMap(sizesOf) : w.t === 'object' ? w.entries.flatMap(([, v]) => sizesOf(v)) : [];
-const codeLines = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).split('\n').map((l) => l.replace(/\/\/.*$/, ''));
+  w.t === 'tensor'
+    ? w.shape
+    : w.t === 'number'
+      ? Number.isInteger(w.value)
+        ? [w.value]
+        : []
+      : w.t === 'array'
+        ? w.items.flatMap(sizesOf)
+        : w.t === 'object'
+          ? w.entries.flatMap(([, v]) => sizesOf(v))
+          : [];
+const codeLines = (code: string) =>
+  code
+    .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
+    .split('\n')
+    .map((l) => l.replace(/\/\/.*$/, ''));
 // Integer literals of a line, except those of an axis order like [0, 2, 1, 3].
 function sizeLiterals(line: string): number[] {
   const permutations = [...line.matchAll(/\[([\d\s,]*)\]/g)].filter((m) => {
@@ -219,7 +265,8 @@ function shapeDiagnosis(e: Evidence, x: CaseEvidence, expected: TensorWire, actu
       if (rest.includes(act[axis]) && act.length >= 2) {
         return { id: 'broadcast', message: `${of}: a [n, 1] and a [n] tensor broadcast to [n, n] — reduce with keepDims consistently, or squeeze/reshape one side before combining them` };
       }
-      if (scalarLoss && axis === 0 && perExample(act[0], batchSize(x))) return { id: 'not-reduced', message: `${of}: you return one value per example; the loss is the mean over the batch (tf.mean at the end)` };
+      if (scalarLoss && axis === 0 && perExample(act[0], batchSize(x)))
+        return { id: 'not-reduced', message: `${of}: you return one value per example; the loss is the mean over the batch (tf.mean at the end)` };
       if (scalarLoss) return { id: 'reduced-axis', message: `${of}: one value per feature, not per example — the reductions ran over the wrong axes (the per-example one is the last axis, -1)` };
       return { id: 'reduced-axis', message: `${of}: axis ${axis} should have been reduced (summed or averaged) away` };
     }
@@ -295,7 +342,12 @@ export const otherFailure: Rule = (e) => {
   const first = failing(e).find((x) => !x.outcome.ok);
   const f = first && failureOf(first);
   if (!f) return null;
-  if (f.kind === 'killed') return engine(f.reason === 'memory' ? 'memory' : 'timeout', failureMessage(f, e.exercise), failing(e).filter((x) => failureOf(x)?.kind === 'killed'));
+  if (f.kind === 'killed')
+    return engine(
+      f.reason === 'memory' ? 'memory' : 'timeout',
+      failureMessage(f, e.exercise),
+      failing(e).filter((x) => failureOf(x)?.kind === 'killed'),
+    );
   if (f.kind === 'call' && f.error.kind === 'output') return engine('wrong-type', failureMessage(f, e.exercise), [first]);
   if (f.kind === 'call' && f.error.kind === 'missing') return engine('missing-function', failureMessage(f, e.exercise), [first]);
   return null;

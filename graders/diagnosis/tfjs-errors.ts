@@ -25,7 +25,8 @@ export function translateTfjsError(message: string): { id: string; text: string 
   if (m) return { id: 'broadcast', text: `shapes [${m[1]}] and [${m[2]}] cannot be broadcast together: check which axis each reduction removed (keepDims: true keeps it as size 1)` };
   m = /gradient function not found for (\w+)/i.exec(message);
   if (m) return { id: 'no-gradient', text: `tfjs has no gradient for ${m[1]}: the loss must be built from differentiable ops (tf.relu, tf.maximum, tf.abs instead of comparisons or rounding)` };
-  if (/Tensor is disposed/.test(message)) return { id: 'disposed-input', text: 'a tensor was used after it was disposed: do not dispose inputs or values you still need (tf.tidy cleans up what you create)' };
+  if (/Tensor is disposed/.test(message))
+    return { id: 'disposed-input', text: 'a tensor was used after it was disposed: do not dispose inputs or values you still need (tf.tidy cleans up what you create)' };
   m = /Argument '(\w+)' passed to '(\w+)' must be a (\w+)/.exec(message);
   if (m) return { id: 'tfjs-error', text: `tf.${m[2]} got a plain JavaScript value as ${m[1]} where it needs a ${m[3]}: keep the values as tensors` };
   m = /Error in (\w+): .*must be rank (\d+)|rank (\d+).*must be|must be of rank/.exec(message);

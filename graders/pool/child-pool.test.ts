@@ -70,7 +70,9 @@ describe('a child that grows past its memory limit', () => {
     expect(honestReport.score).toBe(1);
     expect(hogReport.status).toBe('graded');
     expect(hogReport.score).toBe(0);
-    expect(hogReport.error).toMatch(/^Scored 0: this submission brought down the grading process twice, the second time running alone \(the sandbox process grew past its memory limit \(\d+ MB > 160 MB\)\)/);
+    expect(hogReport.error).toMatch(
+      /^Scored 0: this submission brought down the grading process twice, the second time running alone \(the sandbox process grew past its memory limit \(\d+ MB > 160 MB\)\)/,
+    );
     // The first child, the one the hog shared, the fresh one it had alone, and the one after: never a fourth crash.
     expect(seen.size).toBeLessThanOrEqual(4);
     for (const pid of small.pids()) expect(residentMb(pid)).toBeLessThan(LIMIT_MB);

@@ -228,12 +228,15 @@ export function createChildPool(options: ChildPoolOptions) {
     clearInterval(memoryTimer);
     for (const job of queue.splice(0)) job.reject(new SandboxCrashError('the sandbox pool is shutting down'));
     await Promise.all(
-      slots.map((slot) => new Promise<void>((resolve) => {
-        if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
-        slot.child.once('exit', () => resolve());
-        slot.child.disconnect();
-        setTimeout(() => slot.child.kill('SIGKILL'), 5_000).unref();
-      })),
+      slots.map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+            slot.child.once('exit', () => resolve());
+            slot.child.disconnect();
+            setTimeout(() => slot.child.kill('SIGKILL'), 5_000).unref();
+          }),
+      ),
     );
   }
 

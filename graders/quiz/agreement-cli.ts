@@ -12,7 +12,10 @@ const labelled = LabelledAnswersSchema.parse(JSON.parse(await readFile(fixture, 
 const { quiz } = await loadQuiz(path.join(root, 'exercises/quizzes', `${labelled.quiz}.json`));
 
 for (const split of ['holdout', 'tune'] as const) {
-  const graded = gradeLabelled(quiz, labelled.answers.filter((a) => a.split === split));
+  const graded = gradeLabelled(
+    quiz,
+    labelled.answers.filter((a) => a.split === split),
+  );
   const adversarial = summarise(graded.filter((g) => isAdversarial(g.answer)));
   console.log(`${formatAgreement(`${split} half`, summarise(graded))}\ngenerous adversarial answers: ${adversarial.generous}/${adversarial.total}\n`);
   console.log(`${formatByKind(graded)}\n`);

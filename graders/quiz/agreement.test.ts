@@ -25,8 +25,14 @@ describe('labelled short answers', () => {
 });
 
 describe('agreement of the short-answer grader with the labels', () => {
-  const holdout = gradeLabelled(quiz, answers.filter((a) => a.split === 'holdout'));
-  const tune = gradeLabelled(quiz, answers.filter((a) => a.split === 'tune'));
+  const holdout = gradeLabelled(
+    quiz,
+    answers.filter((a) => a.split === 'holdout'),
+  );
+  const tune = gradeLabelled(
+    quiz,
+    answers.filter((a) => a.split === 'tune'),
+  );
   const held = summarise(holdout);
 
   it('prints the confusion tables', () => {

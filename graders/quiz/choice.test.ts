@@ -10,7 +10,17 @@ const options = [
   { id: 'e', text: 'E' },
 ];
 const multiple = QuestionSchema.parse({ id: 'm', type: 'multiple', concept: 'c', points: 3, prompt: 'Pick', options });
-const single = QuestionSchema.parse({ id: 's', type: 'single', concept: 'c', points: 1, prompt: 'Pick', options: [{ id: 'x', text: 'X', correct: true }, { id: 'y', text: 'Y', feedback: 'Y is a trap.' }] });
+const single = QuestionSchema.parse({
+  id: 's',
+  type: 'single',
+  concept: 'c',
+  points: 1,
+  prompt: 'Pick',
+  options: [
+    { id: 'x', text: 'X', correct: true },
+    { id: 'y', text: 'Y', feedback: 'Y is a trap.' },
+  ],
+});
 
 describe('single choice', () => {
   it('is all or nothing, with the picked option’s feedback', () => {

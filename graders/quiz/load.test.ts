@@ -18,7 +18,19 @@ const minimal = (id: string) =>
     title: 'T',
     reviewThreshold: 0.5,
     concepts: [{ id: 'c', title: 'C' }],
-    questions: [{ id: 'q', type: 'single', concept: 'c', points: 1, prompt: 'P?', options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B' }] }],
+    questions: [
+      {
+        id: 'q',
+        type: 'single',
+        concept: 'c',
+        points: 1,
+        prompt: 'P?',
+        options: [
+          { id: 'a', text: 'A', correct: true },
+          { id: 'b', text: 'B' },
+        ],
+      },
+    ],
   });
 
 describe('loadQuiz', () => {

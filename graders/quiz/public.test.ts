@@ -45,7 +45,14 @@ describe('toPublicQuiz', () => {
     expect(order('a')).toEqual(order('a'));
     expect(order('a')).not.toEqual(order('b'));
     // Choice options, and an ordering question's items (shown as options, shuffled).
-    const original = quiz.questions.flatMap((q) => ('options' in q ? [q.options] : 'items' in q ? [q.items] : []).map((list) => list.map((o) => o.id).sort().join(',')));
+    const original = quiz.questions.flatMap((q) =>
+      ('options' in q ? [q.options] : 'items' in q ? [q.items] : []).map((list) =>
+        list
+          .map((o) => o.id)
+          .sort()
+          .join(','),
+      ),
+    );
     expect(order('a').map((ids) => ids.split(',').sort().join(','))).toEqual(original);
   });
 });

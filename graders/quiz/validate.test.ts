@@ -13,7 +13,10 @@ describe('validateQuizzes', () => {
       id: 'q',
       title: 'Q',
       reviewThreshold: 0.6,
-      concepts: [{ id: 'c', title: 'C' }, { id: 'lonely', title: 'Nobody asks' }],
+      concepts: [
+        { id: 'c', title: 'C' },
+        { id: 'lonely', title: 'Nobody asks' },
+      ],
       questions: [
         {
           id: 'short',

@@ -45,7 +45,7 @@ export function guard<T>(sandbox: Sandbox, timeoutMs: number, signal: AbortSigna
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
-    if (signal?.aborted) return cleanup(), kill('aborted');
+    if (signal?.aborted) return (cleanup(), kill('aborted'));
     signal?.addEventListener('abort', onAbort);
     op().then(
       (value) => (cleanup(), resolve(value)),

@@ -8,15 +8,17 @@ export const TestCaseSchema = z.strictObject({
   name: z.string().min(1).max(120),
   visible: z.boolean(),
   points: z.number().min(0),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   inputs: z.literal('function', { error: 'must be a function ({ tf, rng, fn }) => [...args]' }),
   entry: z.string().optional(),
   // Source of (fns, ...args) => output, run over the student's functions and the reference's.
   run: z.string().optional(),
   compare: z.strictObject(tolerance).optional(),
-  grad: z
-    .strictObject({ wrt: z.array(z.number().int().min(0)).min(1), output: z.string().optional(), ...tolerance })
-    .optional(),
+  grad: z.strictObject({ wrt: z.array(z.number().int().min(0)).min(1), output: z.string().optional(), ...tolerance }).optional(),
   // Hints belong to mistakes now (defineTests's `mistakes`): a hint fixed to a test was shown for
   // every failure of it, whatever the bug. Say so rather than ignore it.
   hint: z.never({ error: 'hints are attached to mistakes, not tests: declare the mistake in defineTests(cases, { mistakes: [...] }) with its message' }).optional(),

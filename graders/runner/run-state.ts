@@ -4,10 +4,7 @@ import { z } from 'zod';
 import { ErrorInfoSchema, LogsSchema, type ErrorInfo } from './wire';
 
 /** What __tensorgrade.loadSubmission answers. */
-export const LoadResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), logs: LogsSchema }),
-  z.object({ ok: z.literal(false), error: ErrorInfoSchema, logs: LogsSchema }),
-]);
+export const LoadResultSchema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), logs: LogsSchema }), z.object({ ok: z.literal(false), error: ErrorInfoSchema, logs: LogsSchema })]);
 
 const MAX_REPORT_LOG_LINES = 200;
 

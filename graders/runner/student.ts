@@ -12,7 +12,6 @@ export const STUDENT_FILE = 'solution.js';
 // After this many isolates killed by a limit, the remaining cases are not retried.
 const MAX_KILLS_PER_JOB = 2;
 
-
 export type Failure =
   | { kind: 'syntax'; message: string; line?: number; column?: number }
   | { kind: 'top-level'; error: ErrorInfo }
@@ -91,21 +90,21 @@ async function runInOrder(job: Job): Promise<StudentRun> {
     return Math.min(secondChance() ? Math.min(limit, timeMsPerTest / 4) : limit, remaining());
   };
   while (run.outcomes.length < job.cases.length) {
-    if (job.signal?.aborted) return fill({ kind: 'killed', reason: 'aborted', atTopLevel: false }), run;
-    if (remaining() <= 0) return fill({ kind: 'budget' }), run;
+    if (job.signal?.aborted) return (fill({ kind: 'killed', reason: 'aborted', atTopLevel: false }), run);
+    if (remaining() <= 0) return (fill({ kind: 'budget' }), run);
     const last = run.outcomes.at(-1);
-    if (kills >= MAX_KILLS_PER_JOB && last && !last.ok) return fill(last.failure), run;
+    if (kills >= MAX_KILLS_PER_JOB && last && !last.ok) return (fill(last.failure), run);
     let sandbox: Sandbox;
     try {
       sandbox = await job.open(memoryMb);
     } catch (err) {
-      return fill({ kind: 'infrastructure', message: (err as Error).message }), run;
+      return (fill({ kind: 'infrastructure', message: (err as Error).message }), run);
     }
     try {
       const failure = await loadSubmission(sandbox, job, loadLimit(), run);
-      if (failure) return fill(failure), run;
+      if (failure) return (fill(failure), run);
       while (run.outcomes.length < job.cases.length) {
-        if (remaining() <= 0) return fill({ kind: 'budget' }), run;
+        if (remaining() <= 0) return (fill({ kind: 'budget' }), run);
         const c = job.cases[run.outcomes.length];
         const outcome = await runCase(sandbox, job, c, caseLimit(c), run);
         run.outcomes.push(outcome);

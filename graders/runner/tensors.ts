@@ -75,7 +75,10 @@ function previewNode(w: Wire): string {
     case 'array':
       return `[${w.items.slice(0, 6).map(preview).join(', ')}${w.items.length > 6 ? ', …' : ''}]`;
     case 'object':
-      return `{ ${w.entries.slice(0, 6).map(([k, v]) => `${previewKey(k)}: ${preview(v)}`).join(', ')}${w.entries.length > 6 ? ', …' : ''} }`;
+      return `{ ${w.entries
+        .slice(0, 6)
+        .map(([k, v]) => `${previewKey(k)}: ${preview(v)}`)
+        .join(', ')}${w.entries.length > 6 ? ', …' : ''} }`;
     case 'fn':
       return '(function)';
   }

@@ -16,12 +16,7 @@ export const TensorWireSchema = z
 
 export type TensorWire = z.infer<typeof TensorWireSchema>;
 
-export type Wire =
-  | TensorWire
-  | { t: 'number'; value: number }
-  | { t: 'array'; items: Wire[] }
-  | { t: 'object'; entries: [string, Wire][] }
-  | { t: 'fn'; source: string; params: Wire };
+export type Wire = TensorWire | { t: 'number'; value: number } | { t: 'array'; items: Wire[] } | { t: 'object'; entries: [string, Wire][] } | { t: 'fn'; source: string; params: Wire };
 
 export const WireSchema: z.ZodType<Wire> = z.lazy(() =>
   z.union([

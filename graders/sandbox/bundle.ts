@@ -34,10 +34,11 @@ export function loadTfBundle(cacheDir = path.resolve('.graders-cache')): Promise
 }
 
 async function buildOrRead(cacheDir: string): Promise<string> {
-  const versions = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', 'esbuild']
-    .map((name) => `${name}@${require(`${name}/package.json`).version}`)
-    .join(',');
-  const key = createHash('sha256').update(versions + ENTRY + BANNER).digest('hex').slice(0, 16);
+  const versions = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', 'esbuild'].map((name) => `${name}@${require(`${name}/package.json`).version}`).join(',');
+  const key = createHash('sha256')
+    .update(versions + ENTRY + BANNER)
+    .digest('hex')
+    .slice(0, 16);
   const file = path.join(cacheDir, `tfjs-bundle-${key}.js`);
   try {
     return await readFile(file, 'utf8');

@@ -23,7 +23,21 @@ const WARMUP = `(() => {
   tf.tidy(() => tf.stack([a, b]).reshape([16, 4]).slice([0, 0], [4, 4]).transpose().dataSync());
 })();`;
 
-const FORBIDDEN = ['require', 'process', 'fetch', 'setTimeout', 'setInterval', 'queueMicrotask', 'SharedArrayBuffer', 'Atomics', 'WebAssembly', 'FinalizationRegistry', 'WeakRef', '__tensorgradeInternal', 'ivm'];
+const FORBIDDEN = [
+  'require',
+  'process',
+  'fetch',
+  'setTimeout',
+  'setInterval',
+  'queueMicrotask',
+  'SharedArrayBuffer',
+  'Atomics',
+  'WebAssembly',
+  'FinalizationRegistry',
+  'WeakRef',
+  '__tensorgradeInternal',
+  'ivm',
+];
 const VERIFY = `(() => {
   const present = ${JSON.stringify(FORBIDDEN)}.filter((n) => n in globalThis);
   if (!Object.isFrozen(Object.prototype) || !Object.isFrozen(Error) || !Object.isFrozen(tf)) present.push('(unfrozen intrinsics)');

@@ -35,7 +35,11 @@ export class WarmPool {
 
   close(): void {
     this.closed = true;
-    for (const pending of this.ready.splice(0)) pending.then((s) => s.kill(), () => undefined);
+    for (const pending of this.ready.splice(0))
+      pending.then(
+        (s) => s.kill(),
+        () => undefined,
+      );
   }
 
   private recycle(sandbox: Sandbox) {

@@ -31,9 +31,7 @@ function ntXentLoss(a, b, tau)
 
 describe('normalizedTokens', () => {
   it('erases names, literals, comments and layout but keeps keywords, operators and property names', () => {
-    expect(normalizedTokens('const dPos = x.sum(-1); // why\n/* more */ return "a" + `b${c}`;')).toEqual(
-      ['const', 'V', '=', 'V', '.', 'sum', '(', '-', 'N', ')', ';', 'return', 'S', '+', 'S', ';'],
-    );
+    expect(normalizedTokens('const dPos = x.sum(-1); // why\n/* more */ return "a" + `b${c}`;')).toEqual(['const', 'V', '=', 'V', '.', 'sum', '(', '-', 'N', ')', ';', 'return', 'S', '+', 'S', ';']);
     expect(normalizedTokens('a === b ?. c')).toEqual(['V', '===', 'V', '?.', 'c']);
   });
 
@@ -45,15 +43,28 @@ describe('normalizedTokens', () => {
 
 describe('findSimilarPairs', () => {
   it('flags a renamed and reformatted copy', () => {
-    const [pair] = findSimilarPairs([{ id: 'ada', source: REFERENCE }, { id: 'ben', source: DISGUISED }], { given: stubOf('nt-xent-loss') });
+    const [pair] = findSimilarPairs(
+      [
+        { id: 'ada', source: REFERENCE },
+        { id: 'ben', source: DISGUISED },
+      ],
+      { given: stubOf('nt-xent-loss') },
+    );
     expect(pair).toMatchObject({ a: 'ada', b: 'ben' });
     expect(pair.containment).toBeGreaterThan(0.8);
   });
 
   it('flags a copy padded with unrelated code (containment, not Jaccard)', () => {
-    const padded = `${DISGUISED}\nfunction helper(x) { const y = x * 2; if (y > 3) { return [y, y + 1, y - 1]; } return null; }\n` +
+    const padded =
+      `${DISGUISED}\nfunction helper(x) { const y = x * 2; if (y > 3) { return [y, y + 1, y - 1]; } return null; }\n` +
       Array.from({ length: 8 }, (_, i) => `const pad${i} = tf.tensor1d([${i}, ${i + 1}]).add(tf.scalar(${i})).mul(${i}).relu().sum();`).join('\n');
-    const [pair] = findSimilarPairs([{ id: 'ada', source: REFERENCE }, { id: 'ben', source: padded }], { given: stubOf('nt-xent-loss') });
+    const [pair] = findSimilarPairs(
+      [
+        { id: 'ada', source: REFERENCE },
+        { id: 'ben', source: padded },
+      ],
+      { given: stubOf('nt-xent-loss') },
+    );
     expect(pair.containment).toBeGreaterThan(0.8);
     expect(pair.jaccard).toBeLessThan(pair.containment);
   });
@@ -70,7 +81,9 @@ describe('findSimilarPairs', () => {
   it.each(slugs)('does not flag independent correct solutions of %s', (slug) => {
     const documents = [
       { id: 'reference', source: read(`exercises/${slug}/reference.js`) },
-      ...readdirSync(`tests/fixtures/${slug}`).filter((f) => f.startsWith('correct')).map((f) => ({ id: f, source: read(`tests/fixtures/${slug}/${f}`) })),
+      ...readdirSync(`tests/fixtures/${slug}`)
+        .filter((f) => f.startsWith('correct'))
+        .map((f) => ({ id: f, source: read(`tests/fixtures/${slug}/${f}`) })),
     ];
     expect(documents.length).toBeGreaterThanOrEqual(3);
     expect(findSimilarPairs(documents, { given: stubOf(slug) })).toEqual([]);
@@ -78,6 +91,14 @@ describe('findSimilarPairs', () => {
 
   it('ignores the stub: two students who submitted it untouched are not a pair', () => {
     const stub = stubOf('triplet-loss');
-    expect(findSimilarPairs([{ id: 'ada', source: stub }, { id: 'ben', source: stub.replace(/\s+/g, ' ') }], { given: stub })).toEqual([]);
+    expect(
+      findSimilarPairs(
+        [
+          { id: 'ada', source: stub },
+          { id: 'ben', source: stub.replace(/\s+/g, ' ') },
+        ],
+        { given: stub },
+      ),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,11 @@
 export class HttpStudent {
   private cookies = new Map<string, string>();
 
-  constructor(private readonly base: string, readonly email: string, private readonly password: string) {}
+  constructor(
+    private readonly base: string,
+    readonly email: string,
+    private readonly password: string,
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');

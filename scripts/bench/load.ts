@@ -76,7 +76,10 @@ function startProcess(script: string, env: Record<string, string>, log: string):
 async function waitForServer(timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${BASE}/login`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
@@ -144,25 +147,31 @@ async function main() {
     const errors: string[] = [];
     const submitMs: number[] = [];
     const t0 = Date.now();
-    await Promise.all(students.map(async (student, i) => {
-      await new Promise((resolve) => setTimeout(resolve, (i / RATE) * 1000));
-      const { kind, code, variant } = pickSolution(((i * 7919) % 1000) / 1000, mix, i);
-      const started = Date.now();
-      const result = await student.submit(itemId, code).catch((e: Error) => ({ status: 0, error: e.message, submissionId: undefined }));
-      submitMs.push(Date.now() - started);
-      if (result.status === 201 && result.submissionId) accepted.push({ student, id: result.submissionId, kind, variant, sentAt: started });
-      else errors.push(`${result.status} ${result.error ?? ''}`);
-    }));
+    await Promise.all(
+      students.map(async (student, i) => {
+        await new Promise((resolve) => setTimeout(resolve, (i / RATE) * 1000));
+        const { kind, code, variant } = pickSolution(((i * 7919) % 1000) / 1000, mix, i);
+        const started = Date.now();
+        const result = await student.submit(itemId, code).catch((e: Error) => ({ status: 0, error: e.message, submissionId: undefined }));
+        submitMs.push(Date.now() - started);
+        if (result.status === 201 && result.submissionId) accepted.push({ student, id: result.submissionId, kind, variant, sentAt: started });
+        else errors.push(`${result.status} ${result.error ?? ''}`);
+      }),
+    );
     const submitSeconds = (Date.now() - t0) / 1000;
 
     const final = new Map<string, { kind: SolutionKind; status: string; score: number | null }>();
     const deadline = Date.now() + 180_000;
     while (final.size < accepted.length && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      await inBatches(accepted.filter((a) => !final.has(a.id)), 16, async ({ student, id, kind }) => {
-        const s = await student.poll(id).catch(() => null);
-        if (s && ['graded', 'error', 'failed'].includes(s.status)) final.set(id, { kind, status: s.status, score: s.score });
-      });
+      await inBatches(
+        accepted.filter((a) => !final.has(a.id)),
+        16,
+        async ({ student, id, kind }) => {
+          const s = await student.poll(id).catch(() => null);
+          if (s && ['graded', 'error', 'failed'].includes(s.status)) final.set(id, { kind, status: s.status, score: s.score });
+        },
+      );
     }
     burnStop.done = true;
     await burning;
@@ -182,7 +191,10 @@ async function main() {
     }
     await closeDatabase();
     const latency = (kinds: SolutionKind[]) =>
-      accepted.filter((a) => kinds.includes(a.kind) && final.has(a.id) && gradedAt.has(a.id)).map((a) => gradedAt.get(a.id)! - a.sentAt).sort((x, y) => x - y);
+      accepted
+        .filter((a) => kinds.includes(a.kind) && final.has(a.id) && gradedAt.has(a.id))
+        .map((a) => gradedAt.get(a.id)! - a.sentAt)
+        .sort((x, y) => x - y);
     const all = latency(['correct', 'wrong', 'loop', 'bomb']);
     const honest = latency(['correct', 'wrong']);
     const failedHonest = accepted.filter((a) => {
@@ -198,11 +210,20 @@ async function main() {
     console.log('\n| metric | value |\n| --- | --- |');
     const rows: [string, string][] = [
       ['database', process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'],
-      ['students / submissions offered', `${STUDENTS} / ${STUDENTS} at ${RATE}/s: ${share('correct')} correct (${CORRECT_VARIANTS.join(', ')}), ${share('wrong')} wrong, ${share('loop')} infinite loops, ${share('bomb')} memory attacks`],
+      [
+        'students / submissions offered',
+        `${STUDENTS} / ${STUDENTS} at ${RATE}/s: ${share('correct')} correct (${CORRECT_VARIANTS.join(', ')}), ${share('wrong')} wrong, ${share('loop')} infinite loops, ${share('bomb')} memory attacks`,
+      ],
       ['CPU burners (correct, 0.9 s per call, as fast as allowed)', BURNERS ? `${BURNERS} students: ${burnCounts.accepted} accepted, ${burnCounts.refused} refused by the rate limits` : 'none'],
       ['grading', WORKERS > 0 ? `${WORKERS} worker process(es), web server not grading` : 'in the web server: 2 sandbox processes × 4 jobs, 1 niced one for heavy students'],
       ['accepted submissions/s', (accepted.length / submitSeconds).toFixed(1)],
-      ['submit request p50 / p95 (HTTP round trip)', `${percentile(submitMs.sort((a, b) => a - b), 50)} / ${percentile(submitMs, 95)} ms`],
+      [
+        'submit request p50 / p95 (HTTP round trip)',
+        `${percentile(
+          submitMs.sort((a, b) => a - b),
+          50,
+        )} / ${percentile(submitMs, 95)} ms`,
+      ],
       ['Submit pressed → graded p50 / p95 / p99 (all)', `${percentile(all, 50)} / ${percentile(all, 95)} / ${percentile(all, 99)} ms`],
       ['Submit pressed → graded p50 / p95 (honest students)', `${percentile(honest, 50)} / ${percentile(honest, 95)} ms`],
       ['honest submissions not graded right (correct < 100 %, or failed)', `${honestFailures}${honestFailures ? ` (${[...new Set(failedDetail)].slice(0, 4).join('; ')})` : ''}`],

@@ -13,9 +13,7 @@ const CORRECT: [string, string][] = [
 export const CORRECT_VARIANTS = CORRECT.map(([name]) => name);
 
 /** One of each memory attack in issue #14: resizable buffers, output amplification, report bloat. */
-const BOMBS = ['resizable-buffer', 'resizable-buffer-intrinsic', 'output-amplification', 'report-bloat-keys'].map((name) =>
-  readFileSync(`tests/hostile/attacks/${name}.js`, 'utf8'),
-);
+const BOMBS = ['resizable-buffer', 'resizable-buffer-intrinsic', 'output-amplification', 'report-bloat-keys'].map((name) => readFileSync(`tests/hostile/attacks/${name}.js`, 'utf8'));
 
 /** Correct, but burning ~0.9 s per call: under each case's limit, so it scores 100 % slowly. */
 export const BURNER = `function tripletLoss(anchor, positive, negative, margin) {

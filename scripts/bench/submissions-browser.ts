@@ -25,7 +25,7 @@ const STATUSES = ['graded', 'graded', 'graded', 'graded', 'graded', 'graded', 'e
 
 // Deterministic, so runs on PGlite and Postgres see the same data.
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 async function fill() {
   const instructor = await insertUser({ email: 'bench-instructor@uni.test', name: 'Bench Instructor', password: 'a long bench password', isAdmin: true });
@@ -33,14 +33,18 @@ async function fill() {
   const versions: { exerciseId: string; versionId: string }[] = [];
   for (let i = 0; i < ITEMS; i++) versions.push({ exerciseId: `bench-${i}`, versionId: await insertExercise(`bench-${i}`) });
   const { itemIds } = await insertAssignmentWithItems({
-    courseId: course.id, title: 'Week 1', published: true,
+    courseId: course.id,
+    title: 'Week 1',
+    published: true,
     items: versions.map((v) => ({ kind: 'exercise' as const, targetId: v.exerciseId, points: 10 })),
   });
   const userRows = await db()
     .insert(users)
     .values(Array.from({ length: studentCount }, (_, i) => ({ email: `student${i}@uni.test`, name: `Student ${String(i).padStart(4, '0')}`, passwordHash: 'not-a-login' })))
     .returning({ id: users.id });
-  await db().insert(enrollments).values(userRows.map((u) => ({ courseId: course.id, userId: u.id, role: 'student' as const })));
+  await db()
+    .insert(enrollments)
+    .values(userRows.map((u) => ({ courseId: course.id, userId: u.id, role: 'student' as const })));
   const attempts = new Map<string, number>();
   const start = Date.now() - 30 * 86_400_000;
   for (let done = 0; done < total; done += 1000) {
@@ -52,8 +56,14 @@ async function fill() {
       attempts.set(key, attempt);
       const status = STATUSES[Math.floor(random() * STATUSES.length)];
       return {
-        userId: userRows[u].id, itemId: itemIds[i], exerciseId: versions[i].exerciseId, exerciseVersionId: versions[i].versionId,
-        code: `// attempt ${attempt}`, status, attempt, isLate: random() < 0.1,
+        userId: userRows[u].id,
+        itemId: itemIds[i],
+        exerciseId: versions[i].exerciseId,
+        exerciseVersionId: versions[i].versionId,
+        code: `// attempt ${attempt}`,
+        status,
+        attempt,
+        isLate: random() < 0.1,
         score: status === 'graded' ? Math.round(random() * 100) / 100 : null,
         createdAt: new Date(start + ((done + j) / total) * 30 * 86_400_000),
       };

@@ -87,10 +87,7 @@ describe.each(EXERCISES)('%s', (slug) => {
   });
 
   it('the reference scores 100 % and the untouched stub no points', async ({ expect }) => {
-    const [reference, stub] = await Promise.all([
-      grader.grade({ exercise, code: exercise.reference }),
-      grader.grade({ exercise, code: exercise.stub }),
-    ]);
+    const [reference, stub] = await Promise.all([grader.grade({ exercise, code: exercise.reference }), grader.grade({ exercise, code: exercise.stub })]);
     expect(reference.score, summary(reference)).toBe(1);
     expect(stub.points, summary(stub)).toBe(0);
   });

@@ -24,7 +24,13 @@ function startServer(): ChildProcess {
 async function waitForServer(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(`${BASE}/login`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${BASE}/login`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`the server on ${PORT} did not answer within ${timeoutMs} ms`);
@@ -50,7 +56,14 @@ test('a submission being graded when the server is killed is graded once, second
   await expect(submission).toHaveAttribute('data-status', 'grading', { timeout: 30_000 });
 
   process.kill(-server.pid!, 'SIGKILL');
-  await expect.poll(() => fetch(`${BASE}/login`).then(() => 'up', () => 'down')).toBe('down');
+  await expect
+    .poll(() =>
+      fetch(`${BASE}/login`).then(
+        () => 'up',
+        () => 'down',
+      ),
+    )
+    .toBe('down');
   server = startServer();
   await waitForServer(60_000);
   const restarted = Date.now();

@@ -18,7 +18,12 @@ test('an instructor reads the gradebook, downloads a CSV a spreadsheet opens and
   const total = page.getByTestId('gradebook-total-header');
   const inViewport = async (box: { x: number; width: number } | null) => box !== null && box.x >= 0 && box.x + box.width <= 1366;
   expect(await inViewport(await total.boundingBox())).toBe(true);
-  const overflow = await scroller.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, overflowX: getComputedStyle(el).overflowX, bottom: el.getBoundingClientRect().bottom }));
+  const overflow = await scroller.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+    overflowX: getComputedStyle(el).overflowX,
+    bottom: el.getBoundingClientRect().bottom,
+  }));
   expect(overflow.overflowX).toBe('scroll');
   // The box (and so its horizontal scrollbar) ends inside the window, not below the fold.
   expect(overflow.bottom).toBeLessThanOrEqual(768);

@@ -48,7 +48,11 @@ test('an instructor authors, validates, publishes and previews an exercise that 
   await expect(instructor.getByTestId('statement-preview').getByRole('heading', { name: 'Softplus' })).toBeVisible();
   await expect(instructor.getByTestId('statement-preview').locator('.katex').first()).toBeVisible();
 
-  for (const [file, code] of [['stub.js', STUB], ['reference.js', REFERENCE], ['tests.js', TESTS]] as const) {
+  for (const [file, code] of [
+    ['stub.js', STUB],
+    ['reference.js', REFERENCE],
+    ['tests.js', TESTS],
+  ] as const) {
     await instructor.getByRole('tab', { name: file }).click();
     await pasteIntoEditor(instructor, instructor.locator(`[data-testid="monaco-ready"][data-file="${file}"]`), code);
   }

@@ -24,8 +24,12 @@ test('a student answers the concepts quiz, reloads without losing answers, submi
   // Prompts are Markdown with LaTeX, typeset by KaTeX on the server.
   await expect(question(page, 'triplet-value').locator('.katex').first()).toBeVisible();
 
-  await question(page, 'ssl-pretext-choice').getByRole('radio', { name: /Hiding 15%/ }).check();
-  await question(page, 'dequantization-without').getByRole('radio', { name: /cannot be invertible/ }).check(); // wrong
+  await question(page, 'ssl-pretext-choice')
+    .getByRole('radio', { name: /Hiding 15%/ })
+    .check();
+  await question(page, 'dequantization-without')
+    .getByRole('radio', { name: /cannot be invertible/ })
+    .check(); // wrong
   await question(page, 'triplet-value').getByRole('textbox').fill('0.2');
   await question(page, 'coupling-logdet').getByRole('textbox').fill('7'); // wrong
   const formula = question(page, 'triplet-formula').getByRole('textbox');

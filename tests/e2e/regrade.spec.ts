@@ -15,9 +15,7 @@ test('a grader starts a regrade of one student, watches it finish, and the instr
   const submitted = await student.request.post('/api/submissions', { data: { itemId, code: PARTLY_WRONG }, headers: { origin: new URL(student.url()).origin } });
   expect(submitted.status()).toBe(201);
   const { submissionId } = (await submitted.json()) as { submissionId: string };
-  await expect
-    .poll(async () => ((await (await student.request.get(`/api/submissions/${submissionId}`)).json()) as { status: string }).status, { timeout: 60_000 })
-    .toBe('graded');
+  await expect.poll(async () => ((await (await student.request.get(`/api/submissions/${submissionId}`)).json()) as { status: string }).status, { timeout: 60_000 }).toBe('graded');
 
   const grader = await signedInPage(browser, DEMO_EMAILS.grader);
   const { courseId } = await openDemoStaffArea(grader);

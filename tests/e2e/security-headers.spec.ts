@@ -28,9 +28,11 @@ function collectCspViolations(page: Page): string[] {
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(`${message.type()}: ${message.text()}`);
   });
-  page.on('worker', (worker) => worker.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(`worker ${worker.url()}: ${message.text()}`);
-  }));
+  page.on('worker', (worker) =>
+    worker.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(`worker ${worker.url()}: ${message.text()}`);
+    }),
+  );
   page.on('pageerror', (error) => {
     if (/Content Security Policy|unsafe-eval/i.test(error.message)) violations.push(`pageerror: ${error.message}`);
   });

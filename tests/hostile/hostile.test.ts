@@ -32,7 +32,10 @@ beforeAll(async () => {
 });
 
 type Check = (report: GradeReport) => void;
-const firstMessage = (pattern: RegExp): Check => (r) => expect(r.tests[0].message).toMatch(pattern);
+const firstMessage =
+  (pattern: RegExp): Check =>
+  (r) =>
+    expect(r.tests[0].message).toMatch(pattern);
 
 const WRONG_VALUE = /^output: got -1 but expected 1\.375/;
 // Bombs that grow memory are ended by whichever limit comes first: the memory limit, the per-test

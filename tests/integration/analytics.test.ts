@@ -30,9 +30,20 @@ beforeAll(async () => {
   const gus = await insertMember(courseId, 'Gus', 'grader');
   const version = await insertExercise('ex-a');
   await db().insert(quizzes).values({ id: 'qz', slug: 'qz', title: 'Quiz qz' });
-  const content = quizContent('qz', [{ id: 'q1', prompt: 'Why dequantize?', points: 1 }, { id: 'q2', prompt: 'What is τ?', points: 2 }]);
+  const content = quizContent('qz', [
+    { id: 'q1', prompt: 'Why dequantize?', points: 1 },
+    { id: 'q2', prompt: 'What is τ?', points: 2 },
+  ]);
   const [{ id: quizVersion }] = await db().insert(quizVersions).values({ quizId: 'qz', contentHash: 'h', content, questionCount: 2 }).returning({ id: quizVersions.id });
-  const { itemIds } = await insertAssignmentWithItems({ courseId, title: 'Week 1', published: true, items: [{ kind: 'exercise', targetId: 'ex-a', points: 10 }, { kind: 'quiz', targetId: 'qz', points: 3 }] });
+  const { itemIds } = await insertAssignmentWithItems({
+    courseId,
+    title: 'Week 1',
+    published: true,
+    items: [
+      { kind: 'exercise', targetId: 'ex-a', points: 10 },
+      { kind: 'quiz', targetId: 'qz', points: 3 },
+    ],
+  });
   exerciseItem = itemIds[0];
   const sub = (userId: string, attempt: number, at: Date, score: number, tests: ReturnType<typeof pass>[]) =>
     insertGradedSubmission({ userId, itemId: exerciseItem, exerciseId: 'ex-a', versionId: version, attempt, at, score, tests, code: `// by ${userId}\n` });
@@ -47,10 +58,12 @@ beforeAll(async () => {
   // Quiz: q1 separates the two strong students from the two weak ones; everyone gets q2.
   const answer = async (userId: string, attempt: number, q1: number, review = false) => {
     const id = await insertQuizAttempt({ userId, itemId: itemIds[1], versionId: quizVersion, attempt, at: minutes(attempt), score: (q1 + 2) / 3, status: 'graded' });
-    await db().insert(quizAnswers).values([
-      { attemptId: id, questionId: 'q1', answer: 'x', autoPoints: review ? null : q1, manualPoints: review ? q1 : null, needsReview: review },
-      { attemptId: id, questionId: 'q2', answer: 'y', autoPoints: 2 },
-    ]);
+    await db()
+      .insert(quizAnswers)
+      .values([
+        { attemptId: id, questionId: 'q1', answer: 'x', autoPoints: review ? null : q1, manualPoints: review ? q1 : null, needsReview: review },
+        { attemptId: id, questionId: 'q2', answer: 'y', autoPoints: 2 },
+      ]);
   };
   await answer(ada, 1, 0); // superseded by her second attempt
   await answer(ada, 2, 1);

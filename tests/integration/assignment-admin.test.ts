@@ -47,8 +47,16 @@ beforeAll(async () => {
 afterAll(async () => drop?.());
 
 const draft = (patch: Partial<AssignmentDraft> = {}): AssignmentDraft => ({
-  courseId, assignmentId: null, title: 'Metric learning', description: '**Triplets**', opensAt: null,
-  dueAt: new Date(Date.now() + 7 * DAY), hardCloseAt: null, latePenaltyPerDay: 0, items: [TRIPLET, CONCEPTS], ...patch,
+  courseId,
+  assignmentId: null,
+  title: 'Metric learning',
+  description: '**Triplets**',
+  opensAt: null,
+  dueAt: new Date(Date.now() + 7 * DAY),
+  hardCloseAt: null,
+  latePenaltyPerDay: 0,
+  items: [TRIPLET, CONCEPTS],
+  ...patch,
 });
 
 function form(fields: Record<string, string>, items: unknown[] = [TRIPLET]): FormData {
@@ -93,10 +101,12 @@ describe('assignment form', () => {
 describe('instructor workflow', () => {
   it('lists the library content, creates a draft, edits it and publishes it', async () => {
     const catalogue = await selectAssignableContent(instructor, courseId);
-    expect(catalogue).toEqual(expect.arrayContaining([
-      { kind: 'exercise', targetId: 'triplet-loss', title: expect.any(String), usedIn: [] },
-      { kind: 'quiz', targetId: QUIZ, title: expect.any(String), usedIn: [] },
-    ]));
+    expect(catalogue).toEqual(
+      expect.arrayContaining([
+        { kind: 'exercise', targetId: 'triplet-loss', title: expect.any(String), usedIn: [] },
+        { kind: 'quiz', targetId: QUIZ, title: expect.any(String), usedIn: [] },
+      ]),
+    );
     const { id } = await saveAssignment(instructor, draft());
     // The editor warns that an item is already in another assignment, naming it.
     const after = await selectAssignableContent(instructor, courseId);
@@ -113,11 +123,13 @@ describe('instructor workflow', () => {
     // Reordering and new points keep the rows (and with them any student work).
     await saveAssignment(instructor, draft({ assignmentId: id, title: 'Metric learning (v2)', items: [{ ...CONCEPTS, points: 8 }, TRIPLET] }));
     const edited = (await selectAssignmentForEdit(instructor, courseId, id))!;
-    expect(edited.items.map((i) => [i.targetId, i.points])).toEqual([[QUIZ, 8], ['triplet-loss', 10]]);
+    expect(edited.items.map((i) => [i.targetId, i.points])).toEqual([
+      [QUIZ, 8],
+      ['triplet-loss', 10],
+    ]);
     expect(edited.items.map((i) => i.id).sort()).toEqual(created.items.map((i) => i.id).sort());
 
-    await expect(setAssignmentPublished({ actorId: instructor, courseId, assignmentId: (await saveAssignment(instructor, draft({ items: [] }))).id, published: true }))
-      .rejects.toThrow(/at least one/);
+    await expect(setAssignmentPublished({ actorId: instructor, courseId, assignmentId: (await saveAssignment(instructor, draft({ items: [] }))).id, published: true })).rejects.toThrow(/at least one/);
     await setAssignmentPublished({ actorId: instructor, courseId, assignmentId: id, published: true });
     expect((await selectStudentCourseItems(student, courseId)).map((i) => i.title)).toHaveLength(2);
     expect((await selectCourseAssignments(instructor, courseId)).find((a) => a.id === id)).toMatchObject({ published: true, itemCount: 2 });
@@ -145,10 +157,14 @@ describe('instructor workflow', () => {
   });
 
   it('refuses to remove an item that holds student work, but lets its settings change', async () => {
-    const { id, itemIds: [, quizItem] } = await createPublished(draft({ title: 'With work' }));
+    const {
+      id,
+      itemIds: [, quizItem],
+    } = await createPublished(draft({ title: 'With work' }));
     await startQuizAttempt({ userId: student, itemId: quizItem });
-    await expect(saveAssignment(instructor, draft({ assignmentId: id, title: 'With work', items: [TRIPLET] })))
-      .rejects.toThrow(/^Cannot remove “Concepts: generative models and self-supervised learning” \(1 submissions or attempts\)/);
+    await expect(saveAssignment(instructor, draft({ assignmentId: id, title: 'With work', items: [TRIPLET] }))).rejects.toThrow(
+      /^Cannot remove “Concepts: generative models and self-supervised learning” \(1 submissions or attempts\)/,
+    );
     expect(await db().select().from(quizAttempts).where(eq(quizAttempts.itemId, quizItem))).toHaveLength(1);
 
     await saveAssignment(instructor, draft({ assignmentId: id, title: 'With work', items: [{ ...CONCEPTS, points: 7, maxAttempts: 3 }] }));
@@ -157,7 +173,10 @@ describe('instructor workflow', () => {
   });
 
   it('lets an extension reopen the assignment for one student only', async () => {
-    const { id, itemIds: [exerciseItem] } = await createPublished(draft({ title: 'Past due', dueAt: new Date(Date.now() - DAY) }));
+    const {
+      id,
+      itemIds: [exerciseItem],
+    } = await createPublished(draft({ title: 'Past due', dueAt: new Date(Date.now() - DAY) }));
     const windowOf = async (userId: string) => submissionWindow((await selectExerciseItemForMember(userId, exerciseItem))!, new Date());
     expect((await windowOf(student)).open).toBe(false);
 

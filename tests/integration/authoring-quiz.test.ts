@@ -21,7 +21,11 @@ beforeAll(async () => {
 });
 afterAll(async () => drop());
 
-const rejection = (work: Promise<unknown>) => work.then(() => null, (e: unknown) => (e as AuthoringRejected).problems);
+const rejection = (work: Promise<unknown>) =>
+  work.then(
+    () => null,
+    (e: unknown) => (e as AuthoringRejected).problems,
+  );
 
 describe('quiz authoring', () => {
   it('publishes versions of a course quiz and refuses broken files by file and field', async () => {

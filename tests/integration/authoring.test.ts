@@ -63,7 +63,10 @@ describe('validation in a sandbox process', () => {
   }, 120_000);
 
   it('reports schema problems by file and field before running anything', async () => {
-    const result = await validateExerciseFiles(softplus('softplus', { 'exercise.json': JSON.stringify({ id: 'softplus', title: 'x', topic: 'y', difficulty: 'hard', points: 2, entry: ['softplus'] }) }), 'softplus');
+    const result = await validateExerciseFiles(
+      softplus('softplus', { 'exercise.json': JSON.stringify({ id: 'softplus', title: 'x', topic: 'y', difficulty: 'hard', points: 2, entry: ['softplus'] }) }),
+      'softplus',
+    );
     expect(result.problems).toEqual([{ file: 'exercise.json', field: 'difficulty', message: expect.stringMatching(/intro/) }]);
     expect(result.reference).toBeNull();
   });

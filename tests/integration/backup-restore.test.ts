@@ -47,7 +47,11 @@ describe('npm run backup while students submit, then npm run restore', () => {
         }
       }
     })();
-    await waitFor(async () => acknowledged.length, (n) => n >= STUDENTS + 2, 60_000);
+    await waitFor(
+      async () => acknowledged.length,
+      (n) => n >= STUDENTS + 2,
+      60_000,
+    );
     const backupStartedAt = Date.now();
     const { stdout } = await npmScript('backup', liveDir, backupFile);
     expect(stdout).toMatch(/Backup of the running server/);
@@ -63,7 +67,11 @@ describe('npm run backup while students submit, then npm run restore', () => {
     const restored = await startEmbeddedServer(restoredDir);
     servers.push(restored);
     // Jobs queued (or cut off mid-grading) at the backup's instant are graded after the restore, once.
-    const rows = await waitFor(() => restored.call<Row[]>({ op: 'rows' }), (r) => r.every((row) => row.status === 'graded'), 90_000);
+    const rows = await waitFor(
+      () => restored.call<Row[]>({ op: 'rows' }),
+      (r) => r.every((row) => row.status === 'graded'),
+      90_000,
+    );
     const stored = new Set(rows.map((row) => row.id));
     expect(beforeBackup.length).toBeGreaterThanOrEqual(STUDENTS + 2);
     for (const id of beforeBackup) expect(stored.has(id)).toBe(true);

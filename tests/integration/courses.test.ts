@@ -3,8 +3,15 @@ import { sql } from 'drizzle-orm';
 import { createTestDatabase } from './test-db';
 import { insertUser, verifyUserPassword, selectUser } from '@/db/queries/users';
 import {
-  insertCourse, insertEnrollmentByJoinCode, regenerateJoinCode, selectCanCreateCourses, selectCourseForMember,
-  selectCourseMembers, selectCoursesForUser, selectJoinCode, updateEnrollmentRole,
+  insertCourse,
+  insertEnrollmentByJoinCode,
+  regenerateJoinCode,
+  selectCanCreateCourses,
+  selectCourseForMember,
+  selectCourseMembers,
+  selectCoursesForUser,
+  selectJoinCode,
+  updateEnrollmentRole,
 } from '@/db/queries/courses';
 import { db } from '@/db/client';
 
@@ -20,7 +27,11 @@ describe('users', () => {
     expect(user.email).toBe('ada@example.org');
     const [row] = rowsOf<{ password_hash: string }>(await db().execute(sql`select password_hash from users where id = ${user.id}`));
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    await expect(insertUser({ email: 'ADA@example.org', name: 'Other', password })).rejects.toMatchObject({ name: 'Refusal', code: 'conflict', message: 'An account with this e-mail already exists.' });
+    await expect(insertUser({ email: 'ADA@example.org', name: 'Other', password })).rejects.toMatchObject({
+      name: 'Refusal',
+      code: 'conflict',
+      message: 'An account with this e-mail already exists.',
+    });
     expect(await verifyUserPassword('ada@EXAMPLE.org', password)).toEqual({ ok: true, user });
     expect(await verifyUserPassword('ada@example.org', 'wrong password!')).toEqual({ ok: false, reason: 'wrong_password' });
     expect(await verifyUserPassword('nobody@example.org', password)).toEqual({ ok: false, reason: 'unknown_email' });
@@ -48,8 +59,7 @@ describe('courses and roles', () => {
     // Students see no staff data and cannot act as staff.
     await expect(selectCourseMembers(student.id, course.id)).rejects.toMatchObject({ name: 'Refusal', code: 'forbidden' });
     await expect(selectJoinCode(student.id, course.id)).rejects.toMatchObject({ name: 'Refusal', code: 'forbidden' });
-    await expect(updateEnrollmentRole({ actorId: student.id, courseId: course.id, userId: student.id, role: 'instructor' }))
-      .rejects.toMatchObject({ name: 'Refusal', code: 'forbidden' });
+    await expect(updateEnrollmentRole({ actorId: student.id, courseId: course.id, userId: student.id, role: 'instructor' })).rejects.toMatchObject({ name: 'Refusal', code: 'forbidden' });
     expect((await selectCourseForMember(student.id, course.id))?.role).toBe('student');
 
     // A grader sees members but cannot change roles or read the join code.
@@ -68,8 +78,11 @@ describe('courses and roles', () => {
   it('never leaves a course without an instructor', async () => {
     const teacher = await insertUser({ email: 'solo@uni.test', name: 'Solo', password, isAdmin: true });
     const course = await insertCourse({ actorId: teacher.id, title: 'Solo course', code: 'S1' });
-    await expect(updateEnrollmentRole({ actorId: teacher.id, courseId: course.id, userId: teacher.id, role: 'student' }))
-      .rejects.toMatchObject({ name: 'Refusal', code: 'conflict', message: 'A course needs at least one instructor; promote someone else first.' });
+    await expect(updateEnrollmentRole({ actorId: teacher.id, courseId: course.id, userId: teacher.id, role: 'student' })).rejects.toMatchObject({
+      name: 'Refusal',
+      code: 'conflict',
+      message: 'A course needs at least one instructor; promote someone else first.',
+    });
     expect(await selectCanCreateCourses(teacher.id)).toBe(true);
   });
 });
@@ -80,7 +93,9 @@ describe('score override audit trail', () => {
     const course = await insertCourse({ actorId: user.id, title: 'Audit', code: 'A' });
     const [assignment] = rowsOf<{ id: string }>(await db().execute(sql`insert into assignments (course_id, title) values (${course.id}, 'A1') returning id`));
     await db().execute(sql`insert into exercises (id, slug, title, topic, difficulty) values ('ex', 'ex', 'Ex', 't', 'core')`);
-    const [item] = rowsOf<{ id: string }>(await db().execute(sql`insert into assignment_items (assignment_id, kind, exercise_id, points) values (${assignment.id}, 'exercise', 'ex', 10) returning id`));
+    const [item] = rowsOf<{ id: string }>(
+      await db().execute(sql`insert into assignment_items (assignment_id, kind, exercise_id, points) values (${assignment.id}, 'exercise', 'ex', 10) returning id`),
+    );
     await db().execute(sql`insert into score_overrides (course_id, user_id, item_id, new_score, reason, actor_id) values (${course.id}, ${user.id}, ${item.id}, 1, 'regrade request', ${user.id})`);
     await expect(db().execute(sql`update score_overrides set reason = 'rewritten'`)).rejects.toThrow();
     await expect(db().execute(sql`delete from score_overrides`)).rejects.toThrow();

@@ -32,8 +32,13 @@ beforeAll(async () => {
   light = (await insertUser({ email: 'light@uni.test', name: 'L', password: 'a long student pass' })).id;
   const course = await insertCourse({ actorId: teacher.id, title: 'DGM', code: 'DGM' });
   for (const id of [heavy, light]) await insertEnrollmentByJoinCode(id, course.joinCode);
-  ({ itemIds: [itemId] } = await insertAssignmentWithItems({
-    courseId: course.id, title: 'Week 1', published: true, dueAt: new Date(Date.now() + 86_400_000),
+  ({
+    itemIds: [itemId],
+  } = await insertAssignmentWithItems({
+    courseId: course.id,
+    title: 'Week 1',
+    published: true,
+    dueAt: new Date(Date.now() + 86_400_000),
     items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
   }));
 });

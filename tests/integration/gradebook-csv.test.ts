@@ -29,8 +29,15 @@ beforeAll(async () => {
   const version = await insertExercise('ex-a');
   await insertExercise('ex-b');
   ({ itemIds: items } = await insertAssignmentWithItems({
-    courseId, title: 'Week 1', published: true, dueAt: due, latePenaltyPerDay: 0.1,
-    items: [{ kind: 'exercise', targetId: 'ex-a', points: 10 }, { kind: 'exercise', targetId: 'ex-b', points: 2.5 }],
+    courseId,
+    title: 'Week 1',
+    published: true,
+    dueAt: due,
+    latePenaltyPerDay: 0.1,
+    items: [
+      { kind: 'exercise', targetId: 'ex-a', points: 10 },
+      { kind: 'exercise', targetId: 'ex-b', points: 2.5 },
+    ],
   }));
   await insertGradedSubmission({ userId: zoe, itemId: items[0], exerciseId: 'ex-a', versionId: version, attempt: 1, at: new Date(due.getTime() - HOUR), score: 0.5 });
   await insertGradedSubmission({ userId: zoe, itemId: items[0], exerciseId: 'ex-a', versionId: version, attempt: 2, at: new Date(due.getTime() + 25 * HOUR), score: 1 });
@@ -57,7 +64,10 @@ it('opens one student with attempts, penalty and the override with its reason an
   const detail = (await selectStudentGradebook(teacher, courseId, zoe))!;
   expect(detail.total).toBe(9.25);
   const [a, b] = detail.items;
-  expect(a.attempts.map((x) => [x.attempt, x.late, x.penalty, x.counts])).toEqual([[1, false, 0, true], [2, true, 0.2, true]]);
+  expect(a.attempts.map((x) => [x.attempt, x.late, x.penalty, x.counts])).toEqual([
+    [1, false, 0, true],
+    [2, true, 0.2, true],
+  ]);
   expect(a.score).toMatchObject({ raw: 10, final: 8, late: true });
   expect(b.overrides).toEqual([expect.objectContaining({ newScore: 1.25, reason: 'emailed a fix', comment: 'Accepted by e-mail', actorName: 'Teacher' })]);
   expect(await selectStudentGradebook(teacher, courseId, teacher)).toBeNull();

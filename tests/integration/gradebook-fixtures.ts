@@ -18,24 +18,45 @@ export async function insertMember(courseId: string, name: string, role: 'studen
 }
 
 export async function insertExercise(id: string, stub = 'function solve(x) {\n  // TODO\n}\n') {
-  await db().insert(exercises).values({ id, slug: id, title: `Exercise ${id}`, topic: 'test', difficulty: 'easy' });
+  await db()
+    .insert(exercises)
+    .values({ id, slug: id, title: `Exercise ${id}`, topic: 'test', difficulty: 'easy' });
   const [version] = await db()
     .insert(exerciseVersions)
-    .values({ exerciseId: id, contentHash: `${id}-v1`, meta: ExerciseMetaSchema.parse({ id, title: `Exercise ${id}`, topic: 'test', difficulty: 'intro', points: 1, entry: ['solve'] }), statement: '', stub, reference: '', tests: '' })
+    .values({
+      exerciseId: id,
+      contentHash: `${id}-v1`,
+      meta: ExerciseMetaSchema.parse({ id, title: `Exercise ${id}`, topic: 'test', difficulty: 'intro', points: 1, entry: ['solve'] }),
+      statement: '',
+      stub,
+      reference: '',
+      tests: '',
+    })
     .returning({ id: exerciseVersions.id });
   return version.id;
 }
 
 /** A valid quiz file of single-choice questions with these ids, prompts and points. */
 export function quizContent(id: string, questions: { id: string; prompt: string; points: number }[]): Quiz {
-  const options = [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: false }];
+  const options = [
+    { id: 'a', text: 'A', correct: true },
+    { id: 'b', text: 'B', correct: false },
+  ];
   return { id, title: `Quiz ${id}`, reviewThreshold: 0.6, concepts: [{ id: 'c', title: 'Concept' }], questions: questions.map((q) => ({ ...q, type: 'single' as const, concept: 'c', options })) };
 }
 
 export async function insertQuiz(id: string) {
-  await db().insert(quizzes).values({ id, slug: id, title: `Quiz ${id}` });
-  const content = quizContent(id, [{ id: 'q1', prompt: 'One?', points: 1 }, { id: 'q2', prompt: 'Two?', points: 1 }]);
-  const [version] = await db().insert(quizVersions).values({ quizId: id, contentHash: `${id}-v1`, content, questionCount: 2 }).returning({ id: quizVersions.id });
+  await db()
+    .insert(quizzes)
+    .values({ id, slug: id, title: `Quiz ${id}` });
+  const content = quizContent(id, [
+    { id: 'q1', prompt: 'One?', points: 1 },
+    { id: 'q2', prompt: 'Two?', points: 1 },
+  ]);
+  const [version] = await db()
+    .insert(quizVersions)
+    .values({ quizId: id, contentHash: `${id}-v1`, content, questionCount: 2 })
+    .returning({ id: quizVersions.id });
   return version.id;
 }
 
@@ -71,7 +92,9 @@ export async function insertGradedSubmission(input: {
       gradedAt: input.at,
     })
     .returning({ id: submissions.id });
-  await db().insert(gradeReports).values({ submissionId: submission.id, run: 0, exerciseVersionId: input.versionId, report: reportOf(status, input.score, input.tests ?? [], input.diagnosis), score: input.score });
+  await db()
+    .insert(gradeReports)
+    .values({ submissionId: submission.id, run: 0, exerciseVersionId: input.versionId, report: reportOf(status, input.score, input.tests ?? [], input.diagnosis), score: input.score });
   return submission.id;
 }
 
@@ -92,10 +115,28 @@ export function reportOf(status: 'graded' | 'error', score: number, tests: Test[
   };
 }
 
-export async function insertQuizAttempt(input: { userId: string; itemId: string; versionId: string; attempt: number; at: Date; score: number | null; status: 'graded' | 'needs_review' | 'in_progress' }) {
+export async function insertQuizAttempt(input: {
+  userId: string;
+  itemId: string;
+  versionId: string;
+  attempt: number;
+  at: Date;
+  score: number | null;
+  status: 'graded' | 'needs_review' | 'in_progress';
+}) {
   const [row] = await db()
     .insert(quizAttempts)
-    .values({ userId: input.userId, itemId: input.itemId, quizVersionId: input.versionId, attempt: input.attempt, seed: 1, status: input.status, score: input.score, startedAt: input.at, submittedAt: input.status === 'in_progress' ? null : input.at })
+    .values({
+      userId: input.userId,
+      itemId: input.itemId,
+      quizVersionId: input.versionId,
+      attempt: input.attempt,
+      seed: 1,
+      status: input.status,
+      score: input.score,
+      startedAt: input.at,
+      submittedAt: input.status === 'in_progress' ? null : input.at,
+    })
     .returning({ id: quizAttempts.id });
   return row.id;
 }

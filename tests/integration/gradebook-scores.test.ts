@@ -36,8 +36,16 @@ beforeAll(async () => {
   versionB = await insertExercise('ex-b');
   const quizVersion = await insertQuiz('qz');
   const { id: assignmentId, itemIds } = await insertAssignmentWithItems({
-    courseId, title: 'Week 1', published: true, dueAt: due, latePenaltyPerDay: 0.1,
-    items: [{ kind: 'exercise', targetId: 'ex-a', points: 10 }, { kind: 'exercise', targetId: 'ex-b', points: 10 }, { kind: 'quiz', targetId: 'qz', points: 4 }],
+    courseId,
+    title: 'Week 1',
+    published: true,
+    dueAt: due,
+    latePenaltyPerDay: 0.1,
+    items: [
+      { kind: 'exercise', targetId: 'ex-a', points: 10 },
+      { kind: 'exercise', targetId: 'ex-b', points: 10 },
+      { kind: 'quiz', targetId: 'qz', points: 4 },
+    ],
   });
   [itemA, itemB, quizItem] = itemIds;
   await insertAssignmentWithItems({ courseId, title: 'Unpublished', published: false, items: [{ kind: 'exercise', targetId: 'ex-a', points: 5 }] });
@@ -53,7 +61,9 @@ beforeAll(async () => {
   await insertQuizAttempt({ userId: ada, itemId: quizItem, versionId: quizVersion, attempt: 2, at: at(-1), score: 1, status: 'needs_review' });
 
   // Ben: 25 h "late" but with an extension to +48 h, so on time.
-  await db().insert(extensions).values({ assignmentId, userId: ben, dueAt: at(48), grantedBy: teacher });
+  await db()
+    .insert(extensions)
+    .values({ assignmentId, userId: ben, dueAt: at(48), grantedBy: teacher });
   await insertGradedSubmission({ userId: ben, itemId: itemA, exerciseId: 'ex-a', versionId: versionA, attempt: 1, at: at(25), score: 1 });
   await insertGradedSubmission({ userId: ben, itemId: itemB, exerciseId: 'ex-b', versionId: versionB, attempt: 1, at: at(1), score: 0.5 });
 });
@@ -89,15 +99,21 @@ describe('score policy', () => {
 
   it('lets the latest override win, in points, and marks it', async () => {
     const base = { courseId, userId: ben, itemId: itemB, oldScore: 5, actorId: grader };
-    await db().insert(scoreOverrides).values({ ...base, newScore: 9, reason: 'first look', createdAt: at(100) });
-    await db().insert(scoreOverrides).values({ ...base, newScore: 7, reason: 'second look', createdAt: at(101) });
+    await db()
+      .insert(scoreOverrides)
+      .values({ ...base, newScore: 9, reason: 'first look', createdAt: at(100) });
+    await db()
+      .insert(scoreOverrides)
+      .values({ ...base, newScore: 7, reason: 'second look', createdAt: at(101) });
     expect(await scoreOf(ben, itemB)).toMatchObject({ raw: 5, final: 7, overridden: true });
   });
 
   it('ignores a regrade until it is accepted', async () => {
     const [run] = await db().insert(regradeRuns).values({ courseId, exerciseId: 'ex-a', exerciseVersionId: versionA, status: 'ready', createdBy: teacher }).returning({ id: regradeRuns.id });
     const benA = (await db().query.submissions.findFirst({ where: (s, { and, eq }) => and(eq(s.userId, ben), eq(s.itemId, itemA)) }))!;
-    await db().insert(gradeReports).values({ submissionId: benA.id, run: 1, regradeRunId: run.id, exerciseVersionId: versionA, report: reportOf('graded', 0.5, []), score: 0.5 });
+    await db()
+      .insert(gradeReports)
+      .values({ submissionId: benA.id, run: 1, regradeRunId: run.id, exerciseVersionId: versionA, report: reportOf('graded', 0.5, []), score: 0.5 });
     expect((await scoreOf(ben, itemA)).final).toBe(10);
     await db().update(regradeRuns).set({ status: 'accepted' }).where(eq(regradeRuns.id, run.id));
     expect((await scoreOf(ben, itemA)).final).toBe(5);

@@ -35,8 +35,13 @@ beforeAll(async () => {
     await insertEnrollmentByJoinCode(student.id, course.joinCode);
     students.push(student.id);
   }
-  ({ itemIds: [itemId] } = await insertAssignmentWithItems({
-    courseId: course.id, title: 'Week 1', published: true, items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
+  ({
+    itemIds: [itemId],
+  } = await insertAssignmentWithItems({
+    courseId: course.id,
+    title: 'Week 1',
+    published: true,
+    items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
   }));
 });
 afterAll(async () => {
@@ -45,7 +50,9 @@ afterAll(async () => {
 });
 
 async function reportsPerSubmission(ids: string[]) {
-  const result = await db().execute(sql`select s.id, s.status, count(r.id)::int as reports from submissions s left join grade_reports r on r.submission_id = s.id where s.id in ${sql.raw(`('${ids.join("','")}')`)} group by s.id, s.status`);
+  const result = await db().execute(
+    sql`select s.id, s.status, count(r.id)::int as reports from submissions s left join grade_reports r on r.submission_id = s.id where s.id in ${sql.raw(`('${ids.join("','")}')`)} group by s.id, s.status`,
+  );
   return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string; status: string; reports: number }[];
 }
 
@@ -124,7 +131,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)
     const { submissionId } = await submitExercise({ userId: students[2], itemId, code: SLOW_CORRECT });
     // SIGTERM only once the sandbox is busy with it (it stays busy for ~1.5 s).
     let status = '';
-    await waitFor(() => status === 'grading', 30_000, async () => void ([{ status }] = await reportsPerSubmission([submissionId])));
+    await waitFor(
+      () => status === 'grading',
+      30_000,
+      async () => void ([{ status }] = await reportsPerSubmission([submissionId])),
+    );
     const exited = new Promise<number | null>((resolve) => worker.child.once('exit', (code) => resolve(code)));
     worker.child.kill('SIGTERM');
     try {
@@ -143,7 +154,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)
     // ~1.6 s of grading (8 calls of 200 ms): killed 1 s in, whatever the load still in the middle.
     const { submissionId } = await submitExercise({ userId: students[1], itemId, code: SLOW_CORRECT.replace('450', '200') });
     let status = '';
-    await waitFor(() => status === 'grading', 30_000, async () => void ([{ status }] = await reportsPerSubmission([submissionId])));
+    await waitFor(
+      () => status === 'grading',
+      30_000,
+      async () => void ([{ status }] = await reportsPerSubmission([submissionId])),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     first.child.kill('SIGKILL');
     const restartedAt = Date.now();
@@ -191,4 +206,3 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('worker processes (PostgreSQL)
     }
   }, 60_000);
 });
-

@@ -42,8 +42,13 @@ describe.skipIf(skipReason !== null)('PostgreSQL restarted during a burst of sub
       await insertEnrollmentByJoinCode(student.id, course.joinCode);
       students.push(student.id);
     }
-    ({ itemIds: [itemId] } = await insertAssignmentWithItems({
-      courseId: course.id, title: 'Week 1', published: true, items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
+    ({
+      itemIds: [itemId],
+    } = await insertAssignmentWithItems({
+      courseId: course.id,
+      title: 'Week 1',
+      published: true,
+      items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
     }));
     worker = await startGradingWorker({ concurrency: 1 });
   });
@@ -65,9 +70,7 @@ describe.skipIf(skipReason !== null)('PostgreSQL restarted during a burst of sub
         ),
       );
     // Submissions spread over ~3 s; Postgres goes down and comes back in the middle of them.
-    const burst = students.flatMap((userId, s) =>
-      Array.from({ length: SUBMITS_PER_STUDENT }, (_, k) => submitAt(userId, k * 1000 + s * 80)),
-    );
+    const burst = students.flatMap((userId, s) => Array.from({ length: SUBMITS_PER_STUDENT }, (_, k) => submitAt(userId, k * 1000 + s * 80)));
     // Down from ~0.9 s to ~2 s: submissions keep arriving while it is away, whatever the machine's load.
     await new Promise((resolve) => setTimeout(resolve, 900));
     await server.restart(1000);
@@ -96,6 +99,8 @@ describe.skipIf(skipReason !== null)('PostgreSQL restarted during a burst of sub
     const stored = new Set(rows.map((row) => row.id));
     for (const id of accepted) expect(stored.has(id)).toBe(true);
     expect(rows.map((row) => row.reports)).toEqual(rows.map(() => 1));
-    console.log(`[db-restart] ${outcomes.length} submits: ${accepted.length} accepted, ${failures.length} refused (${failures.map((e) => (e as Refusal).code).join(', ')}); ${rows.length} stored, all graded once`);
+    console.log(
+      `[db-restart] ${outcomes.length} submits: ${accepted.length} accepted, ${failures.length} refused (${failures.map((e) => (e as Refusal).code).join(', ')}); ${rows.length} stored, all graded once`,
+    );
   }, 180_000);
 });

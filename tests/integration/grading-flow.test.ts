@@ -36,12 +36,23 @@ beforeAll(async () => {
   const course = await insertCourse({ actorId: teacher.id, title: 'DGM', code: 'DGM' });
   courseId = course.id;
   await insertEnrollmentByJoinCode(student.id, course.joinCode);
-  ({ itemIds: [itemId] } = await insertAssignmentWithItems({
-    courseId: course.id, title: 'Week 1', published: true, dueAt: new Date(Date.now() + 86_400_000),
+  ({
+    itemIds: [itemId],
+  } = await insertAssignmentWithItems({
+    courseId: course.id,
+    title: 'Week 1',
+    published: true,
+    dueAt: new Date(Date.now() + 86_400_000),
     items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10, maxAttempts: 4 }],
   }));
-  ({ id: heldAssignmentId, itemIds: [heldItemId] } = await insertAssignmentWithItems({
-    courseId: course.id, title: 'Week 2', published: true, dueAt: new Date(Date.now() + 86_400_000),
+  ({
+    id: heldAssignmentId,
+    itemIds: [heldItemId],
+  } = await insertAssignmentWithItems({
+    courseId: course.id,
+    title: 'Week 2',
+    published: true,
+    dueAt: new Date(Date.now() + 86_400_000),
     items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10, feedback: 'after_due' }],
   }));
   worker = await startGradingWorker({ concurrency: 1 });
@@ -102,7 +113,10 @@ describe('submit → queue → sandbox child → stored report', () => {
     const home = (await selectStudentCourseItems(studentId, courseId)).find((i) => i.itemId === heldItemId)!;
     expect(home).toMatchObject({ scoresHeld: true, bestScore: null, attempts: 1 });
 
-    await db().update(assignments).set({ dueAt: new Date(Date.now() - 1000) }).where(eq(assignments.id, heldAssignmentId));
+    await db()
+      .update(assignments)
+      .set({ dueAt: new Date(Date.now() - 1000) })
+      .where(eq(assignments.id, heldAssignmentId));
     const released = await selectOwnSubmission(studentId, wrong.submissionId);
     expect(released!.feedbackHeldUntil).toBeNull();
     expect(released!.score).toBeLessThan(1);

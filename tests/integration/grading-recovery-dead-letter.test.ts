@@ -31,8 +31,13 @@ beforeAll(async () => {
     await insertEnrollmentByJoinCode(student.id, course.joinCode);
     students.push(student.id);
   }
-  ({ itemIds: [itemId] } = await insertAssignmentWithItems({
-    courseId: course.id, title: 'Week 1', published: true, items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
+  ({
+    itemIds: [itemId],
+  } = await insertAssignmentWithItems({
+    courseId: course.id,
+    title: 'Week 1',
+    published: true,
+    items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
   }));
 });
 afterAll(async () => {
@@ -63,7 +68,9 @@ async function submissionOnItsLastAttempt(userId: string): Promise<string> {
 async function waitForStatus(submissionId: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = rowsOf(await db().execute(sql`select s.status, count(r.id)::int as reports from submissions s left join grade_reports r on r.submission_id = s.id where s.id = ${submissionId} group by s.status`)) as { status: string; reports: number }[];
+    const [row] = rowsOf(
+      await db().execute(sql`select s.status, count(r.id)::int as reports from submissions s left join grade_reports r on r.submission_id = s.id where s.id = ${submissionId} group by s.status`),
+    ) as { status: string; reports: number }[];
     if (row.status !== 'grading' && row.status !== 'queued') return row;
     if (Date.now() > deadline) throw new Error(`still ${row.status}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -36,7 +36,11 @@ describe('embedded server killed with kill -9 mid-job', () => {
     ids.push(await first.call<string>({ op: 'submit', userId: students[0], itemId, code: SLOW_CORRECT }));
     ids.push(await first.call<string>({ op: 'submit', userId: students[0], itemId, code: FAST }));
     ids.push(await first.call<string>({ op: 'submit', userId: students[1], itemId, code: FAST }));
-    await waitFor(() => first.call<Row[]>({ op: 'rows' }), (rows) => rows.some((row) => row.id === ids[0] && row.status === 'grading'), 30_000);
+    await waitFor(
+      () => first.call<Row[]>({ op: 'rows' }),
+      (rows) => rows.some((row) => row.id === ids[0] && row.status === 'grading'),
+      30_000,
+    );
     const exited = new Promise((resolve) => first.child.once('exit', resolve));
     killGroup(first.child);
     await exited;
@@ -44,9 +48,19 @@ describe('embedded server killed with kill -9 mid-job', () => {
     const restartedAt = Date.now();
     const second = await startServer();
     const readyMs = Date.now() - restartedAt;
-    const rows = await waitFor(() => second.call<Row[]>({ op: 'rows' }), (r) => r.every((row) => row.status === 'graded'), 60_000);
+    const rows = await waitFor(
+      () => second.call<Row[]>({ op: 'rows' }),
+      (r) => r.every((row) => row.status === 'graded'),
+      60_000,
+    );
     const elapsed = Date.now() - restartedAt;
-    console.log(second.output().split('\n').filter((line) => /\[server\]|graded|handed back/.test(line)).join('\n'));
+    console.log(
+      second
+        .output()
+        .split('\n')
+        .filter((line) => /\[server\]|graded|handed back/.test(line))
+        .join('\n'),
+    );
     console.log(`[embedded-recovery] ${ids.length} in flight at the kill, all graded ${elapsed} ms after the restart (serving after ${readyMs} ms)`);
     expect(second.output()).toMatch(/job\(s\) cut off by the last stop handed back/);
     expect(rows.map((row) => row.id).sort()).toEqual([...ids].sort());

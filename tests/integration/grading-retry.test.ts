@@ -26,8 +26,13 @@ it('lists failed gradings to staff only, and a retry grades the submission', asy
   const student = await insertUser({ email: 's@uni.test', name: 'S', password: 'a long student pass' });
   const course = await insertCourse({ actorId: teacher.id, title: 'DGM', code: 'DGM' });
   await insertEnrollmentByJoinCode(student.id, course.joinCode);
-  const { itemIds: [itemId] } = await insertAssignmentWithItems({
-    courseId: course.id, title: 'W1', published: true, items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
+  const {
+    itemIds: [itemId],
+  } = await insertAssignmentWithItems({
+    courseId: course.id,
+    title: 'W1',
+    published: true,
+    items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
   });
   const { submissionId } = await submitExercise({ userId: student.id, itemId, code: 'function tripletLoss() { return tf.scalar(0); }' });
   // As the worker leaves it when every retry crashed.

@@ -26,9 +26,16 @@ beforeAll(async () => {
   grader = await insertMember(courseId, 'Gus', 'grader');
   const version = await insertExercise('ex-a');
   const quizVersion = await insertQuiz('qz');
-  ({ itemIds: [exerciseItem, quizItem] } = await insertAssignmentWithItems({
-    courseId, title: 'Week 1', published: true,
-    items: [{ kind: 'exercise', targetId: 'ex-a', points: 10 }, { kind: 'quiz', targetId: 'qz', points: 4 }],
+  ({
+    itemIds: [exerciseItem, quizItem],
+  } = await insertAssignmentWithItems({
+    courseId,
+    title: 'Week 1',
+    published: true,
+    items: [
+      { kind: 'exercise', targetId: 'ex-a', points: 10 },
+      { kind: 'quiz', targetId: 'qz', points: 4 },
+    ],
   }));
   const t = new Date('2026-03-01T12:00:00Z');
   olderAttempt = await insertGradedSubmission({ userId: ada, itemId: exerciseItem, exerciseId: 'ex-a', versionId: version, attempt: 1, at: t, score: 0.8 });
@@ -52,7 +59,15 @@ describe('an override sets the item’s final score', () => {
   });
 
   it('lowers the item once confirmed; the student sees the final score next to the best attempt', async () => {
-    const { oldScore } = await overrideScore({ actorId: grader, courseId, target: { kind: 'submission', id: olderAttempt }, newScore: 9, reason: 'Plagiarised helper', comment: 'One case copied', confirmLower: true });
+    const { oldScore } = await overrideScore({
+      actorId: grader,
+      courseId,
+      target: { kind: 'submission', id: olderAttempt },
+      newScore: 9,
+      reason: 'Plagiarised helper',
+      comment: 'One case copied',
+      confirmLower: true,
+    });
     expect(oldScore).toBe(10);
     expect(await selectOwnItemScore(ada, courseId, exerciseItem)).toMatchObject({ final: 9, best: 10, overridden: true });
     expect((await selectOwnFinalScores(ada, [exerciseItem])).get(exerciseItem)).toMatchObject({ score: 9, comment: 'One case copied' });

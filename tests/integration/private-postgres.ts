@@ -36,10 +36,22 @@ export function startPrivatePostgres(port: number): PrivatePostgres {
   const dir = mkdtempSync(join(tmpdir(), 'tg-pg-'));
   chownSync(dir, uid('postgres'), gid('postgres'));
   const data = join(dir, 'data');
-  const asPostgres = (tool: string, args: string[]) =>
-    execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { stdio: 'pipe', timeout: 60_000 });
+  const asPostgres = (tool: string, args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { stdio: 'pipe', timeout: 60_000 });
   asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  const ctlArgs = (...args: string[]) => ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, ...args];
+  const ctlArgs = (...args: string[]) => [
+    '-u',
+    'postgres',
+    '--',
+    join(bin, 'pg_ctl'),
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    ...args,
+  ];
   const ctl = (...args: string[]) => execFileSync('runuser', ctlArgs(...args), { stdio: 'pipe', timeout: 60_000 });
   // Asynchronous, so the test keeps submitting while the server is down.
   const ctlAsync = (...args: string[]) => promisify(execFile)('runuser', ctlArgs(...args), { timeout: 60_000 });

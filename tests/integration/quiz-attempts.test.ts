@@ -43,12 +43,22 @@ beforeAll(async () => {
   await insertEnrollmentByJoinCode(student, course.joinCode);
   await insertEnrollmentByJoinCode(classmate, course.joinCode);
   const dueAt = new Date(Date.now() + DAY);
-  ({ itemIds: [item, afterDueItem] } = await insertAssignmentWithItems({
-    courseId: course.id, title: 'Week 1', published: true, dueAt,
-    items: [{ kind: 'quiz', targetId: QUIZ, points: 10, maxAttempts: 2 }, { kind: 'quiz', targetId: QUIZ, points: 10 }],
+  ({
+    itemIds: [item, afterDueItem],
+  } = await insertAssignmentWithItems({
+    courseId: course.id,
+    title: 'Week 1',
+    published: true,
+    dueAt,
+    items: [
+      { kind: 'quiz', targetId: QUIZ, points: 10, maxAttempts: 2 },
+      { kind: 'quiz', targetId: QUIZ, points: 10 },
+    ],
   }));
   await handle.db.update(assignmentItems).set({ feedback: 'after_due' }).where(eq(assignmentItems.id, afterDueItem));
-  ({ itemIds: [hiddenItem] } = await insertAssignmentWithItems({ courseId: course.id, title: 'Draft', published: false, items: [{ kind: 'quiz', targetId: QUIZ, points: 5 }] }));
+  ({
+    itemIds: [hiddenItem],
+  } = await insertAssignmentWithItems({ courseId: course.id, title: 'Draft', published: false, items: [{ kind: 'quiz', targetId: QUIZ, points: 5 }] }));
 });
 
 afterAll(async () => drop?.());

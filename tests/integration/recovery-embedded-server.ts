@@ -14,10 +14,7 @@ import { insertAssignmentWithItems } from '../../db/queries/assignments';
 import { submitExercise } from '../../db/services/submit-exercise';
 import { startInAppGrading } from '../../db/grading/in-app';
 
-type Request =
-  | { id: number; op: 'setup'; students: number }
-  | { id: number; op: 'submit'; userId: string; itemId: string; code: string }
-  | { id: number; op: 'rows' };
+type Request = { id: number; op: 'setup'; students: number } | { id: number; op: 'submit'; userId: string; itemId: string; code: string } | { id: number; op: 'rows' };
 
 async function handle(request: Request): Promise<unknown> {
   if (request.op === 'setup') {
@@ -30,8 +27,13 @@ async function handle(request: Request): Promise<unknown> {
       await insertEnrollmentByJoinCode(student.id, course.joinCode);
       students.push(student.id);
     }
-    const { itemIds: [itemId] } = await insertAssignmentWithItems({
-      courseId: course.id, title: 'Week 1', published: true, items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
+    const {
+      itemIds: [itemId],
+    } = await insertAssignmentWithItems({
+      courseId: course.id,
+      title: 'Week 1',
+      published: true,
+      items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
     });
     return { students, itemId };
   }

@@ -34,8 +34,13 @@ beforeAll(async () => {
   courseId = course.id;
   for (const user of [grader, alice, bob]) await insertEnrollmentByJoinCode(user.id, course.joinCode);
   await updateEnrollmentRole({ actorId: teacherId, courseId, userId: graderId, role: 'grader' });
-  const { itemIds: [itemId] } = await insertAssignmentWithItems({
-    courseId, title: 'Week 1', published: true, dueAt: new Date(Date.now() + 86_400_000),
+  const {
+    itemIds: [itemId],
+  } = await insertAssignmentWithItems({
+    courseId,
+    title: 'Week 1',
+    published: true,
+    dueAt: new Date(Date.now() + 86_400_000),
     items: [{ kind: 'exercise', targetId: 'triplet-loss', points: 10 }],
   });
   worker = await startGradingWorker({ concurrency: 1 });

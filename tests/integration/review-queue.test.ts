@@ -33,7 +33,9 @@ beforeAll(async () => {
   courseId = (await insertCourse({ actorId: teacher.id, title: 'DGM', code: 'DGM' })).id;
   graderA = await insertMember(courseId, 'Grader A', 'grader');
   graderB = await insertMember(courseId, 'Grader B', 'grader');
-  const { itemIds: [item] } = await insertAssignmentWithItems({ courseId, title: 'Week 1', published: true, items: [{ kind: 'quiz', targetId: QUIZ, points: 10 }] });
+  const {
+    itemIds: [item],
+  } = await insertAssignmentWithItems({ courseId, title: 'Week 1', published: true, items: [{ kind: 'quiz', targetId: QUIZ, points: 10 }] });
   itemId = item;
   for (const name of ['Ada', 'Bo', 'Cy']) {
     const userId = await insertMember(courseId, name);
@@ -84,10 +86,18 @@ describe('manual grading queue', () => {
     if (answer.question.type !== 'short') throw new Error('expected a short answer');
     const before = (await selectQuizAttemptView(students[0], attempts[0]))!.result!;
     const rubric = answer.question.rubric;
-    await expect(gradeAnswer({ actorId: graderA, courseId, attemptId: attempts[0], questionId: 'dequantization-idea', points: 99, concepts: [] })).rejects.toMatchObject({ name: 'Refusal', code: 'invalid' });
+    await expect(gradeAnswer({ actorId: graderA, courseId, attemptId: attempts[0], questionId: 'dequantization-idea', points: 99, concepts: [] })).rejects.toMatchObject({
+      name: 'Refusal',
+      code: 'invalid',
+    });
     const result = await gradeAnswer({
-      actorId: graderA, courseId, attemptId: attempts[0], questionId: 'dequantization-idea',
-      points: answer.question.points, concepts: rubric.map((r) => r.id), comment: 'Right idea; the noise argument is implied.',
+      actorId: graderA,
+      courseId,
+      attemptId: attempts[0],
+      questionId: 'dequantization-idea',
+      points: answer.question.points,
+      concepts: rubric.map((r) => r.id),
+      comment: 'Right idea; the noise argument is implied.',
     });
     expect(result.status).toBe('graded');
     const view = (await selectQuizAttemptView(students[0], attempts[0]))!;

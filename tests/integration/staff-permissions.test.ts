@@ -31,7 +31,9 @@ beforeAll(async () => {
   student = await insertMember(courseId, 'Sam Student');
   classmate = await insertMember(courseId, 'Cleo Classmate');
   const versionId = await insertExercise('perm-ex');
-  ({ itemIds: [itemId] } = await insertAssignmentWithItems({ courseId, title: 'Week 1', published: true, items: [{ kind: 'exercise', targetId: 'perm-ex', points: 10 }] }));
+  ({
+    itemIds: [itemId],
+  } = await insertAssignmentWithItems({ courseId, title: 'Week 1', published: true, items: [{ kind: 'exercise', targetId: 'perm-ex', points: 10 }] }));
   const at = new Date();
   own = await insertGradedSubmission({ userId: student, itemId, exerciseId: 'perm-ex', versionId, attempt: 1, at, score: 0.5, tests: HIDDEN });
   theirs = await insertGradedSubmission({ userId: classmate, itemId, exerciseId: 'perm-ex', versionId, attempt: 1, at, score: 0.9, tests: HIDDEN });
@@ -69,7 +71,14 @@ describe('staff permissions', () => {
   it('an override needs a reason and a score within the item, and is appended to the audit trail', async () => {
     await expect(overrideScore({ actorId: grader, courseId, target: { kind: 'submission', id: own }, newScore: 8, reason: '   ' })).rejects.toMatchObject({ name: 'Refusal', code: 'invalid' });
     await expect(overrideScore({ actorId: grader, courseId, target: { kind: 'submission', id: own }, newScore: 11, reason: 'typo' })).rejects.toMatchObject({ name: 'Refusal', code: 'invalid' });
-    const first = await overrideScore({ actorId: grader, courseId, target: { kind: 'submission', id: own }, newScore: 8, reason: 'Hidden test used the wrong tolerance', comment: 'Your loss was right; the hidden test was too strict.' });
+    const first = await overrideScore({
+      actorId: grader,
+      courseId,
+      target: { kind: 'submission', id: own },
+      newScore: 8,
+      reason: 'Hidden test used the wrong tolerance',
+      comment: 'Your loss was right; the hidden test was too strict.',
+    });
     expect(first.oldScore).toBe(5);
     const second = await overrideScore({ actorId: instructor, courseId, target: { kind: 'submission', id: own }, newScore: 7.5, reason: 'Second look: one case is still wrong' });
     expect(second.oldScore).toBe(8);

@@ -13,7 +13,13 @@ export async function createTestDatabase(): Promise<{ handle: DbHandle; drop(): 
     const handle = openDatabase({ dataDir: 'memory://' });
     await migrateDatabase(handle);
     setProcessDatabase(handle);
-    return { handle, drop: async () => { setProcessDatabase(undefined); await handle.close(); } };
+    return {
+      handle,
+      drop: async () => {
+        setProcessDatabase(undefined);
+        await handle.close();
+      },
+    };
   }
   const name = `tg_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });

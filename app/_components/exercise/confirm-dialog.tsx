@@ -21,12 +21,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCl
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="confirm-title"
-      className="m-auto max-w-md rounded-xl border border-slate-200 p-6 shadow-xl backdrop:bg-slate-900/40"
-      onClose={onClose}
-    >
+    <dialog ref={ref} aria-labelledby="confirm-title" className="m-auto max-w-md rounded-xl border border-slate-200 p-6 shadow-xl backdrop:bg-slate-900/40" onClose={onClose}>
       <h2 id="confirm-title" className="text-lg font-semibold">
         {title}
       </h2>

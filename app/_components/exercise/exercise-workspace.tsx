@@ -62,7 +62,10 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
     setAnnouncement('Saving…');
     void saveNow().then(() => setAnnouncement('Draft saved.'));
   }, [saveNow]);
-  useRunSaveShortcuts(useCallback(() => void run(), [run]), save);
+  useRunSaveShortcuts(
+    useCallback(() => void run(), [run]),
+    save,
+  );
 
   const replaceCode = (text: string) => {
     if (editor.current) editor.current.replaceAll(text);
@@ -86,19 +89,23 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
             <SaveIndicator state={saveState} />
           </div>
           <div className="h-[55vh] min-h-72 lg:h-[60vh]">
-            <CodeEditor value={code} onChange={setCode} onRun={() => void run()} onSave={save} onApi={(api) => (editor.current = api)} onMonaco={setMonaco} syntaxError={syntaxAt} labelId="editor-heading" />
+            <CodeEditor
+              value={code}
+              onChange={setCode}
+              onRun={() => void run()}
+              onSave={save}
+              onApi={(api) => (editor.current = api)}
+              onMonaco={setMonaco}
+              syntaxError={syntaxAt}
+              labelId="editor-heading"
+            />
           </div>
           <div className="flex flex-wrap items-center gap-2">
             <button type="button" className="btn-primary" onClick={() => void run()} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter">
               {running ? 'Running…' : 'Run visible tests'}
               <kbd className="ml-2 hidden rounded bg-indigo-500 px-1 text-xs font-normal sm:inline">Ctrl+Enter</kbd>
             </button>
-            <button
-              type="button"
-              className="btn-primary bg-emerald-700 hover:bg-emerald-800"
-              onClick={() => void submit()}
-              disabled={submitting || !submitInfo.open || noAttemptsLeft}
-            >
+            <button type="button" className="btn-primary bg-emerald-700 hover:bg-emerald-800" onClick={() => void submit()} disabled={submitting || !submitInfo.open || noAttemptsLeft}>
               {submitting ? 'Submitting…' : 'Submit'}
             </button>
             <button type="button" className="btn-secondary" onClick={save} aria-keyshortcuts="Control+S Meta+S">
@@ -111,7 +118,14 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
           <SubmitStatusLine info={submitInfo} attemptsUsed={attemptsUsed} />
           {noAttemptsLeft && submitInfo.open && <p className="text-xs font-medium text-red-700">You have used all your attempts.</p>}
         </section>
-        <ResultsPanel runState={runState} poll={poll} polling={polling} inFlight={inFlight} submitError={submitError} due={{ dueAt: submitInfo.dueAt, latePenaltyPerDay: submitInfo.latePenaltyPerDay }} />
+        <ResultsPanel
+          runState={runState}
+          poll={poll}
+          polling={polling}
+          inFlight={inFlight}
+          submitError={submitError}
+          due={{ dueAt: submitInfo.dueAt, latePenaltyPerDay: submitInfo.latePenaltyPerDay }}
+        />
         <section aria-labelledby="history-heading" className="card">
           <h2 id="history-heading" className="mb-2 text-base font-semibold">
             Submission history
@@ -144,10 +158,14 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
 }
 
 function SaveIndicator({ state }: { state: ReturnType<typeof useDraftAutosave>['state'] }) {
-  const text =
-    state.kind === 'saved' ? (state.at ? 'All changes saved' : 'Not edited yet') : state.kind === 'saving' ? 'Saving…' : state.kind === 'pending' ? 'Unsaved changes' : state.message;
+  const text = state.kind === 'saved' ? (state.at ? 'All changes saved' : 'Not edited yet') : state.kind === 'saving' ? 'Saving…' : state.kind === 'pending' ? 'Unsaved changes' : state.message;
   return (
-    <p className={`text-xs ${state.kind === 'error' ? 'font-medium text-red-700' : 'text-slate-600'}`} data-testid="save-state" data-state={state.kind} aria-live={state.kind === 'error' ? 'assertive' : 'off'}>
+    <p
+      className={`text-xs ${state.kind === 'error' ? 'font-medium text-red-700' : 'text-slate-600'}`}
+      data-testid="save-state"
+      data-state={state.kind}
+      aria-live={state.kind === 'error' ? 'assertive' : 'off'}
+    >
       {text}
     </p>
   );

@@ -87,7 +87,15 @@ function Diff({ original, modified, monaco, attempt }: { original: string; modif
         modified={modified}
         originalModelPath={`file:///history/attempt-${attempt}.ts`}
         modifiedModelPath={`file:///history/draft-${attempt}.ts`}
-        options={{ readOnly: true, originalEditable: false, renderSideBySide: true, useInlineViewWhenSpaceIsLimited: true, minimap: { enabled: false }, automaticLayout: true, scrollBeyondLastLine: false }}
+        options={{
+          readOnly: true,
+          originalEditable: false,
+          renderSideBySide: true,
+          useInlineViewWhenSpaceIsLimited: true,
+          minimap: { enabled: false },
+          automaticLayout: true,
+          scrollBeyondLastLine: false,
+        }}
       />
     </div>
   );

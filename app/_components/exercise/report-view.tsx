@@ -5,9 +5,7 @@ export function ReportView({ report, testId }: { report: GradeReport; testId: st
   const passed = report.tests.filter((t) => t.passed).length;
   return (
     <div className="space-y-3" data-testid={testId}>
-      {report.error && (
-        <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">{report.error}</p>
-      )}
+      {report.error && <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">{report.error}</p>}
       {report.diagnosis && (
         // The likely mistake, said once; the tests below only say whether it accounts for them.
         <div role="status" data-testid="diagnosis" data-diagnosis={report.diagnosis.id} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
@@ -51,7 +49,9 @@ export function ReportView({ report, testId }: { report: GradeReport; testId: st
       </ul>
       {report.logs.length > 0 && (
         <details className="text-sm">
-          <summary className="cursor-pointer text-slate-700">console output ({report.logs.length} lines{report.logsTruncated ? ', truncated' : ''})</summary>
+          <summary className="cursor-pointer text-slate-700">
+            console output ({report.logs.length} lines{report.logsTruncated ? ', truncated' : ''})
+          </summary>
           <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{report.logs.join('\n')}</pre>
         </details>
       )}

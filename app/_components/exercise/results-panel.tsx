@@ -7,12 +7,7 @@ import type { RunResult } from './run-visible';
 import type { PollState } from './use-submission-poll';
 import { formatPercent } from '@/app/_lib/format-percent.shared';
 
-export type RunState =
-  | { kind: 'idle' }
-  | { kind: 'preparing' }
-  | { kind: 'running' }
-  | ({ kind: 'done' } & RunResult)
-  | { kind: 'error'; message: string };
+export type RunState = { kind: 'idle' } | { kind: 'preparing' } | { kind: 'running' } | ({ kind: 'done' } & RunResult) | { kind: 'error'; message: string };
 
 const STEPS = ['queued', 'grading', 'graded'] as const;
 
@@ -21,7 +16,8 @@ type Props = { runState: RunState; poll: PollState; polling: string | null; inFl
 /** Results of the last Run (visible tests, in this browser) and of the last Submit (all tests, on the server). */
 export function ResultsPanel({ runState, poll, polling, inFlight, submitError, due }: Props) {
   const submission = poll.submission;
-  const points = (report: { points: number; maxPoints: number }) => pointsLine(report.points, report.maxPoints, { isLate: submission?.isLate ?? false, submittedAt: submission?.createdAt ?? '', ...due });
+  const points = (report: { points: number; maxPoints: number }) =>
+    pointsLine(report.points, report.maxPoints, { isLate: submission?.isLate ?? false, submittedAt: submission?.createdAt ?? '', ...due });
   return (
     <section aria-labelledby="results-heading" className="card space-y-5">
       <h2 id="results-heading" className="text-base font-semibold">
@@ -79,8 +75,8 @@ export function ResultsPanel({ runState, poll, polling, inFlight, submitError, d
               {submission?.report && submission.feedbackHeldUntil && (
                 <>
                   <p className="text-sm text-slate-700" data-testid="submission-held">
-                    Graded. Your score and the hidden tests&apos; results are shown after the due date (<CourseTime iso={submission.feedbackHeldUntil} />). Visible tests:{' '}
-                    {points(submission.report)}.
+                    Graded. Your score and the hidden tests&apos; results are shown after the due date (<CourseTime iso={submission.feedbackHeldUntil} />
+                    ). Visible tests: {points(submission.report)}.
                   </p>
                   <ReportView report={submission.report} testId="submission-report" />
                 </>
@@ -88,10 +84,7 @@ export function ResultsPanel({ runState, poll, polling, inFlight, submitError, d
               {submission?.report && !submission.feedbackHeldUntil && (
                 <>
                   <p className="text-lg font-semibold" data-testid="submission-score">
-                    {formatPercent(submission.report.score)}{' '}
-                    <span className="text-sm font-normal text-slate-600">
-                      ({points(submission.report)})
-                    </span>
+                    {formatPercent(submission.report.score)} <span className="text-sm font-normal text-slate-600">({points(submission.report)})</span>
                   </p>
                   <ReportView report={submission.report} testId="submission-report" />
                 </>

@@ -17,7 +17,6 @@ const MAX_KILLS_PER_RUN = 2;
 // Starting a worker means fetching and evaluating tfjs; generous, and not part of any test's limit.
 const WORKER_START_MS = 60_000;
 
-
 export type RunResult = { report: GradeReport; runMs: number; backend: string };
 
 type Handle = { worker: Worker; ready: Promise<string>; next: (listener: ((m: WorkerResponse) => void) | null) => void };
@@ -62,10 +61,7 @@ export class VisibleRunner {
     this.spare = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const backend = await Promise.race([
-        handle.ready,
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('tfjs did not load in time')), WORKER_START_MS))),
-      ]);
+      const backend = await Promise.race([handle.ready, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('tfjs did not load in time')), WORKER_START_MS)))]);
       return { handle, backend };
     } catch (error) {
       handle.worker.terminate();
@@ -212,7 +208,6 @@ function drive(handle: Handle, code: string, exercise: RunnerExercise, calls: Ca
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
-
 
 function toLoadedExercise(exercise: RunnerExercise): LoadedExercise {
   const meta = { entry: exercise.entry, limits: exercise.limits, scalarLosses: exercise.scalarLosses } as ExerciseMeta;

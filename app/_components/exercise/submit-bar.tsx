@@ -29,9 +29,7 @@ export function SubmitStatusLine({ info, attemptsUsed }: { info: SubmitInfo; att
         </li>
       )}
       {info.open && info.late && (
-        <li className="font-medium text-amber-800">
-          Submitting now counts as late{info.latePenaltyPerDay > 0 ? ` (−${formatPercent(info.latePenaltyPerDay)} per started day)` : ''}
-        </li>
+        <li className="font-medium text-amber-800">Submitting now counts as late{info.latePenaltyPerDay > 0 ? ` (−${formatPercent(info.latePenaltyPerDay)} per started day)` : ''}</li>
       )}
       {!info.open && <li className="font-medium text-red-700">{info.reason ?? 'Submissions are closed.'}</li>}
     </ul>

@@ -25,7 +25,12 @@ describe('syntax error location (Run, in the browser worker)', () => {
     const exercise = { meta: { limits: { timeMsPerTest: 1000, timeMsPerJob: 5000, memoryMb: 64 } } } as LoadedExercise;
     const message = failureMessage({ kind: 'syntax', message: "Unexpected token '}'", line: 4, column: 2 }, exercise);
     expect(message).toBe("syntax error at line 4, column 2: Unexpected token '}'");
-    expect(syntaxMarker([{ passed: true, message: '' }, { passed: false, message }])).toEqual({ line: 4, column: 2, message: "Unexpected token '}'" });
+    expect(
+      syntaxMarker([
+        { passed: true, message: '' },
+        { passed: false, message },
+      ]),
+    ).toEqual({ line: 4, column: 2, message: "Unexpected token '}'" });
     expect(syntaxMarker([{ passed: false, message: 'expected 1, got 2' }])).toBeNull();
   });
 });

@@ -2,11 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type SaveState =
-  | { kind: 'saved'; at: string | null }
-  | { kind: 'pending' }
-  | { kind: 'saving' }
-  | { kind: 'error'; message: string };
+export type SaveState = { kind: 'saved'; at: string | null } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
 const DEBOUNCE_MS = 1000;
 const RETRY_MS = 5000;

@@ -11,7 +11,14 @@ import { formatPercent } from '@/app/_lib/format-percent.shared';
  * Submit and the submission history: posts the code, follows the newest submission until it is
  * graded (also the one shown again after a reload), and keeps the history's rows up to date.
  */
-export function useSubmissions(options: { itemId: string; initialHistory: HistoryEntry[]; codeRef: RefObject<string>; saveNow: () => Promise<unknown>; onSyntax: (at: EditorMarker | null) => void; announce: (text: string) => void }) {
+export function useSubmissions(options: {
+  itemId: string;
+  initialHistory: HistoryEntry[];
+  codeRef: RefObject<string>;
+  saveNow: () => Promise<unknown>;
+  onSyntax: (at: EditorMarker | null) => void;
+  announce: (text: string) => void;
+}) {
   const { itemId, initialHistory, codeRef, saveNow, onSyntax, announce } = options;
   const [history, setHistory] = useState(initialHistory);
   const [submitting, setSubmitting] = useState(false);

@@ -39,7 +39,9 @@ export function useVisibleRun(options: { casesUrl: string; exercise: RunnerExerc
   useEffect(() => {
     const id = setTimeout(() => {
       void visibleCases().catch(() => {});
-      void getRunner().then((r) => r.warm()).catch(() => {});
+      void getRunner()
+        .then((r) => r.warm())
+        .catch(() => {});
     }, 1500);
     return () => {
       clearTimeout(id);

@@ -20,14 +20,6 @@ export function QuestionInput({ question, labels, promptId }: QuestionInputProps
   // The registry pairs each type with its input; TypeScript cannot follow that through the lookup.
   const Input = QUESTION_INPUTS[question.type] as ComponentType<InputProps<PublicQuestion['type']>>;
   return (
-    <Input
-      question={question}
-      labels={labels}
-      promptId={promptId}
-      name={`q-${question.id}`}
-      value={answers[question.id]}
-      setAnswer={(answer) => setAnswer(question.id, answer)}
-      disabled={disabled}
-    />
+    <Input question={question} labels={labels} promptId={promptId} name={`q-${question.id}`} value={answers[question.id]} setAnswer={(answer) => setAnswer(question.id, answer)} disabled={disabled} />
   );
 }

@@ -25,7 +25,18 @@ export function QuizForm(props: { view: QuizAttemptView; saveUrl: string; submit
                 <QuestionInput
                   promptId={promptId}
                   question={q}
-                  labels={'options' in q ? Object.fromEntries(q.options.map((o) => [o.id, <Markdown key={o.id} inline>{o.text}</Markdown>])) : {}}
+                  labels={
+                    'options' in q
+                      ? Object.fromEntries(
+                          q.options.map((o) => [
+                            o.id,
+                            <Markdown key={o.id} inline>
+                              {o.text}
+                            </Markdown>,
+                          ]),
+                        )
+                      : {}
+                  }
                 />
               </section>
             </li>

@@ -7,7 +7,14 @@ import { QuizResults } from './quiz-results';
 // One short-answer question, as a student sees it before and after a TA's review.
 function render(feedback: QuestionFeedback): string {
   const view: QuizAttemptView & { result: NonNullable<QuizAttemptView['result']> } = {
-    attemptId: 'a', itemId: 'i', courseId: 'c', attempt: 1, status: feedback.awaitingReview ? 'needs_review' : 'graded', isLate: false, submittedAt: null, feedbackAt: null,
+    attemptId: 'a',
+    itemId: 'i',
+    courseId: 'c',
+    attempt: 1,
+    status: feedback.awaitingReview ? 'needs_review' : 'graded',
+    isLate: false,
+    submittedAt: null,
+    feedbackAt: null,
     quiz: { id: 'q', title: 'Quiz', description: '', questions: [{ id: 'why', type: 'short', prompt: 'Why dequantize?', points: 3, maxLength: 2000 }] } as unknown as QuizAttemptView['quiz'],
     answers: { why: 'Because densities are continuous.' },
     result: { points: feedback.points, maxPoints: 3, reviewCount: feedback.awaitingReview ? 1 : 0, questions: { why: feedback } },
@@ -16,7 +23,13 @@ function render(feedback: QuestionFeedback): string {
 }
 
 const pending: QuestionFeedback = {
-  points: 2, maxPoints: 3, correct: null, awaitingReview: true, reviewed: false, graderComment: null, concepts: null,
+  points: 2,
+  maxPoints: 3,
+  correct: null,
+  awaitingReview: true,
+  reviewed: false,
+  graderComment: null,
+  concepts: null,
   feedback: 'Recognised: continuous density. A grader will review this answer; the automatic suggestion is 2 of 3 points.',
 };
 

@@ -49,19 +49,38 @@ function QuestionResult({ index, question, answer, feedback }: { index: number; 
         <p className="font-medium text-slate-700">Your answer</p>
         <YourAnswer question={question} answer={answer} />
       </div>
-      <p className="text-sm text-slate-700" data-testid="question-feedback">{feedback.feedback}</p>
+      <p className="text-sm text-slate-700" data-testid="question-feedback">
+        {feedback.feedback}
+      </p>
       {feedback.concepts && (
         <div className="grid gap-3 text-sm sm:grid-cols-2">
           <div>
             <h3 className="font-medium text-emerald-800">Credited</h3>
             <ul className="list-disc pl-5" aria-label="Credited concepts">
-              {credited.length ? credited.map((c) => <li key={c.id}>{c.label} ({fmt(c.points)} pt)</li>) : <li className="text-slate-500">none</li>}
+              {credited.length ? (
+                credited.map((c) => (
+                  <li key={c.id}>
+                    {c.label} ({fmt(c.points)} pt)
+                  </li>
+                ))
+              ) : (
+                <li className="text-slate-500">none</li>
+              )}
             </ul>
           </div>
           <div>
             <h3 className="font-medium text-red-800">Missing</h3>
             <ul className="list-disc pl-5" aria-label="Missing concepts">
-              {missing.length ? missing.map((c) => <li key={c.id}>{c.label}{c.note ? ` — ${c.note}` : ''}</li>) : <li className="text-slate-500">none</li>}
+              {missing.length ? (
+                missing.map((c) => (
+                  <li key={c.id}>
+                    {c.label}
+                    {c.note ? ` — ${c.note}` : ''}
+                  </li>
+                ))
+              ) : (
+                <li className="text-slate-500">none</li>
+              )}
             </ul>
           </div>
         </div>

@@ -12,7 +12,14 @@ export function attemptUseText(used: number, maxAttempts: number | null): string
     : `This uses attempt ${next} of ${maxAttempts}: it counts from the moment you start, even if you never submit it.`;
 }
 
-export function StartAttempt(props: { action: (previous: FormState, formData: FormData) => Promise<FormState>; courseId: string; itemId: string; label: string; used: number; maxAttempts: number | null }) {
+export function StartAttempt(props: {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  courseId: string;
+  itemId: string;
+  label: string;
+  used: number;
+  maxAttempts: number | null;
+}) {
   const [state, formAction] = useActionState(props.action, initialFormState);
   return (
     <form action={formAction} className="space-y-2">

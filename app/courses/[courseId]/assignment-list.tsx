@@ -33,7 +33,17 @@ const TONES: Record<ItemStatus['tone'], string> = {
 };
 
 /** Published assignments with the student's status on each item and overall progress. */
-export function AssignmentList({ courseId, items, finals = new Map(), scores = new Map() }: { courseId: string; items: StudentItemRow[]; finals?: Map<string, FinalScore>; scores?: Map<string, ItemScore> }) {
+export function AssignmentList({
+  courseId,
+  items,
+  finals = new Map(),
+  scores = new Map(),
+}: {
+  courseId: string;
+  items: StudentItemRow[];
+  finals?: Map<string, FinalScore>;
+  scores?: Map<string, ItemScore>;
+}) {
   if (items.length === 0) return <p className="mt-2 text-slate-600">No assignments have been published in this course yet.</p>;
   const groups = new Map<string, StudentItemRow[]>();
   for (const item of items) groups.set(item.assignmentId, [...(groups.get(item.assignmentId) ?? []), item]);
@@ -52,7 +62,14 @@ export function AssignmentList({ courseId, items, finals = new Map(), scores = n
           {started} of {items.length} items submitted · {Math.round(earned * 10) / 10} of {total} points (after late penalties)
           {pending > 0 && ` · ${pending} pending review, not counted until reviewed`}
         </p>
-        <div className="mt-1 h-2 w-full overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-label="Points earned" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <div
+          className="mt-1 h-2 w-full overflow-hidden rounded-full bg-slate-200"
+          role="progressbar"
+          aria-label="Points earned"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+        >
           <div className="h-full bg-emerald-600" style={{ width: `${progress * 100}%` }} />
         </div>
       </div>

@@ -14,7 +14,13 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
   const { courseId } = await params;
   const { user, course } = await requireCapability(courseId, 'course.view', `/courses/${courseId}`);
   const items = await selectStudentCourseItems(user.id, course.id);
-  const [finals, own] = await Promise.all([selectOwnFinalScores(user.id, items.map((i) => i.itemId)), selectOwnScores(user.id, course.id)]);
+  const [finals, own] = await Promise.all([
+    selectOwnFinalScores(
+      user.id,
+      items.map((i) => i.itemId),
+    ),
+    selectOwnScores(user.id, course.id),
+  ]);
   const scores = new Map(own.scores.map((s) => [s.itemId, s]));
   return (
     <div className="space-y-6">

@@ -33,7 +33,13 @@ export async function revokeExtension(input: ExtensionTarget): Promise<void> {
       and(
         eq(extensions.userId, input.userId),
         // Only this course's assignment: the course id is what the role check vouched for.
-        inArray(extensions.assignmentId, db().select({ id: assignments.id }).from(assignments).where(and(eq(assignments.id, input.assignmentId), eq(assignments.courseId, input.courseId)))),
+        inArray(
+          extensions.assignmentId,
+          db()
+            .select({ id: assignments.id })
+            .from(assignments)
+            .where(and(eq(assignments.id, input.assignmentId), eq(assignments.courseId, input.courseId))),
+        ),
       ),
     );
 }

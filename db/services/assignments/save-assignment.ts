@@ -68,16 +68,19 @@ export async function saveAssignment(actorId: string, input: AssignmentDraft): P
     const wanted = new Set(input.items.map(keyOf));
     const removed = existing.filter((row) => !wanted.has(keyOf(row)));
     await refuseRemovingWork(tx, removed);
-    if (removed.length) await tx.delete(assignmentItems).where(inArray(assignmentItems.id, removed.map((row) => row.id)));
+    if (removed.length)
+      await tx.delete(assignmentItems).where(
+        inArray(
+          assignmentItems.id,
+          removed.map((row) => row.id),
+        ),
+      );
 
     for (const [position, item] of input.items.entries()) {
       const row = assignmentItemRow(assignmentId, item, position);
       const id = existingByKey.get(keyOf(item));
       if (id) {
-        await tx
-          .update(assignmentItems)
-          .set({ points: row.points, maxAttempts: row.maxAttempts, feedback: row.feedback, position })
-          .where(eq(assignmentItems.id, id));
+        await tx.update(assignmentItems).set({ points: row.points, maxAttempts: row.maxAttempts, feedback: row.feedback, position }).where(eq(assignmentItems.id, id));
       } else {
         await tx.insert(assignmentItems).values(row);
       }
@@ -87,13 +90,14 @@ export async function saveAssignment(actorId: string, input: AssignmentDraft): P
 }
 
 async function refuseRemovingWork(tx: Db, removed: { id: string; title: string }[]): Promise<void> {
-  const counts = await selectWorkCounts(removed.map((row) => row.id), tx);
+  const counts = await selectWorkCounts(
+    removed.map((row) => row.id),
+    tx,
+  );
   const inUse = removed.filter((row) => (counts.get(row.id) ?? 0) > 0);
   if (inUse.length === 0) return;
   const names = inUse.map((row) => `“${row.title}” (${counts.get(row.id)} submissions or attempts)`);
-  throw new Refusal('invalid', 
-    `Cannot remove ${names.join(', ')}: removing an item deletes its students' work. Keep the item, or set its points to what you intend.`,
-  );
+  throw new Refusal('invalid', `Cannot remove ${names.join(', ')}: removing an item deletes its students' work. Keep the item, or set its points to what you intend.`);
 }
 
 /** Only the shared library and this course's own published content may be assigned. */
@@ -102,10 +106,16 @@ async function assertTargetsAvailable(courseId: string, items: NewAssignmentItem
   const [exerciseIds, quizIds] = [ids('exercise'), ids('quiz')];
   const [foundExercises, foundQuizzes] = await Promise.all([
     exerciseIds.length
-      ? db().select({ id: exercises.id }).from(exercises).where(and(inArray(exercises.id, exerciseIds), or(isNull(exercises.courseId), eq(exercises.courseId, courseId))))
+      ? db()
+          .select({ id: exercises.id })
+          .from(exercises)
+          .where(and(inArray(exercises.id, exerciseIds), or(isNull(exercises.courseId), eq(exercises.courseId, courseId))))
       : [],
     quizIds.length
-      ? db().select({ id: quizzes.id }).from(quizzes).where(and(inArray(quizzes.id, quizIds), or(isNull(quizzes.courseId), eq(quizzes.courseId, courseId))))
+      ? db()
+          .select({ id: quizzes.id })
+          .from(quizzes)
+          .where(and(inArray(quizzes.id, quizIds), or(isNull(quizzes.courseId), eq(quizzes.courseId, courseId))))
       : [],
   ]);
   if (foundExercises.length !== exerciseIds.length || foundQuizzes.length !== quizIds.length) {

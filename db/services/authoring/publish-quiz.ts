@@ -42,7 +42,10 @@ export async function publishQuizDraft(input: { actorId: string; courseId: strin
       .returning({ id: quizVersions.id });
     const [version] = inserted.length
       ? inserted
-      : await tx.select({ id: quizVersions.id }).from(quizVersions).where(and(eq(quizVersions.quizId, quiz.id), eq(quizVersions.contentHash, versionHash)));
+      : await tx
+          .select({ id: quizVersions.id })
+          .from(quizVersions)
+          .where(and(eq(quizVersions.quizId, quiz.id), eq(quizVersions.contentHash, versionHash)));
     await tx.update(quizzes).set({ currentVersionId: version.id }).where(eq(quizzes.id, quiz.id));
     await linkDraftToTarget(tx, input.draftId, quiz.id);
     return { quizId: quiz.id, versionId: version.id, created: inserted.length > 0 };

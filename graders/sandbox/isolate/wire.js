@@ -44,7 +44,11 @@
   }
 
   function formatSize(chars) {
-    const units = [[1 << 30, 'GB'], [1 << 20, 'MB'], [1 << 10, 'KB']];
+    const units = [
+      [1 << 30, 'GB'],
+      [1 << 20, 'MB'],
+      [1 << 10, 'KB'],
+    ];
     for (const [size, unit] of units) if (chars >= size) return `${Number((chars / size).toPrecision(2))} ${unit}`;
     return `${chars} bytes`;
   }

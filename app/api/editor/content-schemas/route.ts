@@ -12,8 +12,5 @@ export const dynamic = 'force-static';
 const inputSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-7' });
 
 export function GET() {
-  return Response.json(
-    { exercise: inputSchema(ExerciseMetaSchema), quiz: inputSchema(QuizSchema) },
-    { headers: { 'Cache-Control': 'public, max-age=86400' } },
-  );
+  return Response.json({ exercise: inputSchema(ExerciseMetaSchema), quiz: inputSchema(QuizSchema) }, { headers: { 'Cache-Control': 'public, max-age=86400' } });
 }

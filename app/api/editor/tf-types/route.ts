@@ -46,9 +46,7 @@ async function collect(): Promise<Record<string, string>> {
     // WebGPU types are not installed; without the reference the few GPU-only types become any.
     // Kernel-name constants (`Abs`, `AddN`, …) are for backend authors; re-exported into `tf` they
     // would head the completion list after `tf.`, before every real op.
-    const text = (await readFile(path.join(ROOT, file), 'utf8'))
-      .replace(/^\/\/\/ <reference types=.*$/gm, '')
-      .replace(/^export \* from '\.\/kernel_names';$/gm, '');
+    const text = (await readFile(path.join(ROOT, file), 'utf8')).replace(/^\/\/\/ <reference types=.*$/gm, '').replace(/^export \* from '\.\/kernel_names';$/gm, '');
     files[file] = text;
     for (const match of text.matchAll(/(?:from|import\(|import)\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
       const base = path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]));

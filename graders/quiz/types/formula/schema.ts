@@ -9,7 +9,10 @@ export const FormulaSchema = z.strictObject({
   answer: z.string().trim().min(1).max(500),
   /** Variable name → [min, max] range the equivalence check samples from. */
   variables: z
-    .record(identifier, z.tuple([z.number().finite(), z.number().finite()]).refine(([lo, hi]) => lo < hi, 'range must be [min, max] with min < max'))
+    .record(
+      identifier,
+      z.tuple([z.number().finite(), z.number().finite()]).refine(([lo, hi]) => lo < hi, 'range must be [min, max] with min < max'),
+    )
     .refine((v) => Object.keys(v).length > 0, 'declare at least one variable'),
   feedback: z.string().min(1).optional(),
 });

@@ -57,21 +57,44 @@ describe('ordering: Kendall-tau partial credit', () => {
 
 describe('ordering: content and public shape', () => {
   const quiz = (items: { id: string; text: string }[]) =>
-    QuizSchema.safeParse({ id: 'q', title: 'Q', reviewThreshold: 0.6, concepts: [{ id: 'ddpm', title: 'DDPM' }], questions: [{ id: 'o', type: 'ordering', prompt: 'Order.', points: 1, concept: 'ddpm', items }] });
+    QuizSchema.safeParse({
+      id: 'q',
+      title: 'Q',
+      reviewThreshold: 0.6,
+      concepts: [{ id: 'ddpm', title: 'DDPM' }],
+      questions: [{ id: 'o', type: 'ordering', prompt: 'Order.', points: 1, concept: 'ddpm', items }],
+    });
 
   it('needs 3 to 6 items with distinct ids', () => {
-    expect(quiz([{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }]).success).toBe(false);
-    const dup = quiz([{ id: 'b', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }]);
+    expect(
+      quiz([
+        { id: 'a', text: 'A' },
+        { id: 'b', text: 'B' },
+      ]).success,
+    ).toBe(false);
+    const dup = quiz([
+      { id: 'b', text: 'A' },
+      { id: 'b', text: 'B' },
+      { id: 'c', text: 'C' },
+    ]);
     expect(dup.error?.issues[0]).toMatchObject({ path: ['questions', 0, 'items', 1, 'id'], message: 'duplicate item id' });
   });
 
   it('flags item ids whose alphabetical order is the answer', () => {
-    const parsed = quiz([{ id: 'step-1', text: 'A' }, { id: 'step-2', text: 'B' }, { id: 'step-3', text: 'C' }]);
+    const parsed = quiz([
+      { id: 'step-1', text: 'A' },
+      { id: 'step-2', text: 'B' },
+      { id: 'step-3', text: 'C' },
+    ]);
     expect(validateQuiz(parsed.data!)).toEqual(['question o: item ids in alphabetical order give the order away; name them after their content']);
   });
 
   it('shows the items shuffled per attempt, never in the right order, with no field that grades', () => {
-    const parsed = quiz([{ id: 'sample', text: 'A' }, { id: 'encode', text: 'B' }, { id: 'decode', text: 'C' }]).data!;
+    const parsed = quiz([
+      { id: 'sample', text: 'A' },
+      { id: 'encode', text: 'B' },
+      { id: 'decode', text: 'C' },
+    ]).data!;
     const seen = new Set<string>();
     for (let seed = 0; seed < 200; seed++) {
       const pub = toPublicQuiz(parsed, seed).questions[0];

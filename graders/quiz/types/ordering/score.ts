@@ -37,7 +37,10 @@ export function arrangementError(question: OrderingQuestion, given: readonly str
 export function scoreOrdering(question: OrderingQuestion, given: string[]): QuestionResult {
   const error = arrangementError(question, given);
   if (error) return certainResult(question.id, question.points, 0, error);
-  const { concordant, pairs, credit } = orderAgreement(question.items.map((item) => item.id), given);
+  const { concordant, pairs, credit } = orderAgreement(
+    question.items.map((item) => item.id),
+    given,
+  );
   if (credit === 1) return certainResult(question.id, question.points, question.points, 'Correct.');
   const note = `${concordant} of ${pairs} pairs of items in the right order.`;
   return certainResult(question.id, question.points, credit * question.points, [note, question.feedback].filter(Boolean).join(' '));

@@ -24,8 +24,7 @@ export function checkForm(answer: Analysis): Form {
   // Notes with a preposition or two ("Sampling: VAE one shot, diffusion hundreds of steps but sharper") are sentences too.
   // So are short ones with a verb and no function word at all ("Dequantization makes discrete data continuous").
   // A formula ("L = max(0, d(A,P) − d(A,N) + m)") has symbols and no verb, whatever wink tags its letters as.
-  const formed = (f: SentenceForm) =>
-    !(f.symbols >= 2 && !f.verb) && ((f.functionWords > 0 && (f.verb || f.functionWords > 1)) || (f.verb && f.commas === 0 && f.contentWords <= SHORT_SENTENCE));
+  const formed = (f: SentenceForm) => !(f.symbols >= 2 && !f.verb) && ((f.functionWords > 0 && (f.verb || f.functionWords > 1)) || (f.verb && f.commas === 0 && f.contentWords <= SHORT_SENTENCE));
   const inSentences = answer.sentences.filter(formed).reduce((s, f) => s + f.contentWords, 0);
   const sentenceShare = inSentences / content;
   return { sentenceShare, list: sentenceShare < SENTENCE_SHARE };

@@ -81,12 +81,20 @@ export function gradeShort(question: ShortQuestion, text: string): ShortGrade {
   }
   const reasons: string[] = [];
   const isCredited = (i: number) =>
-    outcomes[i].credited.length > 0 &&
-    outcomes[i].wrongSubject.length === 0 &&
-    outcomes[i].denied.length === 0 &&
-    !misconceptions.some((m) => m.misconception.item === q.items[i].item.id);
-  const concepts = q.items.map(({ item }, i) => conceptResult(item, outcomes[i], isCredited(i), answer, misconceptions.filter((m) => m.misconception.item === item.id).map((m) => m.evidence)));
-  let points = Math.min(question.points, concepts.reduce((s, c) => s + (c.found ? c.points : 0), 0));
+    outcomes[i].credited.length > 0 && outcomes[i].wrongSubject.length === 0 && outcomes[i].denied.length === 0 && !misconceptions.some((m) => m.misconception.item === q.items[i].item.id);
+  const concepts = q.items.map(({ item }, i) =>
+    conceptResult(
+      item,
+      outcomes[i],
+      isCredited(i),
+      answer,
+      misconceptions.filter((m) => m.misconception.item === item.id).map((m) => m.evidence),
+    ),
+  );
+  let points = Math.min(
+    question.points,
+    concepts.reduce((s, c) => s + (c.found ? c.points : 0), 0),
+  );
 
   let confidence = 1;
   q.items.forEach(({ item }, i) => {
@@ -124,7 +132,14 @@ export function gradeShort(question: ShortQuestion, text: string): ShortGrade {
   confidence *= topicCertainty(answer, q.vocabulary, points);
   if (points < question.points) confidence *= unexplainedCertainty(answer, q.vocabulary, outcomes);
 
-  const feedback = studentFeedback(question, q.items, outcomes, concepts, misconceptions.map((m) => m.misconception), form.list ? cap : null);
+  const feedback = studentFeedback(
+    question,
+    q.items,
+    outcomes,
+    concepts,
+    misconceptions.map((m) => m.misconception),
+    form.list ? cap : null,
+  );
   return { points, confidence: Math.round(confidence * 1000) / 1000, concepts, feedback, reasons };
 }
 
@@ -215,7 +230,8 @@ function findMisconception(
   for (const phrase of m.phrases) {
     if (!m.misconception.subject) {
       const hit = findPhrase(answer, phrase, cache, MISCONCEPTION_MODE);
-      if (hit.kind === 'match') return { hit, evidence: { claim: m.misconception.feedback ?? m.misconception.id, verdict: 'contradicted', sentence: sentenceText(answer, hit.from), words: quote(answer, hit.from, hit.to) } };
+      if (hit.kind === 'match')
+        return { hit, evidence: { claim: m.misconception.feedback ?? m.misconception.id, verdict: 'contradicted', sentence: sentenceText(answer, hit.from), words: quote(answer, hit.from, hit.to) } };
       continue;
     }
     for (const hit of sentenceHits(answer, phrase, cache)) {
@@ -236,7 +252,13 @@ function conceptResult(item: RubricItem, o: ItemOutcome, credited: boolean, answ
   if (credited) result.evidence = quote(answer, o.best.from, o.best.to);
   else if (matches.length) {
     result.evidence = matches[0].words;
-    result.note = o.wrongSubject.length ? 'said of the wrong subject' : contradicted ? 'mentioned, but negated or contradicted' : o.partial.length ? 'partly mentioned' : 'stated without saying of what';
+    result.note = o.wrongSubject.length
+      ? 'said of the wrong subject'
+      : contradicted
+        ? 'mentioned, but negated or contradicted'
+        : o.partial.length
+          ? 'partly mentioned'
+          : 'stated without saying of what';
   }
   return result;
 }
@@ -311,9 +333,7 @@ function topicCertainty(answer: Analysis, vocabulary: Set<string>, points: numbe
  */
 function unexplainedCertainty(answer: Analysis, vocabulary: Set<string>, outcomes: ItemOutcome[]): number {
   const used = outcomes.flatMap((o) => [o.best]).filter((h) => h.kind !== 'none');
-  const unexplained = answer.words.filter(
-    (w) => (vocabulary.has(w.stem) || vocabulary.has(w.lemma)) && !used.some((h) => w.piece >= h.from && w.piece <= h.to),
-  ).length;
+  const unexplained = answer.words.filter((w) => (vocabulary.has(w.stem) || vocabulary.has(w.lemma)) && !used.some((h) => w.piece >= h.from && w.piece <= h.to)).length;
   return unexplained >= UNEXPLAINED_WORDS ? 0.75 : 1;
 }
 

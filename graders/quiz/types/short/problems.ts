@@ -20,7 +20,8 @@ export function phrasingProblems(q: ShortQuestion): string[] {
       const ignored = ignoredWords(phrasing);
       if (ignored.length) problems.push(`${label}: "${phrasing}" ignores ${ignored.map((w) => `"${w}"`).join(', ')} (too common to match on)`);
       const { terms } = compilePhrase(phrasing, promptStems);
-      if (needsTwoWords && terms.length < 2 && !terms.some((t) => t.negated)) problems.push(`${label}: "${phrasing}" is a single word; a list of terms would match it (give two words, or make it a claim about a subject)`);
+      if (needsTwoWords && terms.length < 2 && !terms.some((t) => t.negated))
+        problems.push(`${label}: "${phrasing}" is a single word; a list of terms would match it (give two words, or make it a claim about a subject)`);
       else if (terms.length > 0 && terms.every((t) => !t.informative)) problems.push(`${label}: "${phrasing}" uses only words of the question; copying the prompt would earn it`);
     }
   }

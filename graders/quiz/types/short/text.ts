@@ -1,15 +1,6 @@
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import {
-  CLAUSE_ENDERS,
-  JOINING_PUNCTUATION,
-  NEGATION_CANCELLERS,
-  NEGATION_CUES,
-  NEGATION_PAIRS,
-  NEGATION_REACH,
-    SENTENCE_PUNCTUATION,
-  STOP_WORDS,
-} from './lexicon';
+import { CLAUSE_ENDERS, JOINING_PUNCTUATION, NEGATION_CANCELLERS, NEGATION_CUES, NEGATION_PAIRS, NEGATION_REACH, SENTENCE_PUNCTUATION, STOP_WORDS } from './lexicon';
 
 // Turns free text into content words (lemma + Porter stem) that know their sentence and whether a
 // negation cue governs them. Student answers and rubric phrasings go through the same function, so

@@ -6,11 +6,13 @@ export function ChoiceAnswer({ question, answer }: { question: { options: { id: 
   const picked = new Set(Array.isArray(answer) ? answer : [answer]);
   return (
     <ul className="list-disc pl-5">
-      {question.options.filter((o) => picked.has(o.id)).map((o) => (
-        <li key={o.id}>
-          <Markdown inline>{o.text}</Markdown>
-        </li>
-      ))}
+      {question.options
+        .filter((o) => picked.has(o.id))
+        .map((o) => (
+          <li key={o.id}>
+            <Markdown inline>{o.text}</Markdown>
+          </li>
+        ))}
     </ul>
   );
 }

@@ -22,7 +22,12 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
   const item = await selectExerciseItemPage(user.id, itemId);
   if (!item || item.courseId !== courseId) notFound();
   const meta = ExerciseMetaSchema.parse(item.meta);
-  const [draft, { rows: submissions, feedbackHeldUntil }, finals, score] = await Promise.all([selectOwnDraft(user.id, item.exerciseId), selectOwnSubmissionsForItem(user.id, itemId), selectOwnFinalScores(user.id, [itemId]), selectOwnItemScore(user.id, courseId, itemId)]);
+  const [draft, { rows: submissions, feedbackHeldUntil }, finals, score] = await Promise.all([
+    selectOwnDraft(user.id, item.exerciseId),
+    selectOwnSubmissionsForItem(user.id, itemId),
+    selectOwnFinalScores(user.id, [itemId]),
+    selectOwnItemScore(user.id, courseId, itemId),
+  ]);
   const window = submissionWindow(item, new Date());
   const due = item.extendedDueAt ?? item.dueAt;
 

@@ -49,7 +49,12 @@ export default async function QuizItemPage({ params }: { params: Promise<{ cours
         </h1>
         <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
           <li>{item.points} points</li>
-          {due && <li>Due {formatDateTime(due, course.timeZone)}{window.late ? ' (late submissions accepted)' : ''}</li>}
+          {due && (
+            <li>
+              Due {formatDateTime(due, course.timeZone)}
+              {window.late ? ' (late submissions accepted)' : ''}
+            </li>
+          )}
           <li>{item.maxAttempts === null ? 'Unlimited attempts' : `Attempts used: ${attempts.length} of ${item.maxAttempts}`}</li>
           <li>{item.feedback === 'immediate' ? 'Feedback right after you submit' : 'Feedback after the due date'}</li>
         </ul>
@@ -84,10 +89,17 @@ export default async function QuizItemPage({ params }: { params: Promise<{ cours
           ) : (
             <>
               <p className="text-slate-700">
-                {attemptsLeft === null ? 'You may take this quiz as often as you like.' : `You have ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left.`} Answers are saved as you go, so you can
-                leave and come back before submitting.
+                {attemptsLeft === null ? 'You may take this quiz as often as you like.' : `You have ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left.`} Answers are saved as you go, so you
+                can leave and come back before submitting.
               </p>
-              <StartAttempt action={startQuizAttemptAction} courseId={course.id} itemId={itemId} label={attempts.length ? 'Start a new attempt' : 'Start quiz'} used={attempts.length} maxAttempts={item.maxAttempts} />
+              <StartAttempt
+                action={startQuizAttemptAction}
+                courseId={course.id}
+                itemId={itemId}
+                label={attempts.length ? 'Start a new attempt' : 'Start quiz'}
+                used={attempts.length}
+                maxAttempts={item.maxAttempts}
+              />
             </>
           )}
         </section>

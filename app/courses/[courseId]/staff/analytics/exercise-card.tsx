@@ -15,7 +15,9 @@ export function ExerciseCard({ courseId, stats }: { courseId: string; stats: Exe
     <section className="card space-y-4" aria-labelledby={`ex-${stats.itemId}`} data-testid="exercise-analytics">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={`ex-${stats.itemId}`} className="text-lg font-semibold">
-          <span className="text-slate-500"><InlineMarkdown>{stats.assignmentTitle}</InlineMarkdown> · </span>
+          <span className="text-slate-500">
+            <InlineMarkdown>{stats.assignmentTitle}</InlineMarkdown> ·{' '}
+          </span>
           <InlineMarkdown>{stats.title}</InlineMarkdown>
         </h3>
         <Link href={`/courses/${courseId}/staff/analytics/similarity/${stats.itemId}`} className="link text-sm">
@@ -57,7 +59,8 @@ export function ExerciseCard({ courseId, stats }: { courseId: string; stats: Exe
                 <ol className="mt-1 space-y-2 text-sm">
                   {stats.failures.map((f) => (
                     <li key={`${f.testName}:${f.message}`} data-testid="failure">
-                      <ShareBar share={f.share} tone="rose" /> {f.testName === null ? <span className="text-slate-500">most likely mistake:</span> : <span className="text-slate-500">{f.testName}:</span>} {f.message}
+                      <ShareBar share={f.share} tone="rose" />{' '}
+                      {f.testName === null ? <span className="text-slate-500">most likely mistake:</span> : <span className="text-slate-500">{f.testName}:</span>} {f.message}
                     </li>
                   ))}
                 </ol>

@@ -26,19 +26,33 @@ export function ScoreHistogram({ id, label, counts }: { id: string; label: strin
           );
         })}
         <line x1={0} x2={width} y1={height} y2={height} className="stroke-slate-400" />
-        <text x={0} y={height + 12} className="fill-slate-500 text-[9px]">0 %</text>
-        <text x={width} y={height + 12} textAnchor="end" className="fill-slate-500 text-[9px]">100 %</text>
+        <text x={0} y={height + 12} className="fill-slate-500 text-[9px]">
+          0 %
+        </text>
+        <text x={width} y={height + 12} textAnchor="end" className="fill-slate-500 text-[9px]">
+          100 %
+        </text>
       </svg>
       <figcaption className="text-xs text-slate-500">{label}</figcaption>
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600">Show as table</summary>
         <table className="mt-1 text-sm">
           <thead>
-            <tr><th scope="col" className="pr-4 text-left">Score</th><th scope="col" className="text-right">Students</th></tr>
+            <tr>
+              <th scope="col" className="pr-4 text-left">
+                Score
+              </th>
+              <th scope="col" className="text-right">
+                Students
+              </th>
+            </tr>
           </thead>
           <tbody>
             {counts.map((count, i) => (
-              <tr key={i}><td className="pr-4">{binLabel(i)}</td><td className="text-right tabular-nums">{count}</td></tr>
+              <tr key={i}>
+                <td className="pr-4">{binLabel(i)}</td>
+                <td className="text-right tabular-nums">{count}</td>
+              </tr>
             ))}
           </tbody>
         </table>

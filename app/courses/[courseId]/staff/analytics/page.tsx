@@ -17,11 +17,15 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ cour
       <h1 className="text-2xl font-semibold">Analytics</h1>
       <p className="text-sm text-slate-600">Students only (staff test runs are left out), published assignments, the grading run that counts.</p>
       <section className="space-y-4" aria-labelledby="exercises-heading">
-        <h2 id="exercises-heading" className="text-xl font-semibold">Exercises</h2>
+        <h2 id="exercises-heading" className="text-xl font-semibold">
+          Exercises
+        </h2>
         {exercises.length === 0 ? <p className="text-slate-600">No published exercise items.</p> : exercises.map((s) => <ExerciseCard key={s.itemId} courseId={course.id} stats={s} />)}
       </section>
       <section className="space-y-4" aria-labelledby="quizzes-heading">
-        <h2 id="quizzes-heading" className="text-xl font-semibold">Quizzes</h2>
+        <h2 id="quizzes-heading" className="text-xl font-semibold">
+          Quizzes
+        </h2>
         {quizzes.length === 0 ? <p className="text-slate-600">No published quiz items.</p> : quizzes.map((s) => <QuizCard key={s.itemId} stats={s} />)}
       </section>
     </div>

@@ -15,7 +15,9 @@ export function QuizCard({ stats }: { stats: QuizStats }) {
   return (
     <section className="card space-y-3" aria-labelledby={`quiz-${stats.itemId}`} data-testid="quiz-analytics">
       <h3 id={`quiz-${stats.itemId}`} className="text-lg font-semibold">
-        <span className="text-slate-500"><InlineMarkdown>{stats.assignmentTitle}</InlineMarkdown> · </span>
+        <span className="text-slate-500">
+          <InlineMarkdown>{stats.assignmentTitle}</InlineMarkdown> ·{' '}
+        </span>
         <InlineMarkdown>{stats.title}</InlineMarkdown> <span className="text-sm font-normal text-slate-500">({stats.attempts} student attempt(s))</span>
       </h3>
       {stats.attempts === 0 ? (
@@ -26,7 +28,9 @@ export function QuizCard({ stats }: { stats: QuizStats }) {
             <caption className="sr-only">Per question: mean score, discrimination and share sent to review</caption>
             <thead className="text-left text-slate-500">
               <tr>
-                <th scope="col" className="py-1">Question</th>
+                <th scope="col" className="py-1">
+                  Question
+                </th>
                 <th scope="col">Mean score</th>
                 <th scope="col">Discrimination (point-biserial)</th>
                 <th scope="col">Sent to review</th>
@@ -42,7 +46,9 @@ export function QuizCard({ stats }: { stats: QuizStats }) {
                   <td className="tabular-nums">
                     {q.discrimination === null ? '—' : q.discrimination.toFixed(2)} <span className="text-slate-500">{discriminationNote(q.discrimination)}</span>
                   </td>
-                  <td><ShareBar share={q.reviewShare} tone="rose" /></td>
+                  <td>
+                    <ShareBar share={q.reviewShare} tone="rose" />
+                  </td>
                 </tr>
               ))}
             </tbody>

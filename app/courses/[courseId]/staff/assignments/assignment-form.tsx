@@ -39,11 +39,7 @@ export function AssignmentForm({ courseId, timeZone, catalogue, initial }: Assig
   const doubled = items.map((item) => ({ title: markdownToPlainText(item.title), others: usedElsewhere(item).map(markdownToPlainText) })).filter((d) => d.others.length > 0);
 
   const toggle = (entry: CatalogueEntry, on: boolean) =>
-    setItems((current) =>
-      on
-        ? [...current, { ...entry, points: '10', maxAttempts: '', feedback: 'immediate', workCount: 0 }]
-        : current.filter((item) => keyOf(item) !== keyOf(entry)),
-    );
+    setItems((current) => (on ? [...current, { ...entry, points: '10', maxAttempts: '', feedback: 'immediate', workCount: 0 }] : current.filter((item) => keyOf(item) !== keyOf(entry))));
   const change = (index: number, patch: Partial<EditorItem>) => setItems((current) => current.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   const move = (index: number, by: -1 | 1) =>
     setItems((current) => {
@@ -87,12 +83,21 @@ export function AssignmentForm({ courseId, timeZone, catalogue, initial }: Assig
           <label className="mt-2 flex items-center gap-2 font-medium">
             <input type="checkbox" name="confirmPastDue" /> Save with a due date in the past
           </label>
-          <p className="text-red-700 empty:hidden" aria-live="polite">{error('confirmPastDue')}</p>
+          <p className="text-red-700 empty:hidden" aria-live="polite">
+            {error('confirmPastDue')}
+          </p>
         </div>
       )}
       <TextField
-        name="latePenaltyPercent" label="Late penalty per day (%)" type="number" min={0} max={100} step="any"
-        defaultValue={value('latePenaltyPercent')} error={error('latePenaltyPercent')} hint="Per started day after the due date; 0 for none"
+        name="latePenaltyPercent"
+        label="Late penalty per day (%)"
+        type="number"
+        min={0}
+        max={100}
+        step="any"
+        defaultValue={value('latePenaltyPercent')}
+        error={error('latePenaltyPercent')}
+        hint="Per started day after the due date; 0 for none"
       />
       <section className="space-y-2" aria-labelledby="items-heading">
         <h2 id="items-heading" className="text-lg font-semibold">
@@ -123,7 +128,10 @@ export function AssignmentForm({ courseId, timeZone, catalogue, initial }: Assig
                 </label>
                 <span className="text-xs text-slate-600">
                   {entry.kind}
-                  {usedElsewhere(entry).length > 0 && ` · in ${usedElsewhere(entry).map((t) => `“${markdownToPlainText(t)}”`).join(', ')}`}
+                  {usedElsewhere(entry).length > 0 &&
+                    ` · in ${usedElsewhere(entry)
+                      .map((t) => `“${markdownToPlainText(t)}”`)
+                      .join(', ')}`}
                 </span>
               </li>
             ))}

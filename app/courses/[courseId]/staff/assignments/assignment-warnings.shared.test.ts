@@ -30,7 +30,10 @@ describe('past due date', () => {
 
 describe('item already in another assignment', () => {
   it('names the other assignments, not the one being edited', () => {
-    const usedIn = [{ assignmentId: 'a1', title: 'Week 1' }, { assignmentId: 'a2', title: 'Week 2' }];
+    const usedIn = [
+      { assignmentId: 'a1', title: 'Week 1' },
+      { assignmentId: 'a2', title: 'Week 2' },
+    ];
     expect(otherUses(usedIn, 'a2')).toEqual(['Week 1']);
     expect(otherUses(usedIn, '')).toEqual(['Week 1', 'Week 2']);
   });

@@ -11,7 +11,11 @@ const ItemSchema = z.object({
   feedback: z.enum(['immediate', 'after_due']),
 });
 
-const optionalLocal = z.string().trim().max(40).transform((v) => v || null);
+const optionalLocal = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((v) => v || null);
 
 const FormSchema = z.object({
   courseId: z.uuid(),
@@ -22,14 +26,17 @@ const FormSchema = z.object({
   dueAt: optionalLocal,
   hardCloseAt: optionalLocal,
   latePenaltyPercent: z.coerce.number('Enter a percentage.').min(0, 'Between 0 and 100 %.').max(100, 'Between 0 and 100 %.'),
-  items: z.string().transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'The item list could not be read; reload the page.' });
-      return z.NEVER;
-    }
-  }).pipe(z.array(ItemSchema).max(100, 'At most 100 items.')),
+  items: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'The item list could not be read; reload the page.' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(ItemSchema).max(100, 'At most 100 items.')),
 });
 
 type ParseResult = { ok: true; data: AssignmentDraft } | { ok: false; fieldErrors: Partial<Record<string, string>> };

@@ -55,10 +55,7 @@ export function ExtensionsPanel({ courseId, assignmentId, timeZone, students, ex
           </select>
           <p className="text-sm text-red-700">{state.fieldErrors?.userId}</p>
         </div>
-        <TextField
-          name="dueAt" id="extension-due" label={`New due date (${timeZone})`} type="datetime-local"
-          defaultValue={state.values?.dueAt} error={state.fieldErrors?.dueAt}
-        />
+        <TextField name="dueAt" id="extension-due" label={`New due date (${timeZone})`} type="datetime-local" defaultValue={state.values?.dueAt} error={state.fieldErrors?.dueAt} />
         <div className="space-y-1 sm:pt-6">
           <SubmitButton pendingLabel="Granting…">Grant extension</SubmitButton>
           <FormMessage error={state.formError} notice={state.notice} />

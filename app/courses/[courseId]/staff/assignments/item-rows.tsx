@@ -42,21 +42,35 @@ export function ItemRows({ items, onChange, onMove }: ItemRowsProps) {
             <label className="text-sm">
               <span className="block text-slate-700">Points</span>
               <input
-                type="number" min="0" step="any" required className="input w-24 py-1" value={item.points}
-                aria-label={`Points for ${title}`} onChange={(e) => onChange(index, { points: e.target.value })}
+                type="number"
+                min="0"
+                step="any"
+                required
+                className="input w-24 py-1"
+                value={item.points}
+                aria-label={`Points for ${title}`}
+                onChange={(e) => onChange(index, { points: e.target.value })}
               />
             </label>
             <label className="text-sm">
               <span className="block text-slate-700">Max attempts</span>
               <input
-                type="number" min="1" step="1" placeholder="unlimited" className="input w-28 py-1" value={item.maxAttempts}
-                aria-label={`Max attempts for ${title}`} onChange={(e) => onChange(index, { maxAttempts: e.target.value })}
+                type="number"
+                min="1"
+                step="1"
+                placeholder="unlimited"
+                className="input w-28 py-1"
+                value={item.maxAttempts}
+                aria-label={`Max attempts for ${title}`}
+                onChange={(e) => onChange(index, { maxAttempts: e.target.value })}
               />
             </label>
             <label className="text-sm">
               <span className="block text-slate-700">Hidden-test / quiz feedback</span>
               <select
-                className="input w-auto py-1" value={item.feedback} aria-label={`Feedback for ${title}`}
+                className="input w-auto py-1"
+                value={item.feedback}
+                aria-label={`Feedback for ${title}`}
                 onChange={(e) => onChange(index, { feedback: e.target.value as EditorItem['feedback'] })}
               >
                 <option value="immediate">immediately</option>

@@ -41,9 +41,18 @@ export default async function AuditPage({ params }: { params: Promise<{ courseId
                     <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(e.createdAt, course.timeZone)}</td>
                     <td className="py-2 pr-3">{e.actorName ?? 'a former member'}</td>
                     <td className="py-2 pr-3">
-                      {href ? <Link href={href} className="link">{e.studentName}</Link> : e.studentName} · {e.itemTitle}
+                      {href ? (
+                        <Link href={href} className="link">
+                          {e.studentName}
+                        </Link>
+                      ) : (
+                        e.studentName
+                      )}{' '}
+                      · {e.itemTitle}
                     </td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{e.oldScore ?? '—'} → {e.newScore}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap">
+                      {e.oldScore ?? '—'} → {e.newScore}
+                    </td>
                     <td className="py-2 pr-3">{e.reason}</td>
                     <td className="py-2 text-slate-600">{e.comment ?? '—'}</td>
                   </tr>

@@ -4,7 +4,16 @@ import { notFound, redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { firstFieldErrors, type FormState } from '@/app/_lib/form-state.shared';
-import { insertAuthoringDraft, selectAuthoringDraft, selectDraftForTarget, selectExerciseForCourse, selectExerciseOwner, selectQuizForCourse, selectQuizOwner, updateAuthoringDraftFiles } from '@/db/queries/authoring';
+import {
+  insertAuthoringDraft,
+  selectAuthoringDraft,
+  selectDraftForTarget,
+  selectExerciseForCourse,
+  selectExerciseOwner,
+  selectQuizForCourse,
+  selectQuizOwner,
+  updateAuthoringDraftFiles,
+} from '@/db/queries/authoring';
 import { copyExerciseIntoCourse } from '@/db/services/authoring/copy-exercise';
 import { AuthoringRejected } from '@/db/services/authoring/errors';
 import { importExerciseZip } from '@/db/services/authoring/import-exercise';

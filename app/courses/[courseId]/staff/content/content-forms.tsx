@@ -13,7 +13,16 @@ export function NewContentForm({ courseId, kind }: { courseId: string; kind: 'ex
     <form action={action} className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-start">
       <input type="hidden" name="courseId" value={courseId} />
       <input type="hidden" name="kind" value={kind} />
-      <TextField name="id" id={`${kind}-id`} label={kind === 'exercise' ? 'Id' : 'Quiz id'} placeholder={kind === 'exercise' ? 'softplus' : 'activations-quiz'} defaultValue={state.values?.id} error={state.fieldErrors?.id} hint="Stable and unique across courses" required />
+      <TextField
+        name="id"
+        id={`${kind}-id`}
+        label={kind === 'exercise' ? 'Id' : 'Quiz id'}
+        placeholder={kind === 'exercise' ? 'softplus' : 'activations-quiz'}
+        defaultValue={state.values?.id}
+        error={state.fieldErrors?.id}
+        hint="Stable and unique across courses"
+        required
+      />
       <TextField name="title" id={`${kind}-title`} label={kind === 'exercise' ? 'Title' : 'Quiz title'} defaultValue={state.values?.title} error={state.fieldErrors?.title} required />
       <div className="sm:pt-6">
         <SubmitButton pendingLabel="Creating…">{kind === 'exercise' ? 'Create exercise' : 'Create quiz'}</SubmitButton>
@@ -32,7 +41,13 @@ export function CopyExerciseForm({ courseId, exerciseId }: { courseId: string; e
       <label className="sr-only" htmlFor={`copy-${exerciseId}`}>
         New id for the copy of {exerciseId}
       </label>
-      <input id={`copy-${exerciseId}`} name="newId" className="input w-48 py-1 text-sm" defaultValue={state.values?.newId ?? `${exerciseId}-copy`} aria-invalid={state.fieldErrors?.newId ? true : undefined} />
+      <input
+        id={`copy-${exerciseId}`}
+        name="newId"
+        className="input w-48 py-1 text-sm"
+        defaultValue={state.values?.newId ?? `${exerciseId}-copy`}
+        aria-invalid={state.fieldErrors?.newId ? true : undefined}
+      />
       <SubmitButton className="btn-secondary" pendingLabel="Copying…">
         Copy into this course
       </SubmitButton>

@@ -11,7 +11,10 @@ export type DraftFilesInput = z.infer<typeof DraftFilesSchema>;
 export const NewContentSchema = z.object({
   courseId: uuid,
   kind: z.enum(['exercise', 'quiz']),
-  id: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use kebab-case: a-z, 0-9 and -, e.g. "softplus".'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use kebab-case: a-z, 0-9 and -, e.g. "softplus".'),
   title: z.string().trim().min(1, 'Give the exercise a title.').max(120),
 });
 

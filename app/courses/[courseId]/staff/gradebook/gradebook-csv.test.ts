@@ -7,7 +7,11 @@ const cell = (final: number | null): ItemScore => ({ userId: 'u', itemId: 'i', r
 it('defuses every formula prefix, keeps line breaks inside quotes and writes plain decimals', () => {
   const csv = gradebookCsv({
     items: [{ itemId: 'i', assignmentId: 'a', assignmentTitle: '+Week', title: 'Loss, "v2"', kind: 'exercise', points: 1234.5 }],
-    rows: ['=1+1', '+SUM(A1)', '-2', '@cmd', 'Multi\nline'].map((name, n) => ({ student: { userId: `u${n}`, name, email: `${n}@x.test` }, cells: [cell(n === 0 ? null : 1000.125)], total: n === 0 ? 0 : 1000.125 })),
+    rows: ['=1+1', '+SUM(A1)', '-2', '@cmd', 'Multi\nline'].map((name, n) => ({
+      student: { userId: `u${n}`, name, email: `${n}@x.test` },
+      cells: [cell(n === 0 ? null : 1000.125)],
+      total: n === 0 ? 0 : 1000.125,
+    })),
     maxTotal: 1234.5,
   });
   const lines = csv.slice(1).split('\r\n');

@@ -21,14 +21,10 @@ export default async function GradebookPage({ params }: { params: Promise<{ cour
         </a>
       </div>
       <p className="text-sm text-slate-600">
-        Published assignments, best attempt after the late penalty; a staff override replaces it. Markers:{' '}
-        <strong>L</strong> late, <strong>O</strong> overridden, <strong>R</strong> pending review: a quiz attempt waits for a grader and counts nothing until reviewed (the student&apos;s course page says the same). — means nothing graded yet (0 in the total).
+        Published assignments, best attempt after the late penalty; a staff override replaces it. Markers: <strong>L</strong> late, <strong>O</strong> overridden, <strong>R</strong> pending review: a
+        quiz attempt waits for a grader and counts nothing until reviewed (the student&apos;s course page says the same). — means nothing graded yet (0 in the total).
       </p>
-      {book.rows.length === 0 || book.items.length === 0 ? (
-        <p className="card text-slate-600">No students or no published items yet.</p>
-      ) : (
-        <GradebookTable courseId={course.id} book={book} />
-      )}
+      {book.rows.length === 0 || book.items.length === 0 ? <p className="card text-slate-600">No students or no published items yet.</p> : <GradebookTable courseId={course.id} book={book} />}
     </div>
   );
 }

@@ -38,7 +38,9 @@ export default async function GradingHealthPage({ params }: { params: Promise<{ 
                 <form action={retryGradingAction}>
                   <input type="hidden" name="courseId" value={course.id} />
                   <input type="hidden" name="submissionId" value={submission.id} />
-                  <button type="submit" className="btn-secondary">Retry grading</button>
+                  <button type="submit" className="btn-secondary">
+                    Retry grading
+                  </button>
                 </form>
               </li>
             ))}

@@ -26,9 +26,7 @@ export default async function RegradesPage({ params, searchParams }: { params: P
     forbiddenOnRefusal(selectCourseMembers(user.id, course.id)),
     forbiddenOnRefusal(selectRegradeRuns(user.id, course.id)),
   ]);
-  const summaries = await Promise.all(
-    runs.map(async (run) => (run.status === 'running' ? null : summarizeRegrade(await forbiddenOnRefusal(selectRegradeResults(user.id, course.id, run.id))))),
-  );
+  const summaries = await Promise.all(runs.map(async (run) => (run.status === 'running' ? null : summarizeRegrade(await forbiddenOnRefusal(selectRegradeResults(user.id, course.id, run.id))))));
   const students = members.filter((m) => m.role === 'student').map((m) => ({ id: m.userId, label: `${m.name} (${m.email})` }));
   const preselected = exercises.find((e) => e.id === wanted)?.id;
   return (

@@ -34,9 +34,7 @@ export function RegradeRun({ courseId, timeZone, run, summary, canDecide }: { co
         </span>
       </div>
       {summary && <RegradeSummary summary={summary} />}
-      {canDecide && (run.status === 'running' || run.status === 'ready') && (
-        <DecideRegradeForm courseId={courseId} runId={run.id} canAccept={run.status === 'ready'} />
-      )}
+      {canDecide && (run.status === 'running' || run.status === 'ready') && <DecideRegradeForm courseId={courseId} runId={run.id} canAccept={run.status === 'ready'} />}
     </li>
   );
 }

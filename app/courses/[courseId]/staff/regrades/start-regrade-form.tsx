@@ -40,8 +40,7 @@ export function StartRegradeForm({ courseId, exercises, students, exerciseId }: 
         </div>
       </div>
       <p className="text-sm text-slate-500">
-        Every graded submission is run again against the exercise&apos;s current version, behind live submissions in the queue. Nothing changes for
-        students until an instructor accepts the result.
+        Every graded submission is run again against the exercise&apos;s current version, behind live submissions in the queue. Nothing changes for students until an instructor accepts the result.
       </p>
       <SubmitButton pendingLabel="Starting…">Start regrade</SubmitButton>
       <FormMessage error={state.formError} notice={state.notice} />

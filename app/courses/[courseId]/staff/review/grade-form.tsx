@@ -63,26 +63,53 @@ export function GradeForm({ courseId, answerKey, maxPoints, rubric, initialPoint
             <label key={c.id} className="flex items-start gap-2 text-sm">
               <input type="checkbox" name="concepts" value={c.id} checked={ticked.has(c.id)} onChange={(e) => toggle(c, e.target.checked)} className="mt-1" />
               <span>
-                {c.label} <span className="text-slate-500">({c.points} pt{c.credited ? ', credited by the machine' : ''})</span>
+                {c.label}{' '}
+                <span className="text-slate-500">
+                  ({c.points} pt{c.credited ? ', credited by the machine' : ''})
+                </span>
               </span>
             </label>
           ))}
         </fieldset>
       )}
       <div className="space-y-1">
-        <label htmlFor="points" className="block text-sm font-medium text-slate-800">Points (out of {maxPoints})</label>
-        <input id="points" name="points" type="number" min={0} max={maxPoints} step="any" required value={points} onChange={(e) => setPoints(e.target.value)} className="input w-32" aria-invalid={state.fieldErrors?.points ? true : undefined} />
-        <p className="text-sm text-red-700" aria-live="polite">{state.fieldErrors?.points}</p>
+        <label htmlFor="points" className="block text-sm font-medium text-slate-800">
+          Points (out of {maxPoints})
+        </label>
+        <input
+          id="points"
+          name="points"
+          type="number"
+          min={0}
+          max={maxPoints}
+          step="any"
+          required
+          value={points}
+          onChange={(e) => setPoints(e.target.value)}
+          className="input w-32"
+          aria-invalid={state.fieldErrors?.points ? true : undefined}
+        />
+        <p className="text-sm text-red-700" aria-live="polite">
+          {state.fieldErrors?.points}
+        </p>
       </div>
       <div className="space-y-1">
-        <label htmlFor="comment" className="block text-sm font-medium text-slate-800">Comment for the student (optional)</label>
+        <label htmlFor="comment" className="block text-sm font-medium text-slate-800">
+          Comment for the student (optional)
+        </label>
         <textarea id="comment" name="comment" rows={3} defaultValue={initialComment} className="input" />
       </div>
       <FormMessage error={state.formError} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingLabel="Saving…">Save &amp; next</SubmitButton>
-        {previous && <button type="button" className="btn-secondary" onClick={() => router.push(previous)}>Previous (k)</button>}
-        <button type="button" className="btn-secondary" onClick={() => router.push(next)}>Skip (j)</button>
+        {previous && (
+          <button type="button" className="btn-secondary" onClick={() => router.push(previous)}>
+            Previous (k)
+          </button>
+        )}
+        <button type="button" className="btn-secondary" onClick={() => router.push(next)}>
+          Skip (j)
+        </button>
       </div>
     </form>
   );

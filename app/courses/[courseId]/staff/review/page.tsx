@@ -36,9 +36,13 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
         </nav>
         <form action={claimAnswersAction} className="flex items-center gap-2">
           <input type="hidden" name="courseId" value={course.id} />
-          <label htmlFor="count" className="text-sm text-slate-700">Take next</label>
+          <label htmlFor="count" className="text-sm text-slate-700">
+            Take next
+          </label>
           <input id="count" name="count" type="number" min={1} max={50} defaultValue={10} className="input w-20" />
-          <button type="submit" className="btn-primary">Claim</button>
+          <button type="submit" className="btn-primary">
+            Claim
+          </button>
         </form>
       </div>
       <section className="card" aria-labelledby="queue-heading">
@@ -54,7 +58,9 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
                 <Link href={reviewPath(course.id, row, filter)} className="link">
                   {row.studentName} · {row.questionId}
                 </Link>
-                <span className="text-slate-500"><InlineMarkdown>{row.quizTitle}</InlineMarkdown> · attempt {row.attempt}</span>
+                <span className="text-slate-500">
+                  <InlineMarkdown>{row.quizTitle}</InlineMarkdown> · attempt {row.attempt}
+                </span>
                 {row.submittedAt && <span className="text-slate-500">{formatDateTime(row.submittedAt, course.timeZone)}</span>}
                 <span className="text-slate-500">{row.claimedByName ? `claimed by ${row.claimedBy === user.id ? 'you' : row.claimedByName}` : 'unclaimed'}</span>
               </li>

@@ -13,7 +13,10 @@ function useMonaco(): LoadedMonaco | null {
   const [monaco, setMonaco] = useState<LoadedMonaco | null>(null);
   useEffect(() => {
     let live = true;
-    import('@/app/_components/exercise/monaco-setup').then((m) => m.loadMonaco()).then((m) => live && setMonaco(m)).catch(() => {});
+    import('@/app/_components/exercise/monaco-setup')
+      .then((m) => m.loadMonaco())
+      .then((m) => live && setMonaco(m))
+      .catch(() => {});
     return () => {
       live = false;
     };
@@ -41,7 +44,9 @@ export function AttemptCodeViewer({ current, attempts }: { current: AttemptCode;
       </div>
       {attempts.length > 1 && (
         <section aria-labelledby="diff-heading" className="space-y-2">
-          <h3 id="diff-heading" className="font-semibold">Compare attempts</h3>
+          <h3 id="diff-heading" className="font-semibold">
+            Compare attempts
+          </h3>
           <div className="flex flex-wrap gap-3 text-sm">
             <AttemptSelect label="Left" value={left} onChange={setLeft} attempts={attempts} />
             <AttemptSelect label="Right" value={right} onChange={setRight} attempts={attempts} />
@@ -77,7 +82,11 @@ function AttemptSelect({ label, value, onChange, attempts }: { label: string; va
     <label className="flex items-center gap-2">
       {label}
       <select className="input w-auto" value={value} onChange={(e) => onChange(e.target.value)}>
-        {attempts.map((a) => <option key={a.id} value={a.id}>Attempt {a.attempt}</option>)}
+        {attempts.map((a) => (
+          <option key={a.id} value={a.id}>
+            Attempt {a.attempt}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -14,7 +14,14 @@ const pts = (n: number) => String(Math.round(n * 100) / 100);
  * An override sets the final score of the *item* for this student (the policy in db/queries/scores.ts), whichever
  * attempt the grader opened: the form says so, shows what it replaces, and asks to confirm a score below the best attempt.
  */
-export function OverrideForm(props: { courseId: string; target: { kind: 'submission' | 'quiz_attempt'; id: string }; points: number; studentName: string; itemTitle: string; current: CurrentItemScore | null }) {
+export function OverrideForm(props: {
+  courseId: string;
+  target: { kind: 'submission' | 'quiz_attempt'; id: string };
+  points: number;
+  studentName: string;
+  itemTitle: string;
+  current: CurrentItemScore | null;
+}) {
   const { courseId, target, points, studentName, itemTitle, current } = props;
   const [state, action] = useActionState(overrideScoreAction, initialFormState);
   const values = state.values ?? {};
@@ -37,14 +44,29 @@ export function OverrideForm(props: { courseId: string; target: { kind: 'submiss
           {current?.pendingReview ? '; a quiz attempt is pending review and not counted yet' : ''}.
         </p>
       </div>
-      <TextField name="newScore" label={`New final score (points out of ${points})`} type="number" min={0} max={points} step="any" required value={typed} onChange={(e) => setTyped(e.target.value)} error={state.fieldErrors?.newScore} />
+      <TextField
+        name="newScore"
+        label={`New final score (points out of ${points})`}
+        type="number"
+        min={0}
+        max={points}
+        step="any"
+        required
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        error={state.fieldErrors?.newScore}
+      />
       {(lowers || state.fieldErrors?.confirmLower) && best !== null && (
         <div className="space-y-1">
           <label className="flex items-start gap-2 text-sm text-amber-900">
             <input type="checkbox" name="confirmLower" required className="mt-1" aria-describedby="confirmLower-error" />
-            <span>Yes, lower the final score below the best attempt&apos;s {pts(best)} / {points}.</span>
+            <span>
+              Yes, lower the final score below the best attempt&apos;s {pts(best)} / {points}.
+            </span>
           </label>
-          <p id="confirmLower-error" className="text-sm text-red-700" aria-live="polite">{state.fieldErrors?.confirmLower}</p>
+          <p id="confirmLower-error" className="text-sm text-red-700" aria-live="polite">
+            {state.fieldErrors?.confirmLower}
+          </p>
         </div>
       )}
       <TextArea name="reason" label="Reason (audit trail, staff only)" required defaultValue={values.reason} error={state.fieldErrors?.reason} />
@@ -58,9 +80,13 @@ export function OverrideForm(props: { courseId: string; target: { kind: 'submiss
 function TextArea({ name, label, required, defaultValue, error }: { name: string; label: string; required?: boolean; defaultValue?: string; error?: string }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <textarea id={name} name={name} rows={2} required={required} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={`${name}-error`} className="input" />
-      <p id={`${name}-error`} className="text-sm text-red-700" aria-live="polite">{error}</p>
+      <p id={`${name}-error`} className="text-sm text-red-700" aria-live="polite">
+        {error}
+      </p>
     </div>
   );
 }

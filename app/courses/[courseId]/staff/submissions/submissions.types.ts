@@ -22,7 +22,10 @@ export const OverrideSchema = z.object({
   reason: z.string().trim().min(3, 'Say why (at least a few words): it goes into the audit trail.').max(2000),
   comment: z.string().trim().max(2000).optional(),
   // A checkbox: present ("on") only when the grader confirmed a score below the best attempt's.
-  confirmLower: z.literal('on').optional().transform((v) => v === 'on'),
+  confirmLower: z
+    .literal('on')
+    .optional()
+    .transform((v) => v === 'on'),
 });
 
 export const STATUS_LABELS: Record<(typeof BROWSER_STATUSES)[number], string> = {

@@ -40,13 +40,17 @@ function ItemCard({ entry, timeZone }: { entry: StudentItemDetail; timeZone: str
     <section className="card space-y-3" aria-labelledby={`item-${item.itemId}`} data-testid="student-item">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`item-${item.itemId}`} className="text-lg font-semibold">
-          <span className="text-slate-500"><InlineMarkdown>{item.assignmentTitle}</InlineMarkdown> · </span>
+          <span className="text-slate-500">
+            <InlineMarkdown>{item.assignmentTitle}</InlineMarkdown> ·{' '}
+          </span>
           <InlineMarkdown>{item.title}</InlineMarkdown>
         </h2>
         <p className="tabular-nums">
           <strong>{formatPoints(score.final)}</strong> / {formatPoints(item.points)}
           {scoreMarkers(score).map((m) => (
-            <span key={m.mark} className="ml-2 rounded bg-slate-200 px-1.5 text-xs">{m.label}</span>
+            <span key={m.mark} className="ml-2 rounded bg-slate-200 px-1.5 text-xs">
+              {m.label}
+            </span>
           ))}
         </p>
       </div>
@@ -58,7 +62,10 @@ function ItemCard({ entry, timeZone }: { entry: StudentItemDetail; timeZone: str
         <dt className="text-slate-500">Late penalty</dt>
         <dd>{score.penalty > 0 ? `−${formatPercent(score.penalty)}` : 'none'}</dd>
         <dt className="text-slate-500">Final</dt>
-        <dd>{formatPoints(score.final)}{score.overridden ? ' (override)' : ''}</dd>
+        <dd>
+          {formatPoints(score.final)}
+          {score.overridden ? ' (override)' : ''}
+        </dd>
       </dl>
       {entry.attempts.length === 0 ? (
         <p className="text-sm text-slate-600">No attempts.</p>
@@ -67,18 +74,27 @@ function ItemCard({ entry, timeZone }: { entry: StudentItemDetail; timeZone: str
           <caption className="sr-only">Attempts</caption>
           <thead className="text-left text-slate-500">
             <tr>
-              <th scope="col" className="py-1">Attempt</th>
+              <th scope="col" className="py-1">
+                Attempt
+              </th>
               <th scope="col">Submitted</th>
               <th scope="col">Status</th>
-              <th scope="col" className="text-right">Score</th>
-              <th scope="col" className="text-right">Late penalty</th>
+              <th scope="col" className="text-right">
+                Score
+              </th>
+              <th scope="col" className="text-right">
+                Late penalty
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {entry.attempts.map((a) => (
               <tr key={a.attempt} className={a.counts ? '' : 'text-slate-400'}>
                 <td className="py-1">#{a.attempt}</td>
-                <td>{formatDateTime(a.at, timeZone)}{a.late ? ' · late' : ''}</td>
+                <td>
+                  {formatDateTime(a.at, timeZone)}
+                  {a.late ? ' · late' : ''}
+                </td>
                 <td>{a.counts ? 'graded' : a.status.replace('_', ' ')}</td>
                 <td className="text-right tabular-nums">{a.score === null ? '—' : formatPoints(a.score * item.points)}</td>
                 <td className="text-right tabular-nums">{a.penalty > 0 ? `−${formatPercent(a.penalty)}` : ''}</td>
@@ -94,8 +110,8 @@ function ItemCard({ entry, timeZone }: { entry: StudentItemDetail; timeZone: str
             {entry.overrides.map((o) => (
               <li key={o.createdAt.toISOString()}>
                 <strong>{formatPoints(o.newScore)}</strong>
-                {o.oldScore !== null && <span className="text-slate-500"> (was {formatPoints(o.oldScore)})</span>} by {o.actorName ?? 'a former member'} on{' '}
-                {formatDateTime(o.createdAt, timeZone)} — {o.reason}
+                {o.oldScore !== null && <span className="text-slate-500"> (was {formatPoints(o.oldScore)})</span>} by {o.actorName ?? 'a former member'} on {formatDateTime(o.createdAt, timeZone)} —{' '}
+                {o.reason}
                 {o.comment && <span className="text-slate-500"> · told the student: “{o.comment}”</span>}
               </li>
             ))}

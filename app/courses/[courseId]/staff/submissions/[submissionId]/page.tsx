@@ -34,7 +34,9 @@ export default async function StaffSubmissionPage({ params }: { params: Promise<
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={base} className="link">Submissions</Link>
+        <Link href={base} className="link">
+          Submissions
+        </Link>
       </nav>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">
@@ -47,25 +49,46 @@ export default async function StaffSubmissionPage({ params }: { params: Promise<
         </p>
       </header>
       <section className="card" aria-labelledby="code-heading">
-        <h2 id="code-heading" className="mb-3 text-lg font-semibold">Code</h2>
+        <h2 id="code-heading" className="mb-3 text-lg font-semibold">
+          Code
+        </h2>
         <AttemptCodeViewer current={{ id: submission.id, attempt: submission.attempt, code: submission.code }} attempts={attempts} />
       </section>
       <section className="card" aria-labelledby="report-heading">
-        <h2 id="report-heading" className="mb-3 text-lg font-semibold">Grade report (hidden tests included)</h2>
+        <h2 id="report-heading" className="mb-3 text-lg font-semibold">
+          Grade report (hidden tests included)
+        </h2>
         {report?.success ? <ReportView report={report.data} testId="staff-report" /> : <p className="text-slate-600">No report yet.</p>}
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="override-heading">
-          <h2 id="override-heading" className="mb-3 text-lg font-semibold">Final score of this item</h2>
-          <OverrideForm courseId={course.id} target={{ kind: 'submission', id: submission.id }} points={submission.itemPoints} studentName={submission.studentName} itemTitle={markdownToPlainText(submission.exerciseTitle)} current={current && { final: current.final, best: current.best, overridden: current.overridden, pendingReview: current.pendingReview }} />
+          <h2 id="override-heading" className="mb-3 text-lg font-semibold">
+            Final score of this item
+          </h2>
+          <OverrideForm
+            courseId={course.id}
+            target={{ kind: 'submission', id: submission.id }}
+            points={submission.itemPoints}
+            studentName={submission.studentName}
+            itemTitle={markdownToPlainText(submission.exerciseTitle)}
+            current={current && { final: current.final, best: current.best, overridden: current.overridden, pendingReview: current.pendingReview }}
+          />
           <OverrideHistory overrides={overrides} timeZone={course.timeZone} />
         </section>
         <section className="card" aria-labelledby="history-heading">
-          <h2 id="history-heading" className="mb-3 text-lg font-semibold">All attempts of this student</h2>
+          <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+            All attempts of this student
+          </h2>
           <ol className="divide-y divide-slate-200 text-sm">
             {submission.history.map((h) => (
               <li key={h.id} className="flex flex-wrap gap-x-3 py-2">
-                {h.id === submission.id ? <span className="font-medium">Attempt {h.attempt} (this one)</span> : <Link href={`${base}/${h.id}`} className="link">Attempt {h.attempt}</Link>}
+                {h.id === submission.id ? (
+                  <span className="font-medium">Attempt {h.attempt} (this one)</span>
+                ) : (
+                  <Link href={`${base}/${h.id}`} className="link">
+                    Attempt {h.attempt}
+                  </Link>
+                )}
                 <span>{h.status === 'graded' && h.score !== null ? formatPercent(h.score) : h.status}</span>
                 {h.isLate && <span className="text-amber-800">late</span>}
                 <span className="text-slate-500">{formatDateTime(h.createdAt, course.timeZone)}</span>

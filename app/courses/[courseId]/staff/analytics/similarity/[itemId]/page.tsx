@@ -31,12 +31,14 @@ export default async function SimilarityPage({ params }: { params: Promise<{ cou
         </Link>
       </nav>
       <h1 className="text-2xl font-semibold">
-        Similarity check <span className="text-slate-500">· <InlineMarkdown>{input.assignmentTitle}</InlineMarkdown> · <InlineMarkdown>{input.title}</InlineMarkdown></span>
+        Similarity check{' '}
+        <span className="text-slate-500">
+          · <InlineMarkdown>{input.assignmentTitle}</InlineMarkdown> · <InlineMarkdown>{input.title}</InlineMarkdown>
+        </span>
       </h1>
       <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="note">
-        <strong>For a human to review — not a penalty.</strong> Pairs of students&apos; latest submissions that share most of their
-        code after names, literals, comments and layout are erased and the stub&apos;s own code is ignored. Short exercises have few
-        ways to be solved; read both before drawing any conclusion.
+        <strong>For a human to review — not a penalty.</strong> Pairs of students&apos; latest submissions that share most of their code after names, literals, comments and layout are erased and the
+        stub&apos;s own code is ignored. Short exercises have few ways to be solved; read both before drawing any conclusion.
       </p>
       <p className="text-sm text-slate-600" data-testid="similarity-summary">
         {input.submissions.length} submission(s) compared · {pairs.length} pair(s) flagged.

@@ -57,7 +57,15 @@ export function MetadataForm({ json, onChange }: { json: string; onChange(json: 
           // Applied on blur: splitting while typing would swallow the comma being typed.
           key={Array.isArray(meta.entry) ? meta.entry.join(', ') : ''}
           defaultValue={Array.isArray(meta.entry) ? meta.entry.join(', ') : ''}
-          onBlur={(e) => set('entry', e.target.value.split(',').map((s) => s.trim()).filter(Boolean))}
+          onBlur={(e) =>
+            set(
+              'entry',
+              e.target.value
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            )
+          }
         />
       </label>
     </div>

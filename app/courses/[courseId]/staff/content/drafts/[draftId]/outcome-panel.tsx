@@ -13,9 +13,7 @@ export function OutcomePanel({ courseId, outcome }: { courseId: string; outcome:
   return (
     <section className="card space-y-4" aria-label="Validation result" data-testid="authoring-outcome" data-kind={outcome.kind}>
       {outcome.kind === 'problems' && <ProblemList problems={outcome.problems} title="Not valid yet" />}
-      {outcome.kind === 'valid' && (
-        <p className="font-medium text-emerald-800">{outcome.validation ? 'Valid: the reference scores 100 % and the stub does not.' : 'Valid: ready to publish.'}</p>
-      )}
+      {outcome.kind === 'valid' && <p className="font-medium text-emerald-800">{outcome.validation ? 'Valid: the reference scores 100 % and the stub does not.' : 'Valid: ready to publish.'}</p>}
       {outcome.kind === 'quiz-published' && (
         <p className="font-medium text-emerald-800">
           Published {outcome.quizId}: {outcome.created ? 'a new version is now current; attempts already started keep theirs' : 'unchanged, the current version already had this content'}.

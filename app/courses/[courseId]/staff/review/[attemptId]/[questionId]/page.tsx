@@ -14,22 +14,13 @@ import { kindOf } from '@/graders/quiz/types';
 export const metadata: Metadata = { title: 'Review an answer' };
 
 /** One answer: the question, the model answer, the rubric with the machine's credits ticked, the student's words. */
-export default async function ReviewAnswerPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ courseId: string; attemptId: string; questionId: string }>;
-  searchParams: Promise<{ filter?: string }>;
-}) {
+export default async function ReviewAnswerPage({ params, searchParams }: { params: Promise<{ courseId: string; attemptId: string; questionId: string }>; searchParams: Promise<{ filter?: string }> }) {
   const { courseId, attemptId, questionId: rawQuestionId } = await params;
   const questionId = decodeURIComponent(rawQuestionId);
   const filter = FilterSchema.parse((await searchParams).filter);
   const key = { attemptId, questionId };
   const { user, course } = await requireCapability(courseId, 'reviews.grade', reviewPath(courseId, key, filter));
-  const [answer, queue] = await Promise.all([
-    forbiddenOnRefusal(selectReviewAnswer(user.id, course.id, key)),
-    forbiddenOnRefusal(selectReviewQueue(user.id, course.id, filter)),
-  ]);
+  const [answer, queue] = await Promise.all([forbiddenOnRefusal(selectReviewAnswer(user.id, course.id, key)), forbiddenOnRefusal(selectReviewQueue(user.id, course.id, filter))]);
   if (!answer) notFound();
   const { question } = answer;
   const at = queue.findIndex((r) => r.attemptId === attemptId && r.questionId === questionId);
@@ -45,8 +36,14 @@ export default async function ReviewAnswerPage({
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={reviewPath(course.id, undefined, filter)} className="link">Review queue</Link>
-        {at >= 0 && <span className="ml-2 text-slate-500">{at + 1} of {queue.length}</span>}
+        <Link href={reviewPath(course.id, undefined, filter)} className="link">
+          Review queue
+        </Link>
+        {at >= 0 && (
+          <span className="ml-2 text-slate-500">
+            {at + 1} of {queue.length}
+          </span>
+        )}
       </nav>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">
@@ -61,7 +58,9 @@ export default async function ReviewAnswerPage({
       </header>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card space-y-3" aria-labelledby="question-heading">
-          <h2 id="question-heading" className="text-lg font-semibold">Question</h2>
+          <h2 id="question-heading" className="text-lg font-semibold">
+            Question
+          </h2>
           <Markdown>{question.prompt}</Markdown>
           {review?.modelAnswer && (
             <div className="rounded-md bg-emerald-50 p-3 text-sm">
@@ -81,7 +80,9 @@ export default async function ReviewAnswerPage({
           )}
         </section>
         <section className="card" aria-labelledby="grade-heading">
-          <h2 id="grade-heading" className="mb-3 text-lg font-semibold">Grade</h2>
+          <h2 id="grade-heading" className="mb-3 text-lg font-semibold">
+            Grade
+          </h2>
           <GradeForm
             courseId={course.id}
             answerKey={key}

@@ -30,7 +30,9 @@ export default async function StaffQuizAttemptPage({ params }: { params: Promise
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`${base}/submissions?kind=quiz`} className="link">Quiz attempts</Link>
+        <Link href={`${base}/submissions?kind=quiz`} className="link">
+          Quiz attempts
+        </Link>
       </nav>
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">
@@ -44,7 +46,9 @@ export default async function StaffQuizAttemptPage({ params }: { params: Promise
         </p>
       </header>
       <section className="card" aria-labelledby="answers-heading">
-        <h2 id="answers-heading" className="mb-3 text-lg font-semibold">Answers</h2>
+        <h2 id="answers-heading" className="mb-3 text-lg font-semibold">
+          Answers
+        </h2>
         <ul className="divide-y divide-slate-200 text-sm">
           {attempt.questions.map((q) => (
             <li key={q.id} className="flex flex-wrap gap-x-3 py-2">
@@ -62,8 +66,17 @@ export default async function StaffQuizAttemptPage({ params }: { params: Promise
         </ul>
       </section>
       <section className="card max-w-xl" aria-labelledby="override-heading">
-        <h2 id="override-heading" className="mb-3 text-lg font-semibold">Final score of this item</h2>
-        <OverrideForm courseId={course.id} target={{ kind: 'quiz_attempt', id: attempt.id }} points={attempt.itemPoints} studentName={attempt.studentName} itemTitle={markdownToPlainText(attempt.quizTitle)} current={current && { final: current.final, best: current.best, overridden: current.overridden, pendingReview: current.pendingReview }} />
+        <h2 id="override-heading" className="mb-3 text-lg font-semibold">
+          Final score of this item
+        </h2>
+        <OverrideForm
+          courseId={course.id}
+          target={{ kind: 'quiz_attempt', id: attempt.id }}
+          points={attempt.itemPoints}
+          studentName={attempt.studentName}
+          itemTitle={markdownToPlainText(attempt.quizTitle)}
+          current={current && { final: current.final, best: current.best, overridden: current.overridden, pendingReview: current.pendingReview }}
+        />
         <OverrideHistory overrides={overrides} timeZone={course.timeZone} />
       </section>
     </div>

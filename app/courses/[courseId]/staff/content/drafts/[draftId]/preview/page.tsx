@@ -49,9 +49,11 @@ export default async function PreviewPage({ params }: { params: Promise<{ course
   return (
     <div className="space-y-4 xl:-mx-24">
       <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="preview-banner">
-        Preview as a student of <strong>
+        Preview as a student of{' '}
+        <strong>
           <InlineMarkdown>{meta.title}</InlineMarkdown>
-        </strong> (this draft). Run works; nothing you type is saved and nothing can be submitted. {back}
+        </strong>{' '}
+        (this draft). Run works; nothing you type is saved and nothing can be submitted. {back}
       </p>
       <ExerciseWorkspace
         courseId={course.id}
@@ -59,7 +61,15 @@ export default async function PreviewPage({ params }: { params: Promise<{ course
         exercise={{ versionHash: exercise.versionHash, stub: exercise.stub, entry: meta.entry, limits: meta.limits, scalarLosses: meta.scalarLosses }}
         initialCode={exercise.stub}
         draftSavedAt={null}
-        submitInfo={{ open: false, late: false, reason: 'Preview: students submit from an assignment; nothing is submitted here.', maxAttempts: null, dueAt: null, latePenaltyPerDay: 0, feedbackHeldUntil: null }}
+        submitInfo={{
+          open: false,
+          late: false,
+          reason: 'Preview: students submit from an assignment; nothing is submitted here.',
+          maxAttempts: null,
+          dueAt: null,
+          latePenaltyPerDay: 0,
+          feedbackHeldUntil: null,
+        }}
         history={[]}
         preview={{ casesUrl: `${editorHref}/preview/visible-cases?v=${exercise.versionHash.slice(0, 16)}` }}
         statement={<ExerciseStatement title={meta.title} topic={meta.topic} difficulty={meta.difficulty} points={meta.points} statement={exercise.statement} hints={meta.hints} />}
