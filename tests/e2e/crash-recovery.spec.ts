@@ -5,7 +5,7 @@ import { DEMO_COURSE_TITLE, DEMO_EMAILS, pasteIntoEditor, signIn } from './helpe
 // Issue #21 as a student lives it: the server is killed (kill -9 of the whole `npm start` process
 // group) while their submission is being graded; after the restart the page they left open shows
 // the result, graded once, within seconds. Its own server on its own port and embedded database,
-// so the suite's shared server is not the one killed.
+// so the suite's shared server (and database) is not the one killed.
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 57;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PGLITE_DIR = `.data/e2e-crash-${Date.now()}`;
@@ -18,7 +18,9 @@ const SLOW_CORRECT = `function tripletLoss(anchor, positive, negative, margin) {
 
 function startServer(): ChildProcess {
   // Its own process group, so kill -9 takes the web server and its sandbox processes at once.
-  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...process.env, PORT: String(PORT), PGLITE_DIR }, detached: true, stdio: 'ignore' });
+  // Embedded PGlite of its own even when the suite runs on PostgreSQL (CI exports DATABASE_URL): an
+  // empty value means unset (env.ts), so this server never shares the suite's database.
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: { ...process.env, DATABASE_URL: '', PORT: String(PORT), PGLITE_DIR }, detached: true, stdio: 'ignore' });
 }
 
 async function waitForServer(timeoutMs: number): Promise<void> {
