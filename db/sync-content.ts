@@ -36,6 +36,7 @@ export async function syncContent(root = 'exercises'): Promise<SyncResult> {
       stub: exercise.stub,
       reference: exercise.reference,
       tests: exercise.tests,
+      visualize: exercise.visualize,
       contentHash: exercise.versionHash,
     });
     result.synced.push({ slug: exercise.slug, contentHash: exercise.versionHash, created });

@@ -14,6 +14,7 @@ export type ExerciseContent = {
   stub: string;
   reference: string;
   tests: string;
+  visualize?: string | null;
   contentHash: string;
 };
 
@@ -40,6 +41,7 @@ export async function upsertExerciseVersion(content: ExerciseContent, actorId?: 
         stub: content.stub,
         reference: content.reference,
         tests: content.tests,
+        visualize: content.visualize ?? null,
         createdBy: actorId,
       })
       .onConflictDoNothing()

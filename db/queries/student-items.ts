@@ -135,6 +135,7 @@ export async function selectExerciseItemPage(userId: string, itemId: string) {
       versionHash: exerciseVersions.contentHash,
       statement: exerciseVersions.statement,
       stub: exerciseVersions.stub,
+      visualize: exerciseVersions.visualize,
       meta: exerciseVersions.meta,
     })
     .from(assignmentItems)

@@ -35,6 +35,8 @@ export const exerciseVersions = pgTable(
     stub: text('stub').notNull(),
     reference: text('reference').notNull(),
     tests: text('tests').notNull(),
+    // visualize.js, optional and not secret: the exercise page sends it to the student's Run worker.
+    visualize: text('visualize'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError, describeJsonError, formatPath } from './errors';
 import { ExerciseMetaSchema, type ExerciseMeta } from './exercise-schema';
+import { visualizeSourceProblem } from '../visualize/check';
 
 export { ContentError } from './errors';
 
@@ -14,12 +15,16 @@ export interface LoadedExercise {
   reference: string;
   /** Source of tests.js; only ever evaluated inside a sandbox isolate. */
   tests: string;
+  /** Source of the optional visualize.js: trusted, not secret (the page runs it in the Run worker). */
+  visualize: string | null;
   /** sha256 over every content file, line endings normalised, so it is the same on every machine. */
   versionHash: string;
 }
 
 export const CONTENT_FILES = ['exercise.json', 'statement.md', 'stub.js', 'reference.js', 'tests.js'] as const;
 export type ContentFileName = (typeof CONTENT_FILES)[number];
+/** Files an exercise may have; a folder without them hashes exactly as before they existed. */
+export const OPTIONAL_CONTENT_FILES = ['visualize.js'] as const;
 
 export async function loadExercise(dir: string): Promise<LoadedExercise> {
   const files: Record<string, string> = {};
@@ -32,6 +37,10 @@ export async function loadExercise(dir: string): Promise<LoadedExercise> {
     } catch {
       throw new ContentError(name, '', 'file is missing or unreadable');
     }
+  }
+  for (const name of OPTIONAL_CONTENT_FILES) {
+    const text = await readFile(/* turbopackIgnore: true */ path.join(/* turbopackIgnore: true */ dir, name), 'utf8').catch(() => undefined);
+    if (text !== undefined) files[name] = text;
   }
   return parseExerciseFiles(files, path.basename(path.resolve(dir)));
 }
@@ -52,6 +61,12 @@ export function parseExerciseFiles(raw: Readonly<Record<string, string | undefin
   for (const name of ['statement.md', 'stub.js', 'reference.js', 'tests.js']) {
     if (!files.get(name)!.trim()) throw new ContentError(name, '', 'file is empty');
   }
+  const visualize = raw['visualize.js'] === undefined ? null : raw['visualize.js'].replace(/\r\n?/g, '\n');
+  if (visualize !== null) {
+    const problem = visualizeSourceProblem(visualize);
+    if (problem) throw new ContentError('visualize.js', '', problem);
+    files.set('visualize.js', visualize);
+  }
   return {
     slug: folder,
     meta,
@@ -59,6 +74,7 @@ export function parseExerciseFiles(raw: Readonly<Record<string, string | undefin
     stub: files.get('stub.js')!,
     reference: files.get('reference.js')!,
     tests: files.get('tests.js')!,
+    visualize,
     versionHash: hashContent(files),
   };
 }
@@ -67,11 +83,20 @@ export function parseExerciseFiles(raw: Readonly<Record<string, string | undefin
  * A stored exercise version (a database row) as the grader takes it. The metadata is parsed
  * again, not cast: a row written by an older version gets the schema's defaults for newer fields.
  */
-export function exerciseFromVersion(row: { exerciseId: string; meta: unknown; statement: string; stub: string; reference: string; tests: string; versionHash: string }): LoadedExercise {
+export function exerciseFromVersion(row: {
+  exerciseId: string;
+  meta: unknown;
+  statement: string;
+  stub: string;
+  reference: string;
+  tests: string;
+  visualize?: string | null;
+  versionHash: string;
+}): LoadedExercise {
   const meta = ExerciseMetaSchema.safeParse(row.meta);
   if (!meta.success) throw new ContentError('exercise.json', formatPath(meta.error.issues[0].path) || '(root)', `stored version: ${meta.error.issues[0].message}`);
   const { exerciseId, statement, stub, reference, tests, versionHash } = row;
-  return { slug: exerciseId, meta: meta.data, statement, stub, reference, tests, versionHash };
+  return { slug: exerciseId, meta: meta.data, statement, stub, reference, tests, visualize: row.visualize ?? null, versionHash };
 }
 
 export async function loadAllExercises(root = 'exercises'): Promise<{ exercises: LoadedExercise[]; errors: ContentError[] }> {
@@ -117,5 +142,6 @@ function parseMeta(text: string): ExerciseMeta {
 function hashContent(files: Map<string, string>): string {
   const hash = createHash('sha256');
   for (const name of CONTENT_FILES) hash.update(`${name}\0${files.get(name)}\0`);
+  for (const name of OPTIONAL_CONTENT_FILES) if (files.has(name)) hash.update(`${name}\0${files.get(name)}\0`);
   return hash.digest('hex');
 }

@@ -211,5 +211,5 @@ function round(ms: number): number {
 
 function toLoadedExercise(exercise: RunnerExercise): LoadedExercise {
   const meta = { entry: exercise.entry, limits: exercise.limits, scalarLosses: exercise.scalarLosses } as ExerciseMeta;
-  return { slug: '', meta, statement: '', stub: exercise.stub, reference: '', tests: '', versionHash: exercise.versionHash };
+  return { slug: '', meta, statement: '', stub: exercise.stub, reference: '', tests: '', visualize: null, versionHash: exercise.versionHash };
 }

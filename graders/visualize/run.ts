@@ -1,0 +1,76 @@
+import { PicturesSchema, type Picture } from './picture-schema';
+
+/**
+ * Runs an exercise's visualize.js where it is called: in the browser's Run worker after the visible
+ * tests (app/_components/exercise/run.worker.ts), or in node for the content checks. It gets tfjs,
+ * the student's entry functions and a seeded random source, and nothing of the tests or reference.
+ */
+export type VisualizeContext = { tf: unknown; fns: Record<string, unknown>; rng: SeededRandom };
+
+export function runVisualize(source: string, context: VisualizeContext): unknown {
+  // Wrapped in a function so its names never clash with the student's globals; strict like the content.
+  const load = new Function(`'use strict';\n${source}\n;return typeof visualize === 'function' ? visualize : undefined;\n//# sourceURL=visualize.js`) as () => unknown;
+  const visualize = load();
+  if (typeof visualize !== 'function') throw new Error('visualize.js defines no function visualize');
+  const engine = (context.tf as { engine(): { startScope(): void; endScope(): void } }).engine();
+  engine.startScope();
+  try {
+    return (visualize as (c: VisualizeContext) => unknown)(context);
+  } finally {
+    engine.endScope();
+  }
+}
+
+export type ParsedPictures = { ok: true; pictures: Picture[]; notFinite: number } | { ok: false; message: string };
+
+/** Checks what visualize returned; infinities become NaN (drawn as gaps) and are counted for the caption. */
+export function parsePictures(raw: unknown): ParsedPictures {
+  let notFinite = 0;
+  const clean = (v: unknown): unknown => {
+    if (typeof v === 'number') {
+      if (Number.isFinite(v)) return v;
+      notFinite += 1;
+      return NaN;
+    }
+    if (Array.isArray(v)) return v.map(clean);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]));
+    return v;
+  };
+  const parsed = PicturesSchema.safeParse(clean(raw));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: `visualize returned ${issue.path.length ? `a bad value at ${issue.path.join('.')}` : 'a bad value'}: ${issue.message}` };
+  }
+  return { ok: true, pictures: parsed.data, notFinite };
+}
+
+export type SeededRandom = ReturnType<typeof seededRandom>;
+
+/** The same generator as the sandbox's rng (mulberry32 + Box–Muller), so pictures are the same on every run. */
+export function seededRandom(seed: number, tf: { tensor(values: Float32Array | Int32Array, shape: number[], dtype?: string): unknown }) {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const gaussian = () => {
+    let u = 0;
+    while (u === 0) u = random();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+  };
+  const fill = (shape: number[], int: boolean, draw: () => number) => {
+    const n = shape.reduce((p, d) => p * d, 1);
+    const values = int ? new Int32Array(n) : new Float32Array(n);
+    for (let i = 0; i < n; i++) values[i] = draw();
+    return tf.tensor(values, shape, int ? 'int32' : 'float32');
+  };
+  return Object.freeze({
+    random,
+    gaussian,
+    uniform: (shape: number[], lo = 0, hi = 1) => fill(shape, false, () => lo + (hi - lo) * random()),
+    normal: (shape: number[], mean = 0, std = 1) => fill(shape, false, () => mean + std * gaussian()),
+    int: (shape: number[], lo: number, hi: number) => fill(shape, true, () => lo + Math.floor(random() * (hi - lo))),
+  });
+}
