@@ -3,3 +3,4 @@ export * from './content';
 export * from './assignments';
 export * from './work';
 export * from './sessions';
+export * from './lti';
