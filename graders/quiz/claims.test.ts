@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadQuiz } from './load';
 import type { ShortQuestion } from './schema';
 import { scoreAnswer } from './score';
+import { analyse } from './types/short/text';
 
 // Issue #16: rubric items are claims about subjects; swapped facts, keyword lists and negated claims earn nothing.
 const { quiz } = await loadQuiz(path.resolve(import.meta.dirname, '../../exercises/quizzes/generative-ssl-concepts.json'));
@@ -68,5 +69,52 @@ describe('form before content', () => {
 
   it('grades a short sentence without function words as a sentence', () => {
     expect(score('dequantization-idea', 'Dequantization makes discrete data continuous.')).toMatchObject({ needsReview: false, points: 1 });
+  });
+});
+
+describe('negation scope, antonyms and paraphrase', () => {
+  const negated = (text: string) => Object.fromEntries(analyse(text).words.map((w) => [w.word, w.negated]));
+
+  it('reads a negated antonym as the claim: "not fast" is slow, "not far" is close', () => {
+    expect(status('vae-diffusion-compare', 'Diffusion models are not fast.')['speed-quality']).toBe('credited');
+    expect(status('vae-diffusion-compare', 'A VAE is not slow.')['speed-quality']).toBe('credited');
+    expect(status('contrastive-triplet', 'The loss keeps the positive not far from the anchor.')['pull-push']).toBe('credited');
+    // "not difficult" is "easy": the one-step misconception, so no credit for "one step is hard".
+    const easy = score('reverse-steps', 'A single step would not be difficult; the many steps only save memory.');
+    expect(easy.points).toBe(0);
+    expect(easy.concepts!.find((c) => c.id === 'one-step-hard')!.status).toBe('contradicted');
+  });
+
+  it('ends the scope of "instead of"/"without" at the verb, keeps a gerund inside it, and lets "not because" negate the reason', () => {
+    expect(negated('Doing it in one go instead of step by step is easier.')).toMatchObject({ step: true, easier: false });
+    expect(negated('It learns without needing any labels.')).toMatchObject({ needing: true, labels: true });
+    expect(negated('It is not because one step would be too hard.')).toMatchObject({ step: true, hard: true });
+    expect(score('reverse-steps', 'It is not because one step would be too hard; the steps only make sampling faster.').points).toBe(0);
+  });
+
+  it('neither denies nor swaps a claim inside a counterfactual ("otherwise…", "without it … would")', () => {
+    expect(analyse('Otherwise the likelihood would not be bounded.').words.every((w) => w.counterfactual)).toBe(true);
+    expect(analyse('The likelihood is not bounded.').words.some((w) => w.counterfactual)).toBe(false);
+    expect(status('dequantization-idea', 'Without the noise the model could not fit a continuous density to the integer pixels.')['why-density']).toBe('credited');
+  });
+
+  it('matches synonyms under the same negative prefix and typos of a synonym', () => {
+    expect(status('ssl-idea', 'It learns from unannotated data.')['labels-from-data']).toBe('credited');
+    expect(status('reverse-steps', 'Small steps are eaiser to learn.').manageable).toBe('credited');
+  });
+
+  it('resolves "the former" and "the latter" to the last two subjects named', () => {
+    expect(score('vae-diffusion-compare', 'VAEs and diffusion models differ in speed: the former is fast, the latter is slow.')).toMatchObject({ points: 1, needsReview: false });
+    const swapped = score('vae-diffusion-compare', 'VAEs and diffusion models differ in speed: the former is slow, the latter is fast.');
+    expect(swapped).toMatchObject({ points: 0, needsReview: true });
+    expect(swapped.concepts!.find((c) => c.id === 'speed-quality')!.status).toBe('contradicted');
+  });
+
+  it('does not accuse a predicate whose words straddle a contrast: "one pass for a VAE but a long chain for diffusion"', () => {
+    const result = score('vae-diffusion-compare', 'Sampling takes one decoder pass for a VAE but a long chain of evaluations for diffusion.');
+    expect(result.needsReview).toBe(false);
+    expect(result.concepts!.find((c) => c.id === 'speed-quality')!.status).toBe('credited');
+    // "it costs one pass" says nothing about being slow.
+    expect(status('vae-diffusion-compare', 'A sample from a VAE costs one decoder pass.')['speed-quality']).toBe('credited');
   });
 });

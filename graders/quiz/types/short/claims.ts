@@ -39,15 +39,35 @@ export function compileSubjects(subjects: Subject[]): CompiledSubject[] {
 export function findMentions(answer: Analysis, subjects: CompiledSubject[]): Mention[] {
   if (subjects.length === 0) return [];
   const mentions: Mention[] = [];
+  // Words that refer back ("the latter") are not themselves named subjects: they never shift what the next one refers to.
+  const anaphoric = new Set<number>();
   answer.words.forEach((w, i) => {
     if (BOTH.has(w.word)) {
       mentions.push({ subject: BOTH_SUBJECTS, word: i });
+      return;
+    }
+    if (w.word === 'former' || w.word === 'latter') {
+      // "the former/the latter" name the earlier/later of the last two subjects mentioned.
+      const [earlier, later] = lastTwoSubjects(mentions.filter((m) => !anaphoric.has(m.word)));
+      const meant = w.word === 'former' ? earlier : later;
+      if (meant) mentions.push({ subject: meant, word: i });
+      anaphoric.add(i);
       return;
     }
     const found = subjects.find((s) => s.forms.some((f) => similarity(w, f) !== null));
     if (found) mentions.push({ subject: found.subject.id, word: i });
   });
   return mentions;
+}
+
+/** The two distinct subjects mentioned last, the earlier first: [a, b] for "…a… b… a… b…". */
+function lastTwoSubjects(mentions: Mention[]): [string | undefined, string | undefined] {
+  const order: string[] = [];
+  for (let k = mentions.length - 1; k >= 0 && order.length < 2; k--) {
+    const s = mentions[k].subject;
+    if (s !== BOTH_SUBJECTS && !order.includes(s)) order.push(s);
+  }
+  return order.length === 2 ? [order[1], order[0]] : [undefined, order[0]];
 }
 
 export interface Attribution {

@@ -109,6 +109,8 @@ export function gradeShort(question: ShortQuestion, text: string): ShortGrade {
     } else if (isCredited(i)) {
       if (o.looseDenials) confidence *= 0.85;
       if (o.fuzzy) confidence *= 0.9;
+    } else if (o.denied.length) {
+      // Cleanly denied ("the Jacobian is not triangular"): no credit, and the leftovers of the denial are no half-statement.
     } else if (o.partial.length) {
       confidence *= 1 - 0.25 * weight;
       reasons.push(`${item.id}: partly stated`);
@@ -123,7 +125,10 @@ export function gradeShort(question: ShortQuestion, text: string): ShortGrade {
   }
   const form = checkForm(answer);
   const cap = LIST_SHARE * question.points;
-  if (form.list) {
+  // A list of words from another subject that earns nothing has nothing to check ("Convolutions share weights across positions");
+  // a formula alone always goes to a human, who can tell what it states.
+  const formula = answer.sentences.some((f) => f.symbols > 0 && !f.verb);
+  if (form.list && (points > 0 || formula || onTopicShare(answer, q.vocabulary) >= 0.3)) {
     confidence = Math.min(confidence, 0.3);
     reasons.push(`a list of terms or a formula, not sentences (${Math.round(form.sentenceShare * 100)} % of its words in sentences)`);
     points = Math.min(points, cap);
@@ -175,7 +180,10 @@ function evaluateItem(answer: Analysis, it: CompiledQuestion['items'][number], m
         }
         const { subject: saidOf, reach } = attribute(answer, mentions, hit, subjects);
         // A subject carried over from an earlier sentence is a guess: good enough to credit, not to accuse.
-        const other = reach === 'sentence' ? subjects.find((s) => s.subject.id === saidOf)?.subject : undefined;
+        // So is a predicate whose words straddle clauses ("one pass for the VAE but a long chain for diffusion"): who it is said of is unclear.
+        const straddles = spansClauses(answer, hit);
+        const other = reach === 'sentence' && !straddles ? subjects.find((s) => s.subject.id === saidOf)?.subject : undefined;
+        if (straddles && saidOf === claim.subject && hit.kind === 'negated') continue;
         if (saidOf === claim.subject) {
           if (hit.kind === 'match') {
             if (better(hit, o.best)) o.best = hit;
@@ -184,6 +192,9 @@ function evaluateItem(answer: Analysis, it: CompiledQuestion['items'][number], m
             note(o.credited, claim.label, 'credited', hit, { saidOf: own.name });
             o.creditedHits.push(hit);
           } else note(o.denied, claim.label, 'negated', hit, { saidOf: own.name, why: `you wrote “${quoteFrom(answer, mentions, hit)}”, but ${lowerFirst(claim.label)}` });
+        } else if (hit.opposite) {
+          // "The negative is not far" restates a claim in other words; said of another subject it is a denial of that subject's claim, found there.
+          continue;
         } else if (other && hit.kind === 'match' && !phrase.terms.some((t) => t.negated)) {
           // ("not close" said of the positive denies the positive's own claim; it does not swap the two.)
           note(o.wrongSubject, claim.label, 'contradicted', hit, { saidOf: other.name, why: `you wrote ${saidAbout(answer, mentions, hit, other.name)} — that is ${own.name}` });
@@ -278,6 +289,12 @@ function studentFeedback(question: ShortQuestion, items: CompiledQuestion['items
   return lines;
 }
 
+/** The hit's words lie in more than one clause. */
+function spansClauses(answer: Analysis, hit: Hit): boolean {
+  const clauses = new Set(answer.words.filter((w) => w.piece >= hit.from && w.piece <= hit.to).map((w) => w.clause));
+  return clauses.size > 1;
+}
+
 /** A half-mention inside a negation ("it is not about adding noise") states nothing half-right. */
 function mostlyNegated(answer: Analysis, hit: Hit): boolean {
   const words = answer.words.filter((w) => w.piece >= hit.from && w.piece <= hit.to);
@@ -321,10 +338,14 @@ function lengthCertainty(answer: Analysis, points: number): number {
  * the rubric does not know. Wholly off-topic text with no points is confidently 0.
  */
 function topicCertainty(answer: Analysis, vocabulary: Set<string>, points: number): number {
-  const onTopic = answer.words.filter((w) => vocabulary.has(w.stem) || vocabulary.has(w.lemma)).length / answer.words.length;
+  const onTopic = onTopicShare(answer, vocabulary);
   if (points > 0 && onTopic < 0.3) return 0.5;
   if (points === 0 && onTopic >= 0.5 && answer.words.length >= 6) return 0.8;
   return 1;
+}
+
+function onTopicShare(answer: Analysis, vocabulary: Set<string>): number {
+  return answer.words.filter((w) => vocabulary.has(w.stem) || vocabulary.has(w.lemma)).length / answer.words.length;
 }
 
 /**

@@ -20,6 +20,13 @@ export const NEGATION_PAIRS: ReadonlyMap<string, string> = new Map([
   ['rather', 'than'],
 ]);
 
+/** Cues that negate a noun phrase ("without labels", "instead of one step"), not the rest of the clause. */
+export const NOMINAL_CUES = new Set(['without', 'instead', 'rather']);
+
+/** A sentence opened by one of these and using a modal ("Without it the density would…") says what goes wrong otherwise. */
+export const COUNTERFACTUAL_OPENERS = new Set(['without', 'if', 'unless']);
+export const COUNTERFACTUAL_MODALS = new Set(['would', 'could', 'might']);
+
 /** "not only X but also Y" asserts X: these words right after "not" cancel the negation. */
 export const NEGATION_CANCELLERS = new Set(['only', 'just', 'merely']);
 
@@ -47,7 +54,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['predict', 'guess', 'forecast'],
   ['direct', 'directly', 'straight', 'immediately'],
   ['fast', 'faster', 'quick', 'quicker', 'efficient', 'cheap', 'cheaper'],
-  ['slow', 'slower', 'expensive', 'costly', 'costlier'],
+  // Not "costly": its stem is "cost", and "it costs one pass" says nothing about being slow.
+  ['slow', 'slower', 'expensive'],
   ['step', 'iteration', 'stage', 'timestep'],
   ['hard', 'harder', 'difficult', 'complex', 'complicated', 'challenging', 'intractable'],
   ['easy', 'easier', 'simple', 'simpler', 'manageable', 'tractable'],
@@ -71,4 +79,17 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['vae', 'vaes', 'autoencoder', 'autoencoders'],
   ['quality', 'detail', 'detailed', 'sharp', 'sharper', 'crisp', 'crisper', 'realistic', 'fidelity'],
   ['blurry', 'blur', 'blurred', 'blurrier'],
+];
+
+/**
+ * Synonym groups that mean each other's opposite, named by one word of each group: a negated word
+ * states its antonym ("not hard" is "easy", "not far" is "close"), so a phrasing's word also matches
+ * its antonym under a negation of the other polarity.
+ */
+export const ANTONYMS: readonly (readonly [string, string])[] = [
+  ['hard', 'easy'],
+  ['slow', 'fast'],
+  ['close', 'far'],
+  ['similar', 'dissimilar'],
+  ['blurry', 'quality'],
 ];

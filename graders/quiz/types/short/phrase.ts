@@ -1,4 +1,4 @@
-import { similarity, type Similarity, type WordForm } from './similar';
+import { isAntonym, similarity, type Similarity, type WordForm } from './similar';
 import { analyse, type Analysis, type Word } from './text';
 
 // A phrasing ("add|inject noise discrete") is a bag of terms that must all appear in one sentence of
@@ -31,6 +31,8 @@ export interface Hit {
   kind: 'match' | 'negated' | 'partial' | 'none';
   coverage: number;
   fuzzy: boolean;
+  /** Matched through an antonym under the other polarity ("not far" for "close"): a claim restated, never a swap. */
+  opposite?: boolean;
   /** Pieces of the answer to quote. */
   from: number;
   to: number;
@@ -90,17 +92,19 @@ export function findPhrase(answer: Analysis, phrase: Phrase, cache: Map<string, 
   const { terms } = phrase;
   if (terms.length === 0) return NO_HIT;
   const sims = terms.map((t) => words.map((w) => bestSimilarity(w, t.alts, cache)));
+  // A negated antonym states the term ("not hard" is "easy"), and an antonym states a negated term ("far" is "not close").
+  const opposite = terms.map((t) => words.map((w) => w.negated !== t.negated && t.alts.some((alt) => isAntonym(w, alt))));
   const informative = terms.filter((t) => t.informative).length;
   let best = NO_HIT;
   for (let start = 0; start < words.length; start++) {
-    if (!sims.some((row) => row[start])) continue;
+    if (!sims.some((row) => row[start]) && !opposite.some((row) => row[start])) continue;
     const inWindow: number[] = [];
     const inUnit: number[] = [];
     for (let i = start; i < Math.min(words.length, start + PARTIAL_REACH) && words[i][mode.unit] === words[start][mode.unit]; i++) {
       inUnit.push(i);
       if (i < start + terms.length + SLACK) inWindow.push(i);
     }
-    const hit = windowHit(terms, words, sims, inWindow, mode.ordered) ?? farApartHit(terms, words, sims, inUnit, informative);
+    const hit = windowHit(terms, words, sims, opposite, inWindow, mode.ordered) ?? farApartHit(terms, words, sims, inUnit, informative);
     if (better(hit, best)) best = hit;
     if (best.kind === 'match' && !best.fuzzy) break;
   }
@@ -108,14 +112,16 @@ export function findPhrase(answer: Analysis, phrase: Phrase, cache: Map<string, 
 }
 
 /** Every term inside the window: a match, or a negated one when some polarity is wrong. */
-function windowHit(terms: Term[], words: Word[], sims: Similarity[][], window: number[], ordered: boolean): Hit | null {
+function windowHit(terms: Term[], words: Word[], sims: Similarity[][], opposite: boolean[][], window: number[], ordered: boolean): Hit | null {
   const any = terms.map((_, ti) => window.filter((i) => sims[ti][i]));
-  const right = terms.map((t, ti) => any[ti].filter((i) => words[i].negated === t.negated));
+  const polarityFits = (t: Term, i: number) => words[i].negated === t.negated || words[i].counterfactual;
+  const right = terms.map((t, ti) => window.filter((i) => (sims[ti][i] && polarityFits(t, i)) || opposite[ti][i]));
   const rightPick = assign(right, ordered);
   const picked = rightPick ?? assign(any, ordered);
   if (!picked) return null;
   const fuzzy = picked.some((i, ti) => sims[ti][i] === 'fuzzy');
-  return { kind: rightPick ? 'match' : 'negated', coverage: 1, fuzzy, from: words[Math.min(...picked)].piece, to: words[Math.max(...picked)].piece };
+  const viaOpposite = rightPick !== null && rightPick.some((i, ti) => !(sims[ti][i] && polarityFits(terms[ti], i)));
+  return { kind: rightPick ? 'match' : 'negated', coverage: 1, fuzzy, ...(viaOpposite ? { opposite: true } : {}), from: words[Math.min(...picked)].piece, to: words[Math.max(...picked)].piece };
 }
 
 /**

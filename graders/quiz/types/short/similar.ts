@@ -1,4 +1,4 @@
-import { SYNONYM_GROUPS } from './lexicon';
+import { ANTONYMS, SYNONYM_GROUPS } from './lexicon';
 import { analyse, type Word } from './text';
 
 // When does a word of the answer stand for a word of a phrasing? Same lemma or stem, a shared
@@ -40,12 +40,69 @@ function groupsOf(w: WordForm): Set<number> {
 
 export function similarity(answer: Word, term: WordForm): Similarity {
   if (answer.stem === term.stem || answer.lemma === term.lemma || answer.word === term.word) return 'exact';
-  const termGroups = groupsOf(term);
-  if (termGroups.size > 0) {
-    for (const g of groupsOf(answer)) if (termGroups.has(g)) return 'exact';
+  if (shareGroup(answer, term)) return 'exact';
+  // The same negative prefix on synonyms: "unannotated" stands for "unlabelled" as "annotated" does for "labelled".
+  const a = unprefixed(answer.word);
+  const t = unprefixed(term.word);
+  if (a && t && (a.stem === t.stem || a.lemma === t.lemma || shareGroup(a, t))) return 'exact';
+  if (!answer.known) {
+    // A typo of the term or of one of its synonyms ("eaiser" for "easier" when the rubric says "easy"), plural or not ("representashions").
+    const typed = [answer.word, answer.stem, ...(answer.word.endsWith('s') ? [answer.word.slice(0, -1)] : [])];
+    const targets = [term.word, term.stem, ...synonymsOf(term)];
+    if (typed.some((a) => targets.some((t) => nearMiss(a, t)))) return 'fuzzy';
   }
-  if (!answer.known && (nearMiss(answer.word, term.word) || nearMiss(answer.stem, term.stem))) return 'fuzzy';
   return null;
+}
+
+const synonymCache = new Map<string, string[]>();
+
+/** The words of the term's synonym groups, as written there. */
+function synonymsOf(term: WordForm): string[] {
+  let words = synonymCache.get(term.word);
+  if (!words) {
+    words = [...groupsOf(term)].flatMap((g) => SYNONYM_GROUPS[g]).filter((w) => w !== term.word);
+    synonymCache.set(term.word, words);
+  }
+  return words;
+}
+
+function shareGroup(answer: WordForm, term: WordForm): boolean {
+  const termGroups = groupsOf(term);
+  if (termGroups.size === 0) return false;
+  for (const g of groupsOf(answer)) if (termGroups.has(g)) return true;
+  return false;
+}
+
+const unprefixedCache = new Map<string, WordForm | null>();
+
+/** "unlabelled" → the forms of "labelled"; null for words without the prefix or too short to have one. */
+function unprefixed(word: string): WordForm | null {
+  if (!word.startsWith('un') || word.length < 7) return null;
+  let form = unprefixedCache.get(word);
+  if (form === undefined) {
+    const w = analyse(word.slice(2)).words;
+    form = w.length === 1 ? { word: w[0].word, lemma: w[0].lemma, stem: w[0].stem } : null;
+    if (unprefixedCache.size < 10_000) unprefixedCache.set(word, form);
+  }
+  return form;
+}
+
+let antonymGroups: Map<number, Set<number>> | undefined;
+
+/** An answer word from a group opposite to one of the term's ("easy" for "hard"): said under a negation, it states the term. */
+export function isAntonym(answer: WordForm, term: WordForm): boolean {
+  if (!antonymGroups) {
+    antonymGroups = new Map();
+    const groupOf = (word: string) => SYNONYM_GROUPS.findIndex((g) => g.includes(word));
+    for (const [x, y] of ANTONYMS) {
+      const [gx, gy] = [groupOf(x), groupOf(y)];
+      antonymGroups.set(gx, new Set([...(antonymGroups.get(gx) ?? []), gy]));
+      antonymGroups.set(gy, new Set([...(antonymGroups.get(gy) ?? []), gx]));
+    }
+  }
+  const answerGroups = groupsOf(answer);
+  for (const g of groupsOf(term)) for (const opposite of antonymGroups.get(g) ?? []) if (answerGroups.has(opposite)) return true;
+  return false;
 }
 
 /** Within 1 edit (2 from 9 letters), same first letter, at least 5 letters: a typo, not another word. */

@@ -1,6 +1,18 @@
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { CLAUSE_ENDERS, JOINING_PUNCTUATION, NEGATION_CANCELLERS, NEGATION_CUES, NEGATION_PAIRS, NEGATION_REACH, SENTENCE_PUNCTUATION, STOP_WORDS } from './lexicon';
+import {
+  CLAUSE_ENDERS,
+  COUNTERFACTUAL_MODALS,
+  COUNTERFACTUAL_OPENERS,
+  JOINING_PUNCTUATION,
+  NEGATION_CANCELLERS,
+  NEGATION_CUES,
+  NEGATION_PAIRS,
+  NEGATION_REACH,
+  NOMINAL_CUES,
+  SENTENCE_PUNCTUATION,
+  STOP_WORDS,
+} from './lexicon';
 
 // Turns free text into content words (lemma + Porter stem) that know their sentence and whether a
 // negation cue governs them. Student answers and rubric phrasings go through the same function, so
@@ -39,6 +51,11 @@ export interface Word {
   known: boolean;
   /** Inside the scope of not/no/without/never… */
   negated: boolean;
+  /**
+   * In a counterfactual ("Otherwise the likelihood would not be bounded", "Without it the model could not…"):
+   * the answer says what goes wrong without the thing, so a negation there neither denies nor asserts a claim.
+   */
+  counterfactual: boolean;
   /** Index into `Analysis.pieces`, to quote the student's own words as evidence. */
   piece: number;
 }
@@ -91,7 +108,17 @@ export function analyse(text: string): Analysis {
   let sentence = 0;
   let clause = 0;
   let scopeLeft = 0;
+  // "instead of X", "without X" negate a noun phrase: the verb after it is the clause's own ("instead of steps, one go is easier").
+  let nominalScope = false;
+  // A cue right before "because"/"since" negates the reason: "it is not because one step is hard".
+  let cueJustSeen = false;
   let wordCount = 0;
+  /** Sentences opened by "without"/"if not" that use would/could: counterfactual as a whole. */
+  const conditionalSentences = new Set<number>();
+  const modalSentences = new Set<number>();
+  const counterfactualClauses = new Set<number>();
+  let sentenceStarted = -1;
+  let clauseStarted = -1;
   for (let i = 0; i < surface.length; i++) {
     const lower = surface[i].toLowerCase();
     const lemma = lemmas[i].toLowerCase();
@@ -116,26 +143,46 @@ export function analyse(text: string): Analysis {
     if (pos[i] === 'VERB' || pos[i] === 'AUX') f.verb = true;
     if (FUNCTION_POS.has(pos[i])) f.functionWords++;
     const next = (surface[i + 1] ?? '').toLowerCase();
+    if (sentenceStarted !== sentence) {
+      sentenceStarted = sentence;
+      if (COUNTERFACTUAL_OPENERS.has(lower)) conditionalSentences.add(sentence);
+    }
+    if (clauseStarted !== clause) {
+      clauseStarted = clause;
+      if (lower === 'otherwise' || lower === 'else') counterfactualClauses.add(clause);
+    }
+    if (COUNTERFACTUAL_MODALS.has(lower)) modalSentences.add(sentence);
+    const wasCue = cueJustSeen;
+    cueJustSeen = false;
     if (NEGATION_PAIRS.get(lower) === next) {
       scopeLeft = NEGATION_REACH;
+      nominalScope = true;
+      cueJustSeen = true;
       i++; // "than"/"of" belong to the cue and must not end its scope
       continue;
     }
     if (NEGATION_CUES.has(lower) || NEGATION_CUES.has(lemma)) {
       // "not only X" asserts X; "non-invertible" negates just the next word.
-      if (!NEGATION_CANCELLERS.has(next)) scopeLeft = lower === 'non' ? 1 : NEGATION_REACH;
+      if (!NEGATION_CANCELLERS.has(next)) {
+        scopeLeft = lower === 'non' ? 1 : NEGATION_REACH;
+        nominalScope = NOMINAL_CUES.has(lower);
+        cueJustSeen = true;
+      }
       continue;
     }
     if (CLAUSE_ENDERS.has(lower)) {
       clause++;
-      scopeLeft = 0;
+      if (!(wasCue && (lower === 'because' || lower === 'since'))) scopeLeft = 0;
     }
+    // A finite verb after a noun phrase cue starts the predicate the cue does not reach; a gerund ("without needing labels") is still its object.
+    if (nominalScope && scopeLeft > 0 && (pos[i] === 'AUX' || (pos[i] === 'VERB' && !lower.endsWith('ing')))) scopeLeft = 0;
     if (STOP_WORDS.has(lower) || STOP_WORDS.has(lemma)) continue;
     const negated = scopeLeft > 0;
     if (scopeLeft > 0) scopeLeft--;
     f.contentWords++;
-    words.push({ word: lower, lemma, stem: stems[i].toLowerCase(), known: isKnown(ids[i], surface[i]), sentence, clause, negated, piece: i });
+    words.push({ word: lower, lemma, stem: stems[i].toLowerCase(), known: isKnown(ids[i], surface[i]), sentence, clause, negated, counterfactual: false, piece: i });
   }
+  for (const w of words) w.counterfactual = counterfactualClauses.has(w.clause) || (conditionalSentences.has(w.sentence) && modalSentences.has(w.sentence));
   for (let n = 0; n < sentence + 1; n++) sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, symbols: 0, commas: 0, from: 0, to: -1 };
   return { words, pieces: surface.map((text, i) => ({ text, space: spaces[i] })), wordCount, sentences };
 }
