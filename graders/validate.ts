@@ -4,6 +4,7 @@ import { ContentError, loadAllExercises, type LoadedExercise } from './content/l
 import { checkDeclaredMistakes } from './diagnosis/check-mistakes';
 import type { Grader } from './grader';
 import type { GradeReport } from './report';
+import { visualizeProblems } from './visualize/validate';
 
 export interface ExerciseCheck {
   slug: string;
@@ -48,6 +49,7 @@ export async function validateExercise(exercise: LoadedExercise, grader: Grader)
   else if (stub.points > 0) problems.push(`stub.js ${pointsText(stub.tests.filter((t) => t.points > 0))}`);
   if (stub.status !== 'graded') problems.push(`stub.js could not be graded: ${stub.error}`);
   problems.push(...constantGains);
+  problems.push(...(await visualizeProblems(exercise)));
   return { slug: exercise.slug, problems, referenceScore: reference.score, stubScore: stub.score, reports: { reference, stub } };
 }
 

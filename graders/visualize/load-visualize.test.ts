@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metaJson, writeTempExercise } from '../testing/temp-exercise';
-import { ContentError, loadExercise } from '../content/load';
+import { ContentError, loadExercise, parseExerciseFiles } from '../content/load';
+import { visualizeProblems } from './validate';
 
 const files = (overrides: Record<string, string> = {}) => ({
   'exercise.json': metaJson('demo', ['f']),
@@ -35,5 +36,17 @@ describe('visualize.js in the exercise loader', () => {
   it('rejects a file that declares no visualize function', async () => {
     const err = await loadExercise(await writeTempExercise('demo', files({ 'visualize.js': 'const draw = () => [];\n' }))).catch((e: unknown) => e);
     expect((err as ContentError).message).toBe('visualize.js: must declare a top-level function visualize({ tf, fns, rng }) that returns the pictures');
+  });
+});
+
+describe('visualizeProblems (validate-exercises)', () => {
+  const exercise = (visualize: string) => parseExerciseFiles({ ...files(), 'visualize.js': visualize }, 'demo');
+  it('accepts pictures the page can draw', async () => {
+    const ok = `function visualize({ fns }) { return [{ kind: 'points', title: 'P', description: 'identity', frames: [{ label: 'f', series: [{ name: 's', x: [fns.f(1)], y: [2] }] }] }]; }`;
+    expect(await visualizeProblems(exercise(ok))).toEqual([]);
+  });
+  it('names what is wrong with what visualize returns, or what it throws', async () => {
+    expect(await visualizeProblems(exercise(`function visualize() { return [{ kind: 'pie' }]; }`))).toEqual([expect.stringMatching(/^visualize\.js: visualize returned a bad value at 0\.kind: /)]);
+    expect(await visualizeProblems(exercise(`function visualize({ fns }) { return fns.g(); }`))).toEqual(['visualize.js: throws with the reference: fns.g is not a function']);
   });
 });

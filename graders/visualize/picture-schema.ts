@@ -72,7 +72,7 @@ export const BarsPictureSchema = z.strictObject({
     .max(6),
 });
 
-export const PictureSchema = z.union([PointsPictureSchema, LinesPictureSchema, HeatmapPictureSchema, BarsPictureSchema]);
+export const PictureSchema = z.discriminatedUnion('kind', [PointsPictureSchema, LinesPictureSchema, HeatmapPictureSchema, BarsPictureSchema]);
 export const PicturesSchema = z.array(PictureSchema).min(1).max(6);
 
 export type Picture = z.infer<typeof PictureSchema>;

@@ -6,7 +6,8 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExercise } from '../content/load';
 import type { Picture } from './picture-schema';
-import { parsePictures, runVisualize, seededRandom } from './run';
+import { parsePictures } from './parse';
+import { runVisualize, seededRandom } from './run';
 
 // Every exercise's visualize.js, run on the reference and on a typical wrong solution: both must give
 // valid pictures, and the pictures must differ where the mistake is (the number a student would read).
