@@ -110,6 +110,19 @@ describe('negation scope, antonyms and paraphrase', () => {
     expect(swapped.concepts!.find((c) => c.id === 'speed-quality')!.status).toBe('contradicted');
   });
 
+  it('reads a comparison as saying the opposite of what it is compared with, in its order only', () => {
+    expect(status('reverse-steps', 'Small steps are easier to learn than one big step.')['one-step-hard']).toBe('credited');
+    expect(score('reverse-steps', 'One step is easier to learn than many small steps.')).toMatchObject({ points: 0, needsReview: true });
+  });
+
+  it('keeps "the scale and shift networks" one noun phrase, but splits "close to the positive and far from the negative"', () => {
+    const clauses = (text: string) => new Set(analyse(text).words.map((w) => w.clause)).size;
+    expect(clauses('To invert it we invert the scale and shift networks.')).toBe(1);
+    expect(clauses('The anchor should be close to the positive and far from the negative.')).toBe(2);
+    expect(clauses('VAEs are fast and diffusion models are slow.')).toBe(2);
+    expect(score('coupling-layer', 'To invert the layer we have to invert the scale and shift networks.').concepts!.find((c) => c.id === 'invertible')!.status).toBe('contradicted');
+  });
+
   it('does not accuse a predicate whose words straddle a contrast: "one pass for a VAE but a long chain for diffusion"', () => {
     const result = score('vae-diffusion-compare', 'Sampling takes one decoder pass for a VAE but a long chain of evaluations for diffusion.');
     expect(result.needsReview).toBe(false);

@@ -33,6 +33,9 @@ export const NEGATION_CANCELLERS = new Set(['only', 'just', 'merely']);
 /** Words that end a clause, and with it a negation's scope: "it does not need labels but learns features". */
 export const CLAUSE_ENDERS = new Set(['but', 'and', 'while', 'whereas', 'unlike', 'however', 'although', 'though', 'yet', 'so', 'because', 'which', 'since', 'then']);
 
+/** Clause enders that may also join two nouns ("encoder and decoder"): they end a clause only before a verb. */
+export const NOUN_JOINERS = new Set(['and']);
+
 /** Punctuation that ends a sentence: phrasings never match across it. */
 export const SENTENCE_PUNCTUATION = new Set(['.', '!', '?', ';']);
 

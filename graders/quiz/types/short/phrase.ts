@@ -94,17 +94,19 @@ export function findPhrase(answer: Analysis, phrase: Phrase, cache: Map<string, 
   const sims = terms.map((t) => words.map((w) => bestSimilarity(w, t.alts, cache)));
   // A negated antonym states the term ("not hard" is "easy"), and an antonym states a negated term ("far" is "not close").
   const opposite = terms.map((t) => words.map((w) => w.negated !== t.negated && t.alts.some((alt) => isAntonym(w, alt))));
+  // A comparison says the opposite of what is compared with: "small steps are easier than one step" states "one step is hard".
+  const comparative = terms.map((t) => words.map((w) => w.comparison === 'before' && w.negated === t.negated && t.alts.some((alt) => isAntonym(w, alt))));
   const informative = terms.filter((t) => t.informative).length;
   let best = NO_HIT;
   for (let start = 0; start < words.length; start++) {
-    if (!sims.some((row) => row[start]) && !opposite.some((row) => row[start])) continue;
+    if (!sims.some((row) => row[start]) && !opposite.some((row) => row[start]) && !comparative.some((row) => row[start])) continue;
     const inWindow: number[] = [];
     const inUnit: number[] = [];
     for (let i = start; i < Math.min(words.length, start + PARTIAL_REACH) && words[i][mode.unit] === words[start][mode.unit]; i++) {
       inUnit.push(i);
       if (i < start + terms.length + SLACK) inWindow.push(i);
     }
-    const hit = windowHit(terms, words, sims, opposite, inWindow, mode.ordered) ?? farApartHit(terms, words, sims, inUnit, informative);
+    const hit = windowHit(terms, words, sims, opposite, inWindow, mode.ordered) ?? comparisonHit(terms, words, sims, comparative, inWindow) ?? farApartHit(terms, words, sims, inUnit, informative);
     if (better(hit, best)) best = hit;
     if (best.kind === 'match' && !best.fuzzy) break;
   }
@@ -122,6 +124,20 @@ function windowHit(terms: Term[], words: Word[], sims: Similarity[][], opposite:
   const fuzzy = picked.some((i, ti) => sims[ti][i] === 'fuzzy');
   const viaOpposite = rightPick !== null && rightPick.some((i, ti) => !(sims[ti][i] && polarityFits(terms[ti], i)));
   return { kind: rightPick ? 'match' : 'negated', coverage: 1, fuzzy, ...(viaOpposite ? { opposite: true } : {}), from: words[Math.min(...picked)].piece, to: words[Math.max(...picked)].piece };
+}
+
+/** One term stated by the comparison's antonym before "than", every other term in what it is compared with. */
+function comparisonHit(terms: Term[], words: Word[], sims: Similarity[][], comparative: boolean[][], window: number[]): Hit | null {
+  if (terms.length < 2) return null;
+  for (let flipped = 0; flipped < terms.length; flipped++) {
+    const candidates = terms.map((t, ti) =>
+      ti === flipped ? window.filter((i) => comparative[ti][i]) : window.filter((i) => sims[ti][i] && words[i].comparison === 'after' && words[i].negated === t.negated),
+    );
+    const picked = assign(candidates, false);
+    if (picked)
+      return { kind: 'match', coverage: 1, fuzzy: picked.some((i, ti) => sims[ti][i] === 'fuzzy'), opposite: true, from: words[Math.min(...picked)].piece, to: words[Math.max(...picked)].piece };
+  }
+  return null;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   NEGATION_PAIRS,
   NEGATION_REACH,
   NOMINAL_CUES,
+  NOUN_JOINERS,
   SENTENCE_PUNCTUATION,
   STOP_WORDS,
 } from './lexicon';
@@ -56,6 +57,8 @@ export interface Word {
    * the answer says what goes wrong without the thing, so a negation there neither denies nor asserts a claim.
    */
   counterfactual: boolean;
+  /** In a comparison's clause, before / after its "than": "small steps are easier [before] than one big step [after]". */
+  comparison: 'before' | 'after' | null;
   /** Index into `Analysis.pieces`, to quote the student's own words as evidence. */
   piece: number;
 }
@@ -104,6 +107,21 @@ export function analyse(text: string): Analysis {
   const sentences: SentenceForm[] = [];
   const form = (n: number, piece: number) => (sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, symbols: 0, commas: 0, from: piece, to: piece });
 
+  /** A verb before the next punctuation or clause-ending word after token i. */
+  const verbAhead = (i: number) => {
+    for (let j = i + 1; j < surface.length; j++) {
+      const t = surface[j].toLowerCase();
+      if ((types[j] !== 'word' && types[j] !== 'number' && !JOINING_PUNCTUATION.has(t)) || CLAUSE_ENDERS.has(t)) return false;
+      if (pos[j] === 'VERB' || pos[j] === 'AUX') return true;
+    }
+    return false;
+  };
+  /** The next token after i, past determiners, is a noun. */
+  const nounAhead = (i: number) => {
+    let j = i + 1;
+    while (j < surface.length && pos[j] === 'DET') j++;
+    return pos[j] === 'NOUN' || pos[j] === 'PROPN';
+  };
   const words: Word[] = [];
   let sentence = 0;
   let clause = 0;
@@ -117,6 +135,7 @@ export function analyse(text: string): Analysis {
   const conditionalSentences = new Set<number>();
   const modalSentences = new Set<number>();
   const counterfactualClauses = new Set<number>();
+  const thanPieces: { clause: number; piece: number }[] = [];
   let sentenceStarted = -1;
   let clauseStarted = -1;
   for (let i = 0; i < surface.length; i++) {
@@ -152,6 +171,7 @@ export function analyse(text: string): Analysis {
       if (lower === 'otherwise' || lower === 'else') counterfactualClauses.add(clause);
     }
     if (COUNTERFACTUAL_MODALS.has(lower)) modalSentences.add(sentence);
+    if (lower === 'than') thanPieces.push({ clause, piece: i });
     const wasCue = cueJustSeen;
     cueJustSeen = false;
     if (NEGATION_PAIRS.get(lower) === next) {
@@ -170,7 +190,9 @@ export function analyse(text: string): Analysis {
       }
       continue;
     }
-    if (CLAUSE_ENDERS.has(lower)) {
+    // "and" joining two nouns without a verb after them is one noun phrase ("the scale and shift networks");
+    // before a verb or a predicate ("close to the positive and far from the negative") it joins clauses.
+    if (CLAUSE_ENDERS.has(lower) && !(NOUN_JOINERS.has(lower) && nounAhead(i) && !verbAhead(i))) {
       clause++;
       if (!(wasCue && (lower === 'because' || lower === 'since'))) scopeLeft = 0;
     }
@@ -180,7 +202,11 @@ export function analyse(text: string): Analysis {
     const negated = scopeLeft > 0;
     if (scopeLeft > 0) scopeLeft--;
     f.contentWords++;
-    words.push({ word: lower, lemma, stem: stems[i].toLowerCase(), known: isKnown(ids[i], surface[i]), sentence, clause, negated, counterfactual: false, piece: i });
+    words.push({ word: lower, lemma, stem: stems[i].toLowerCase(), known: isKnown(ids[i], surface[i]), sentence, clause, negated, counterfactual: false, comparison: null, piece: i });
+  }
+  for (const w of words) {
+    const than = thanPieces.find((t) => t.clause === w.clause);
+    if (than) w.comparison = w.piece < than.piece ? 'before' : 'after';
   }
   for (const w of words) w.counterfactual = counterfactualClauses.has(w.clause) || (conditionalSentences.has(w.sentence) && modalSentences.has(w.sentence));
   for (let n = 0; n < sentence + 1; n++) sentences[n] ??= { verb: false, functionWords: 0, contentWords: 0, symbols: 0, commas: 0, from: 0, to: -1 };
