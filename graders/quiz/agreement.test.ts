@@ -7,8 +7,8 @@ import { loadQuiz } from './load';
 const root = path.resolve(import.meta.dirname, '../..');
 const { quiz } = await loadQuiz(path.join(root, 'exercises/quizzes/generative-ssl-concepts.json'));
 const { answers } = LabelledAnswersSchema.parse(JSON.parse(await readFile(path.join(root, 'tests/fixtures/quiz/labelled-answers.json'), 'utf8')));
-/** Measured on the held-out half (89.8 % and 25.0 % when set); issue #16 asks for 90 % and 25 %. */
-const AGREEMENT_TARGET = 0.89;
+/** Measured on the held-out half (90.7 % and 25.0 % when set); issue #16 asks for 90 % and 25 %. */
+const AGREEMENT_TARGET = 0.9;
 const REVIEW_TARGET = 0.25;
 
 describe('labelled short answers', () => {

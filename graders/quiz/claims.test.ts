@@ -103,6 +103,12 @@ describe('negation scope, antonyms and paraphrase', () => {
     expect(status('reverse-steps', 'Small steps are eaiser to learn.').manageable).toBe('credited');
   });
 
+  it('reads p(x) as the likelihood it stands for', () => {
+    expect(status('vae-diffusion-compare', 'Both of them push up a bound on log p(x).').probabilistic).toBe('credited');
+    expect(status('vae-diffusion-compare', 'Both of them push up a bound.').probabilistic).toBe('missing');
+    expect(analyse('the density p(x|z)').words.map((w) => w.word)).not.toContain('likelihood');
+  });
+
   it('resolves "the former" and "the latter" to the last two subjects named', () => {
     expect(score('vae-diffusion-compare', 'VAEs and diffusion models differ in speed: the former is fast, the latter is slow.')).toMatchObject({ points: 1, needsReview: false });
     const swapped = score('vae-diffusion-compare', 'VAEs and diffusion models differ in speed: the former is slow, the latter is fast.');

@@ -198,6 +198,15 @@ export function analyse(text: string): Analysis {
     }
     // A finite verb after a noun phrase cue starts the predicate the cue does not reach; a gerund ("without needing labels") is still its object.
     if (nominalScope && scopeLeft > 0 && (pos[i] === 'AUX' || (pos[i] === 'VERB' && !lower.endsWith('ing')))) scopeLeft = 0;
+    // Notation read as the word it stands for: "a bound on log p(x)" is a bound on the likelihood.
+    if (lower === 'p' && surface[i + 1] === '(' && surface[i + 2]?.toLowerCase() === 'x' && surface[i + 3] === ')') {
+      const negated = scopeLeft > 0;
+      if (scopeLeft > 0) scopeLeft--;
+      f.contentWords++;
+      words.push({ word: 'likelihood', lemma: 'likelihood', stem: 'likelihood', known: true, sentence, clause, negated, counterfactual: false, comparison: null, piece: i });
+      i += 3;
+      continue;
+    }
     if (STOP_WORDS.has(lower) || STOP_WORDS.has(lemma)) continue;
     const negated = scopeLeft > 0;
     if (scopeLeft > 0) scopeLeft--;
