@@ -1,11 +1,12 @@
 'use client';
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { isRetryableStatus, SaveRefused, type SaveState } from '@/app/_lib/autosaver';
+import { useAutosaver } from '@/app/_lib/use-autosaver';
 import type { DraftAnswer } from '@/db/services/quiz-attempt-view';
 
 const DEBOUNCE_MS = 600;
-
-type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+const RETRY_MS = 5000;
 
 type AutosaveContext = {
   answers: Record<string, DraftAnswer>;
@@ -13,7 +14,6 @@ type AutosaveContext = {
   /** Sends every pending answer now; resolves true when all are stored. */
   flush(): Promise<boolean>;
   state: SaveState;
-  error: string | null;
   disabled: boolean;
 };
 
@@ -33,100 +33,47 @@ export function useQuizAutosave(): AutosaveContext {
 export function QuizAutosaveProvider(props: { saveUrl: string; attemptId: string; initialAnswers: Record<string, DraftAnswer>; disabled?: boolean; children: ReactNode }) {
   const { saveUrl, attemptId, disabled = false } = props;
   const [answers, setAnswers] = useState(props.initialAnswers);
-  const [state, setState] = useState<SaveState>('saved');
-  const [error, setError] = useState<string | null>(null);
-  const pending = useRef(new Map<string, DraftAnswer>());
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<boolean>>(Promise.resolve(true));
-
-  const post = useCallback(
-    (questionId: string, answer: DraftAnswer, keepalive: boolean) =>
-      fetch(saveUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ attemptId, questionId, answer }), keepalive }),
-    [attemptId, saveUrl],
-  );
-
-  const send = useCallback(
-    (keepalive = false): Promise<boolean> => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = null;
-      const batch = [...pending.current];
-      pending.current.clear();
-      if (batch.length === 0) return inFlight.current;
-      if (keepalive) {
-        // The page is going away: no waiting behind an earlier request, which would never finish.
-        for (const [questionId, answer] of batch) post(questionId, answer, true).catch(() => {});
-        return Promise.resolve(true);
+  const post = (questionId: string, answer: DraftAnswer, keepalive: boolean) =>
+    fetch(saveUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ attemptId, questionId, answer }), keepalive });
+  const { saver, state } = useAutosaver<DraftAnswer>({
+    debounceMs: DEBOUNCE_MS,
+    retryMs: RETRY_MS,
+    savedAt: null,
+    async send(questionId, answer) {
+      let response: Response;
+      try {
+        response = await post(questionId, answer, false);
+      } catch {
+        throw new Error('You seem to be offline; your answers will be saved when the connection returns.');
       }
-      setState('saving');
-      // Chained, so an older value never lands after a newer one.
-      inFlight.current = inFlight.current.then(async () => {
-        let ok = true;
-        for (const [questionId, answer] of batch) {
-          try {
-            const response = await post(questionId, answer, false);
-            if (!response.ok) {
-              ok = false;
-              const body = (await response.json().catch(() => null)) as { error?: string } | null;
-              setError(body?.error ?? `Saving failed (HTTP ${response.status}).`);
-              // Keep it for the next try unless a newer value is already waiting.
-              if (response.status >= 500 && !pending.current.has(questionId)) pending.current.set(questionId, answer);
-            }
-          } catch {
-            ok = false;
-            setError('You seem to be offline; your answers will be saved when the connection returns.');
-            if (!pending.current.has(questionId)) pending.current.set(questionId, answer);
-          }
-        }
-        if (ok) setError(null);
-        setState(!ok ? 'error' : pending.current.size ? 'pending' : 'saved');
-        return ok;
-      });
-      return inFlight.current;
+      if (response.ok) return null;
+      const body = (await response.json().catch(() => null)) as { error?: string } | null;
+      const message = body?.error ?? `Saving failed (HTTP ${response.status}).`;
+      throw isRetryableStatus(response.status) ? new Error(message) : new SaveRefused(message);
     },
-    [post],
-  );
+    sendOnExit(questionId, answer) {
+      post(questionId, answer, true).catch(() => {});
+    },
+  });
 
   const setAnswer = useCallback(
     (questionId: string, answer: DraftAnswer) => {
       if (disabled) return;
       setAnswers((previous) => ({ ...previous, [questionId]: answer }));
-      pending.current.set(questionId, answer);
-      setState('pending');
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void send(), DEBOUNCE_MS);
+      saver.set(questionId, answer);
     },
-    [disabled, send],
+    [disabled, saver],
   );
 
-  useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === 'hidden' && pending.current.size) void send(true);
-    };
-    const onPageHide = () => {
-      if (pending.current.size) void send(true);
-    };
-    const onOnline = () => {
-      if (pending.current.size) void send();
-    };
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', onPageHide);
-    window.addEventListener('online', onOnline);
-    return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onPageHide);
-      window.removeEventListener('online', onOnline);
-    };
-  }, [send]);
-
-  const value = useMemo(() => ({ answers, setAnswer, flush: () => send(), state, error, disabled }), [answers, setAnswer, send, state, error, disabled]);
+  const value = useMemo(() => ({ answers, setAnswer, flush: () => saver.flush(), state, disabled }), [answers, setAnswer, saver, state, disabled]);
   return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }
 
 export function AutosaveStatus() {
-  const { state, error } = useQuizAutosave();
-  const text = { saved: 'All answers saved', pending: 'Unsaved changes…', saving: 'Saving…', error: error ?? 'Could not save' }[state];
+  const { state } = useQuizAutosave();
+  const text = { saved: 'All answers saved', pending: 'Unsaved changes…', saving: 'Saving…', error: state.kind === 'error' ? state.message : '' }[state.kind];
   return (
-    <p role="status" aria-live="polite" data-testid="autosave-status" className={`text-sm ${state === 'error' ? 'text-red-700' : 'text-slate-600'}`}>
+    <p role="status" aria-live="polite" data-testid="autosave-status" className={`text-sm ${state.kind === 'error' ? 'text-red-700' : 'text-slate-600'}`}>
       {text}
     </p>
   );
