@@ -43,6 +43,8 @@ export const ROLE_PERMISSIONS = {
   'content.publish': INSTRUCTOR,
   /** Assignments: items, deadlines, publishing and extensions. */
   'assignments.manage': INSTRUCTOR,
+  /** The LMS connection (LTI): link LMS courses, see and retry score passback, sync the roster. */
+  'lms.manage': INSTRUCTOR,
 } as const satisfies Record<string, readonly CourseRole[]>;
 
 export type Capability = keyof typeof ROLE_PERMISSIONS;
