@@ -1,7 +1,6 @@
 import { latePenalty } from '@/db/queries/late-penalty.shared';
 import { formatPercent } from '@/app/_lib/format-percent.shared';
-
-const fmt = (n: number) => String(Math.round(n * 100) / 100);
+import { formatPoints } from '@/app/_lib/format-points.shared';
 
 export type LateTerms = { isLate: boolean; submittedAt: string; dueAt: string | null; latePenaltyPerDay: number };
 
@@ -10,8 +9,8 @@ export type LateTerms = { isLate: boolean; submittedAt: string; dueAt: string | 
  * ("1 / 10 points after a 50 % late penalty; 2 / 10 before"), with the rule the gradebook uses (db/queries/scores.ts).
  */
 export function pointsLine(points: number, maxPoints: number, late: LateTerms): string {
-  if (!late.isLate) return `${fmt(points)} / ${fmt(maxPoints)} points`;
+  if (!late.isLate) return `${formatPoints(points)} / ${formatPoints(maxPoints)} points`;
   const penalty = latePenalty(new Date(late.submittedAt), late.dueAt ? new Date(late.dueAt) : null, late.latePenaltyPerDay);
-  if (penalty === 0) return `${fmt(points)} / ${fmt(maxPoints)} points, late, no late penalty`;
-  return `${fmt(points * (1 - penalty))} / ${fmt(maxPoints)} points after a ${formatPercent(penalty)} late penalty; ${fmt(points)} / ${fmt(maxPoints)} before`;
+  if (penalty === 0) return `${formatPoints(points)} / ${formatPoints(maxPoints)} points, late, no late penalty`;
+  return `${formatPoints(points * (1 - penalty))} / ${formatPoints(maxPoints)} points after a ${formatPercent(penalty)} late penalty; ${formatPoints(points)} / ${formatPoints(maxPoints)} before`;
 }

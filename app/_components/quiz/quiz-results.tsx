@@ -5,8 +5,7 @@ import { Markdown } from '@/app/_components/markdown/markdown';
 import { isEmptyAnswer } from '@/graders/quiz/empty';
 import { QUESTION_ANSWERS } from './types/answers';
 import type { AnswerProps } from './types/props';
-
-const fmt = (n: number) => String(Math.round(n * 100) / 100);
+import { formatPoints } from '@/app/_lib/format-points.shared';
 
 /** Per-question feedback of a submitted attempt: points, recognised and missing concepts, review state. */
 export function QuizResults({ view }: { view: QuizAttemptView & { result: NonNullable<QuizAttemptView['result']> } }) {
@@ -40,7 +39,7 @@ function QuestionResult({ index, question, answer, feedback }: { index: number; 
         <p className="flex items-center gap-2 text-sm">
           <span className={`rounded-full px-2 py-0.5 font-medium ${verdict.className}`}>{verdict.text}</span>
           <span data-testid="points">
-            {fmt(feedback.points)} / {fmt(feedback.maxPoints)} points{feedback.awaitingReview ? ' (suggested)' : feedback.reviewed ? ' (graded by staff)' : ''}
+            {formatPoints(feedback.points)} / {formatPoints(feedback.maxPoints)} points{feedback.awaitingReview ? ' (suggested)' : feedback.reviewed ? ' (graded by staff)' : ''}
           </span>
         </p>
       </div>
@@ -60,7 +59,7 @@ function QuestionResult({ index, question, answer, feedback }: { index: number; 
               {credited.length ? (
                 credited.map((c) => (
                   <li key={c.id}>
-                    {c.label} ({fmt(c.points)} pt)
+                    {c.label} ({formatPoints(c.points)} pt)
                   </li>
                 ))
               ) : (

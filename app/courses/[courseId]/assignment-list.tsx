@@ -6,18 +6,17 @@ import type { FinalScore } from '@/db/queries/student-feedback';
 import { totalPoints, type ItemScore } from '@/db/queries/scores';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { formatPercent } from '@/app/_lib/format-percent.shared';
+import { formatPoints } from '@/app/_lib/format-points.shared';
 
 type ItemStatus = { label: string; tone: 'slate' | 'sky' | 'indigo' | 'emerald' | 'amber' };
 
-const pts = (n: number) => String(Math.round(n * 100) / 100);
-
 function itemStatus(item: StudentItemRow, final: FinalScore | undefined, score: ItemScore | undefined): ItemStatus {
   // A grader's override is the item's score, whatever the attempts say.
-  if (final && !item.scoresHeld) return { label: `${pts(final.score)} / ${item.points} pts (final)`, tone: final.score >= item.points ? 'emerald' : 'indigo' };
+  if (final && !item.scoresHeld) return { label: `${formatPoints(final.score)} / ${item.points} pts (final)`, tone: final.score >= item.points ? 'emerald' : 'indigo' };
   if (item.latestStatus === 'queued' || item.latestStatus === 'grading') return { label: 'grading…', tone: 'indigo' };
   if (item.latestStatus === 'in_progress') return { label: 'in progress', tone: 'sky' };
   // The score policy's rule, worded as the gradebook words it: a quiz attempt waiting for a grader counts nothing yet.
-  if (score?.pendingReview && !item.scoresHeld) return { label: score.final === null ? 'pending review' : `pending review · ${pts(score.final)} / ${item.points} pts counted`, tone: 'amber' };
+  if (score?.pendingReview && !item.scoresHeld) return { label: score.final === null ? 'pending review' : `pending review · ${formatPoints(score.final)} / ${item.points} pts counted`, tone: 'amber' };
   if (item.bestScore !== null) return { label: `best ${formatPercent(item.bestScore)}`, tone: item.bestScore >= 1 ? 'emerald' : 'indigo' };
   if (item.attempts > 0) return { label: item.scoresHeld ? 'submitted · score after the due date' : 'submitted', tone: 'indigo' };
   if (item.hasDraft) return { label: 'draft', tone: 'sky' };

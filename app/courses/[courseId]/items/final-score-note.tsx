@@ -1,6 +1,5 @@
 import type { FinalScore } from '@/db/queries/student-feedback';
-
-const pts = (n: number) => String(Math.round(n * 100) / 100);
+import { formatPoints } from '@/app/_lib/format-points.shared';
 
 /**
  * Course staff set this item's final score by hand (it replaces the best attempt, see db/queries/scores.ts): the
@@ -12,10 +11,12 @@ export function FinalScoreNote({ final, points, best }: { final: FinalScore | un
   return (
     <section className="rounded-lg border border-indigo-200 bg-indigo-50 p-4 text-sm" aria-label="Final score" data-testid="final-score">
       <p className="font-semibold text-indigo-950">
-        Final score: {pts(final.score)} / {points} points <span className="font-normal">(set by course staff{final.comment ? `: ${final.comment}` : ''})</span>
+        Final score: {formatPoints(final.score)} / {points} points <span className="font-normal">(set by course staff{final.comment ? `: ${final.comment}` : ''})</span>
       </p>
       <p className="mt-1 text-indigo-900">
-        {best === null ? 'No attempt of yours is graded; this score counts for the item.' : `Your best attempt: ${pts(best)} / ${points} points. The final score above is what counts for this item.`}
+        {best === null
+          ? 'No attempt of yours is graded; this score counts for the item.'
+          : `Your best attempt: ${formatPoints(best)} / ${points} points. The final score above is what counts for this item.`}
       </p>
     </section>
   );

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Gradebook } from '@/db/queries/gradebook';
 import type { ScoreItem } from '@/db/queries/scores';
-import { formatPoints, scoreMarkers } from './score-format';
+import { formatCellPoints, scoreMarkers } from './score-format';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 
 /** Consecutive items of one assignment share a header cell above them. */
@@ -42,13 +42,13 @@ export function GradebookTable({ courseId, book }: { courseId: string; book: Gra
               </th>
             ))}
             <th rowSpan={2} scope="col" className={`${th} ${stickyTotal} top-0 z-30 text-right whitespace-nowrap`} data-testid="gradebook-total-header">
-              Total <span className="font-normal text-slate-700">/ {formatPoints(book.maxTotal)}</span>
+              Total <span className="font-normal text-slate-700">/ {formatCellPoints(book.maxTotal)}</span>
             </th>
           </tr>
           <tr>
             {book.items.map((item) => (
               <th key={item.itemId} scope="col" className={`${th} top-9 text-right font-medium`}>
-                <InlineMarkdown>{item.title}</InlineMarkdown> <span className="font-normal text-slate-700">/ {formatPoints(item.points)}</span>
+                <InlineMarkdown>{item.title}</InlineMarkdown> <span className="font-normal text-slate-700">/ {formatCellPoints(item.points)}</span>
               </th>
             ))}
           </tr>
@@ -66,7 +66,7 @@ export function GradebookTable({ courseId, book }: { courseId: string; book: Gra
                 const markers = scoreMarkers(cell);
                 return (
                   <td key={cell.itemId} className={`border-b border-slate-100 px-3 py-2 text-right whitespace-nowrap tabular-nums ${cell.overridden ? 'bg-amber-50' : ''}`}>
-                    {formatPoints(cell.final)}
+                    {formatCellPoints(cell.final)}
                     {markers.map((m) => (
                       <abbr key={m.mark} title={m.label} className="ml-1 rounded bg-slate-200 px-1 text-xs font-semibold no-underline">
                         {m.mark}
@@ -77,7 +77,7 @@ export function GradebookTable({ courseId, book }: { courseId: string; book: Gra
                 );
               })}
               <td className={`${stickyTotal} z-10 border-b border-slate-100 bg-white px-3 py-2 text-right font-semibold tabular-nums`} data-testid="gradebook-total">
-                {formatPoints(row.total)}
+                {formatCellPoints(row.total)}
               </td>
             </tr>
           ))}

@@ -1,11 +1,12 @@
 import type { ItemScore } from '@/db/queries/scores';
 import { formatPercent } from '@/app/_lib/format-percent.shared';
+import { formatPoints } from '@/app/_lib/format-points.shared';
 
 export { formatPercent };
 
-/** "6.4" for a score, "—" for nothing counted yet; at most two decimals on screen (the CSV keeps four). */
-export function formatPoints(points: number | null): string {
-  return points === null ? '—' : String(Math.round(points * 100) / 100);
+/** Points as everywhere (app/_lib/format-points.shared.ts), or "—" for nothing counted yet. */
+export function formatCellPoints(points: number | null): string {
+  return points === null ? '—' : formatPoints(points);
 }
 
 /** The short markers a cell carries, with the words a screen reader and the legend use. */

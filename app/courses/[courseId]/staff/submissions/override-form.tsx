@@ -4,11 +4,10 @@ import { useActionState, useState } from 'react';
 import { FormMessage, SubmitButton, TextField } from '@/app/_components/form-controls';
 import { initialFormState } from '@/app/_lib/form-state.shared';
 import { overrideScoreAction } from './actions';
+import { formatPoints } from '@/app/_lib/format-points.shared';
 
 /** The item's score as it stands, in points: what the override replaces. */
 export type CurrentItemScore = { final: number | null; best: number | null; overridden: boolean; pendingReview: boolean };
-
-const pts = (n: number) => String(Math.round(n * 100) / 100);
 
 /**
  * An override sets the final score of the *item* for this student (the policy in db/queries/scores.ts), whichever
@@ -36,10 +35,10 @@ export function OverrideForm(props: {
       <div className="rounded-md bg-slate-50 p-3 text-sm text-slate-800" data-testid="override-current">
         <p>
           Sets the final score of <strong>{itemTitle}</strong> for <strong>{studentName}</strong>
-          {best !== null ? `, replacing the best attempt's ${pts(best)} / ${points}` : ', which has no graded attempt yet'}. It applies to the item, not only to this attempt.
+          {best !== null ? `, replacing the best attempt's ${formatPoints(best)} / ${points}` : ', which has no graded attempt yet'}. It applies to the item, not only to this attempt.
         </p>
         <p className="mt-1 text-slate-700">
-          Counts now: {current?.final !== null && current?.final !== undefined ? `${pts(current.final)} / ${points}` : 'nothing'}
+          Counts now: {current?.final !== null && current?.final !== undefined ? `${formatPoints(current.final)} / ${points}` : 'nothing'}
           {current?.overridden ? ' (set by staff)' : best !== null ? ' (best attempt, after any late penalty)' : ''}
           {current?.pendingReview ? '; a quiz attempt is pending review and not counted yet' : ''}.
         </p>
@@ -61,7 +60,7 @@ export function OverrideForm(props: {
           <label className="flex items-start gap-2 text-sm text-amber-900">
             <input type="checkbox" name="confirmLower" required className="mt-1" aria-describedby="confirmLower-error" />
             <span>
-              Yes, lower the final score below the best attempt&apos;s {pts(best)} / {points}.
+              Yes, lower the final score below the best attempt&apos;s {formatPoints(best)} / {points}.
             </span>
           </label>
           <p id="confirmLower-error" className="text-sm text-red-700" aria-live="polite">

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { forbiddenOnRefusal, requireCapability } from '@/app/_lib/authz';
 import { selectStudentGradebook, type StudentItemDetail } from '@/db/queries/gradebook';
-import { formatPercent, formatPoints, scoreMarkers } from '../score-format';
+import { formatPercent, formatCellPoints, scoreMarkers } from '../score-format';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
 
@@ -24,7 +24,7 @@ export default async function StudentGradesPage({ params }: { params: Promise<{ 
       <div>
         <h1 className="text-2xl font-semibold">{detail.student.name}</h1>
         <p className="text-slate-600">
-          {detail.student.email} · total <strong data-testid="student-total">{formatPoints(detail.total)}</strong> / {formatPoints(detail.maxTotal)}
+          {detail.student.email} · total <strong data-testid="student-total">{formatCellPoints(detail.total)}</strong> / {formatCellPoints(detail.maxTotal)}
         </p>
       </div>
       {detail.items.map((entry) => (
@@ -46,7 +46,7 @@ function ItemCard({ entry, timeZone }: { entry: StudentItemDetail; timeZone: str
           <InlineMarkdown>{item.title}</InlineMarkdown>
         </h2>
         <p className="tabular-nums">
-          <strong>{formatPoints(score.final)}</strong> / {formatPoints(item.points)}
+          <strong>{formatCellPoints(score.final)}</strong> / {formatCellPoints(item.points)}
           {scoreMarkers(score).map((m) => (
             <span key={m.mark} className="ml-2 rounded bg-slate-200 px-1.5 text-xs">
               {m.label}
@@ -58,12 +58,12 @@ function ItemCard({ entry, timeZone }: { entry: StudentItemDetail; timeZone: str
         <dt className="text-slate-500">Due</dt>
         <dd>{entry.dueAt ? formatDateTime(entry.dueAt, timeZone) : 'no due date'}</dd>
         <dt className="text-slate-500">Best raw</dt>
-        <dd>{formatPoints(score.raw)}</dd>
+        <dd>{formatCellPoints(score.raw)}</dd>
         <dt className="text-slate-500">Late penalty</dt>
         <dd>{score.penalty > 0 ? `−${formatPercent(score.penalty)}` : 'none'}</dd>
         <dt className="text-slate-500">Final</dt>
         <dd>
-          {formatPoints(score.final)}
+          {formatCellPoints(score.final)}
           {score.overridden ? ' (override)' : ''}
         </dd>
       </dl>
@@ -96,7 +96,7 @@ function ItemCard({ entry, timeZone }: { entry: StudentItemDetail; timeZone: str
                   {a.late ? ' · late' : ''}
                 </td>
                 <td>{a.counts ? 'graded' : a.status.replace('_', ' ')}</td>
-                <td className="text-right tabular-nums">{a.score === null ? '—' : formatPoints(a.score * item.points)}</td>
+                <td className="text-right tabular-nums">{a.score === null ? '—' : formatCellPoints(a.score * item.points)}</td>
                 <td className="text-right tabular-nums">{a.penalty > 0 ? `−${formatPercent(a.penalty)}` : ''}</td>
               </tr>
             ))}
@@ -109,9 +109,9 @@ function ItemCard({ entry, timeZone }: { entry: StudentItemDetail; timeZone: str
           <ul className="mt-1 space-y-1 text-sm">
             {entry.overrides.map((o) => (
               <li key={o.createdAt.toISOString()}>
-                <strong>{formatPoints(o.newScore)}</strong>
-                {o.oldScore !== null && <span className="text-slate-500"> (was {formatPoints(o.oldScore)})</span>} by {o.actorName ?? 'a former member'} on {formatDateTime(o.createdAt, timeZone)} —{' '}
-                {o.reason}
+                <strong>{formatCellPoints(o.newScore)}</strong>
+                {o.oldScore !== null && <span className="text-slate-500"> (was {formatCellPoints(o.oldScore)})</span>} by {o.actorName ?? 'a former member'} on {formatDateTime(o.createdAt, timeZone)}{' '}
+                — {o.reason}
                 {o.comment && <span className="text-slate-500"> · told the student: “{o.comment}”</span>}
               </li>
             ))}

@@ -7,10 +7,9 @@ import { QuizResults } from '@/app/_components/quiz/quiz-results';
 import { STATUS_LABELS } from '@/app/_components/quiz/labels.shared';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
+import { formatPoints } from '@/app/_lib/format-points.shared';
 
 export const metadata: Metadata = { title: 'Quiz feedback' };
-
-const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
 export default async function QuizAttemptPage({ params }: { params: Promise<{ courseId: string; itemId: string; attemptId: string }> }) {
   const { courseId, itemId, attemptId } = await params;
@@ -39,7 +38,7 @@ export default async function QuizAttemptPage({ params }: { params: Promise<{ co
         </p>
         {view.result ? (
           <p className="text-lg" data-testid="attempt-total">
-            {fmt(view.result.points)} / {fmt(view.result.maxPoints)} points
+            {formatPoints(view.result.points)} / {formatPoints(view.result.maxPoints)} points
             {view.result.reviewCount > 0 && (
               <span className="ml-2 text-base text-amber-800">
                 ({view.result.reviewCount} answer{view.result.reviewCount === 1 ? '' : 's'} awaiting review; the total may change)
