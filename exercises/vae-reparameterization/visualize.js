@@ -34,7 +34,7 @@ function visualize({ tf, fns, rng }) {
     {
       kind: 'points',
       title: 'Samples of your reparameterize',
-      description: `${n} samples z = reparameterize(μ, log σ², ε) around each of three means (crosses): the cloud around μ1 should be small and round, the one around μ2 wide along z₁, the one around μ3 tall along z₂.`,
+      description: `${n} samples z = reparameterize(μ, log σ², ε) around each of three means (the μ series): the cloud around μ1 should be small and round, the one around μ2 wide along z₁, the one around μ3 tall along z₂.`,
       xLabel: 'z₁',
       yLabel: 'z₂',
       frames: [{ label: 'samples', series }],

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { CodeEditor, type EditorApi } from './code-editor';
+import { PicturesPanel } from '@/app/_components/pictures/pictures-panel';
 import { ConfirmDialog } from './confirm-dialog';
 import { HistoryList } from './history-list';
 import type { LoadedMonaco } from './monaco-setup';
@@ -56,7 +57,7 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
   }, [itemId, draftSavedAt, initialCode]);
 
   const casesUrl = preview?.casesUrl ?? `${base}/visible-cases?v=${exercise.versionHash.slice(0, 16)}`;
-  const { runState, run, running } = useVisibleRun({ casesUrl, exercise, codeRef, onSyntax: setSyntaxAt, announce: setAnnouncement });
+  const { runState, pictures, run, running } = useVisibleRun({ casesUrl, exercise, codeRef, onSyntax: setSyntaxAt, announce: setAnnouncement });
   const { history, poll, polling, inFlight, submit, submitting, submitError } = useSubmissions({ itemId, initialHistory, codeRef, saveNow, onSyntax: setSyntaxAt, announce: setAnnouncement });
   const save = useCallback(() => {
     setAnnouncement('Saving…');
@@ -126,6 +127,7 @@ export function ExerciseWorkspace({ courseId, itemId, exercise, initialCode, dra
           submitError={submitError}
           due={{ dueAt: submitInfo.dueAt, latePenaltyPerDay: submitInfo.latePenaltyPerDay }}
         />
+        {exercise.visualize && <PicturesPanel state={pictures} />}
         <section aria-labelledby="history-heading" className="card">
           <h2 id="history-heading" className="mb-2 text-base font-semibold">
             Submission history

@@ -10,6 +10,7 @@ import { toReferenceCase } from '@/graders/visible-cases/shape';
 import type { CaseOutcome, Failure, StudentRun } from '@/graders/runner/student';
 import { appendLogs, LoadResultSchema, malformedOutput } from '@/graders/runner/run-state';
 import { CaseRunSchema } from '@/graders/runner/wire';
+import { parsePictures, type ParsedPictures } from '@/graders/visualize/parse';
 import type { RunnerExercise, VisibleCase } from './run.shared';
 import type { CaseCall, WorkerRequest, WorkerResponse } from './worker-protocol.shared';
 
@@ -18,6 +19,9 @@ const MAX_KILLS_PER_RUN = 2;
 const WORKER_START_MS = 60_000;
 
 export type RunResult = { report: GradeReport; runMs: number; backend: string };
+export type PicturesResult = ParsedPictures & { ms: number };
+// The pictures are always computed from the same random draws, so two Runs of the same code agree.
+const PICTURE_SEED = 19;
 
 type Handle = { worker: Worker; ready: Promise<string>; next: (listener: ((m: WorkerResponse) => void) | null) => void };
 
@@ -111,6 +115,27 @@ export class VisibleRunner {
     // Ready for the next Run while the student reads this one.
     void this.warm().catch(() => {});
     return { report: assembleReport(loaded, refCases, run, runMs, code), runMs, backend };
+  }
+
+  /** The exercise's visualize.js on the student's code, in a worker of its own under the job's time limit. */
+  async pictures(code: string, exercise: RunnerExercise, source: string): Promise<PicturesResult> {
+    const t0 = performance.now();
+    const { handle } = await this.take();
+    const limit = exercise.limits.timeMsPerJob;
+    const raw = await new Promise<{ ok: true; result: unknown } | { ok: false; message: string }>((resolve) => {
+      const timer = setTimeout(() => resolve({ ok: false, message: `the pictures took longer than ${Math.round(limit / 1000)} s` }), limit);
+      handle.next((m) => {
+        if (m.type !== 'pictures' && m.type !== 'pictures-failed' && m.type !== 'broken') return;
+        clearTimeout(timer);
+        resolve(m.type === 'pictures' ? { ok: true, result: m.result } : { ok: false, message: m.message });
+      });
+      const request: WorkerRequest = { type: 'visualize', code, entries: exercise.entry, source, seed: PICTURE_SEED };
+      handle.worker.postMessage(request);
+    });
+    handle.worker.terminate();
+    void this.warm().catch(() => {});
+    const ms = Math.round(performance.now() - t0);
+    return raw.ok ? { ...parsePictures(raw.result), ms } : { ok: false, message: raw.message, ms };
   }
 }
 

@@ -8,4 +8,6 @@ export type RunnerExercise = {
   limits: { timeMsPerTest: number; timeMsPerJob: number; memoryMb: number };
   /** Entry functions that return a batch-averaged scalar loss (the diagnosis's shape advice). */
   scalarLosses: string[];
+  /** The exercise's visualize.js (not secret), run after the visible tests to draw pictures; null if it has none. */
+  visualize?: string | null;
 };

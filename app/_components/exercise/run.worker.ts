@@ -7,6 +7,7 @@ import { tfReady } from './worker-tf';
 import '@/graders/sandbox/isolate/harness.js';
 import '@/graders/sandbox/isolate/wire.js';
 import '@/graders/sandbox/isolate/runner.js';
+import { runVisualize, seededRandom } from '@/graders/visualize/run';
 import { syntaxErrorLocation } from './syntax-error.shared';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.shared';
 
@@ -41,8 +42,24 @@ function syntaxError(code: string): Extract<WorkerResponse, { type: 'syntax' }> 
   return at && { type: 'syntax', ...at };
 }
 
+/**
+ * The pictures: the student's top level once more (this worker is fresh), then visualize.js with
+ * their entry functions. Plain data goes back; the page checks it before drawing anything.
+ */
+function visualize(request: Extract<WorkerRequest, { type: 'visualize' }>) {
+  try {
+    const pick = request.entries.map((name) => `${name}: typeof ${name} === 'undefined' ? undefined : ${name}`).join(', ');
+    const fns = (0, eval)(`${request.code}\n;({ ${pick} });\n//# sourceURL=solution.js`) as Record<string, unknown>;
+    const tf = (globalThis as unknown as { tf: Parameters<typeof seededRandom>[1] }).tf;
+    post({ type: 'pictures', result: runVisualize(request.source, { tf, fns, rng: seededRandom(request.seed, tf) }) });
+  } catch (error) {
+    post({ type: 'pictures-failed', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  }
+}
+
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  if (request.type === 'visualize') return visualize(request);
   if (request.type !== 'run') return;
   const syntax = syntaxError(request.code);
   if (syntax !== null) return post(syntax);

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { RunState } from './results-panel';
+import type { PicturesState } from '@/app/_components/pictures/pictures-panel';
 import type { VisibleRunner } from './run-visible';
 import type { RunnerExercise, VisibleCasesResponse } from './run.shared';
 import { syntaxMarker, type EditorMarker } from './syntax-error.shared';
@@ -16,6 +17,7 @@ const loadRunnerModule = () => (runnerModule ??= import('./run-visible'));
 export function useVisibleRun(options: { casesUrl: string; exercise: RunnerExercise; codeRef: RefObject<string>; onSyntax: (at: EditorMarker | null) => void; announce: (text: string) => void }) {
   const { casesUrl, exercise, codeRef, onSyntax, announce } = options;
   const [runState, setRunState] = useState<RunState>({ kind: 'idle' });
+  const [pictures, setPictures] = useState<PicturesState>({ kind: 'idle' });
   const runner = useRef<VisibleRunner | null>(null);
   const cases = useRef<Promise<VisibleCasesResponse> | null>(null);
 
@@ -58,8 +60,15 @@ export function useVisibleRun(options: { casesUrl: string; exercise: RunnerExerc
       const result = await r.run(codeRef.current, exercise, list);
       const passed = result.report.tests.filter((t) => t.passed).length;
       setRunState({ kind: 'done', ...result });
-      onSyntax(syntaxMarker(result.report.tests));
+      const syntax = syntaxMarker(result.report.tests);
+      onSyntax(syntax);
       announce(`Run finished: ${passed} of ${result.report.tests.length} visible tests passed.`);
+      // The pictures come after the results, from the same code, whether the tests passed or not.
+      if (exercise.visualize && !syntax) {
+        setPictures({ kind: 'drawing' });
+        const drawn = await r.pictures(codeRef.current, exercise, exercise.visualize).catch((error: Error) => ({ ok: false as const, message: error.message, ms: 0 }));
+        setPictures(drawn.ok ? { kind: 'done', pictures: drawn.pictures, notFinite: drawn.notFinite, ms: drawn.ms } : { kind: 'failed', message: drawn.message });
+      } else setPictures({ kind: 'idle' });
     } catch (error) {
       const message = `The visible tests could not run: ${(error as Error).message}`;
       setRunState({ kind: 'error', message });
@@ -67,5 +76,5 @@ export function useVisibleRun(options: { casesUrl: string; exercise: RunnerExerc
     }
   }, [exercise, getRunner, visibleCases, codeRef, onSyntax, announce]);
 
-  return { runState, run, running: runState.kind === 'preparing' || runState.kind === 'running' };
+  return { runState, pictures, run, running: runState.kind === 'preparing' || runState.kind === 'running' };
 }

@@ -9,7 +9,10 @@ export type CaseCall = {
   grad: { wrt: number[]; output: string | null } | null;
 };
 
-export type WorkerRequest = { type: 'run'; code: string; entries: string[]; calls: CaseCall[] };
+export type WorkerRequest =
+  | { type: 'run'; code: string; entries: string[]; calls: CaseCall[] }
+  /** After a Run: the exercise's visualize.js on the student's functions, in a fresh worker of its own. */
+  | { type: 'visualize'; code: string; entries: string[]; source: string; seed: number };
 
 export type WorkerResponse =
   | { type: 'ready'; backend: string }
@@ -18,4 +21,6 @@ export type WorkerResponse =
   | { type: 'loaded'; result: unknown }
   | { type: 'defined'; names: string[] }
   | { type: 'case'; index: number; result: unknown }
-  | { type: 'done' };
+  | { type: 'done' }
+  | { type: 'pictures'; result: unknown }
+  | { type: 'pictures-failed'; message: string };

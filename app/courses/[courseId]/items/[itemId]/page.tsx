@@ -53,7 +53,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ cours
       <ExerciseWorkspace
         courseId={courseId}
         itemId={itemId}
-        exercise={{ versionHash: item.versionHash, stub: item.stub, entry: meta.entry, limits: meta.limits, scalarLosses: meta.scalarLosses }}
+        exercise={{ versionHash: item.versionHash, stub: item.stub, entry: meta.entry, limits: meta.limits, scalarLosses: meta.scalarLosses, visualize: item.visualize }}
         initialCode={draft?.code ?? item.stub}
         draftSavedAt={draft?.updatedAt.toISOString() ?? null}
         submitInfo={{

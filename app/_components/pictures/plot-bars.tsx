@@ -1,0 +1,40 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { loadPlot } from './plot-chart';
+
+/**
+ * Labelled counts as an Observable Plot bar chart (the staff analytics' score histograms). Plot is
+ * loaded on demand; until it arrives, and for screen readers, the caller's caption and table carry the numbers.
+ */
+export function PlotBars({ label, bars }: { label: string; bars: { label: string; count: number }[] }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void loadPlot().then((Plot) => {
+      if (cancelled || !box.current) return;
+      const chart = Plot.plot({
+        width: 360,
+        height: 150,
+        ariaLabel: label,
+        ariaDescription: bars.map((b) => `${b.label}: ${b.count}`).join(', '),
+        style: { fontSize: '10px' },
+        x: { domain: bars.map((b) => b.label), label: null, tickRotate: -30 },
+        y: { label: null, grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
+        marks: [
+          Plot.barY(bars, { x: 'label', y: 'count', fill: '#6366f1' }),
+          Plot.text(
+            bars.filter((b) => b.count > 0),
+            { x: 'label', y: 'count', text: 'count', dy: -6 },
+          ),
+          Plot.ruleY([0]),
+        ],
+      });
+      box.current.replaceChildren(chart);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [label, bars]);
+  return <div ref={box} className="w-full max-w-sm [&_svg]:max-w-full" data-testid="plot" />;
+}

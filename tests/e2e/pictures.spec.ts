@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO_COURSE_TITLE, DEMO_EMAILS, pasteIntoEditor, signIn } from './helpers';
+
+// The pictures after Run (issue #19): each exercise's visualize.js runs on the student's own code in
+// the browser's worker. A correct solution and a typical wrong one must both draw, and differently:
+// the numbers under the picture and the picture itself (SVG or canvas pixels) change with the mistake.
+const SHOTS = '/tmp/tg/shots';
+const cases = [
+  { slug: 'ddpm-reverse-step', link: /DDPM reverse step/, wrong: 'wrong-eps-sign', drawn: 'canvas' },
+  { slug: 'forward-diffusion', link: /Forward diffusion/, wrong: 'wrong-alpha-only', drawn: 'svg' },
+  { slug: 'affine-coupling-forward', link: /Affine coupling layer: forward/, wrong: 'wrong-logdet-sign', drawn: 'svg' },
+  { slug: 'vae-reparameterization', link: /VAE: reparameterization/, wrong: 'wrong-kl-sign', drawn: 'svg' },
+  { slug: 'triplet-loss', link: /^Triplet loss/, wrong: 'wrong-swapped-distances', drawn: 'svg' },
+] as const;
+
+async function openExercise(page: Page, link: RegExp) {
+  await page.goto('/courses');
+  await page.getByRole('link', { name: new RegExp(DEMO_COURSE_TITLE.replace(/[()]/g, '\\$&')) }).click();
+  await page.getByRole('link', { name: link }).first().click();
+  await expect(page.getByTestId('pictures')).toBeVisible();
+}
+
+/** Runs `code` and waits for pictures different from `previous` (the numbers), then returns what was drawn. */
+async function runAndDraw(page: Page, code: string, previous: string | null) {
+  await pasteIntoEditor(page, page.getByTestId('monaco-ready'), code);
+  await page.getByRole('button', { name: /Run visible tests/ }).click();
+  const pictures = page.getByTestId('pictures');
+  await expect(pictures).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const statsText = async () => (await pictures.getByTestId('picture-stats').allTextContents()).join(' | ');
+  if (previous !== null) await expect.poll(statsText, { timeout: 60_000 }).not.toBe(previous);
+  await expect(pictures).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  return { pictures, stats: await statsText(), drawing: await drawing(pictures) };
+}
+
+/** What was drawn, as data: the canvas pixels and the SVG markup of every Plot. */
+async function drawing(pictures: Locator): Promise<string> {
+  const canvases = await pictures.getByTestId('points-canvas').evaluateAll((cs) => cs.map((c) => (c as HTMLCanvasElement).toDataURL()));
+  const plots = pictures.getByTestId('plot');
+  for (const plot of await plots.all()) await expect(plot.locator('svg').first()).toBeVisible();
+  const svgs = await plots.evaluateAll((ps) => ps.map((p) => p.innerHTML));
+  return [...canvases, ...svgs].join('\n');
+}
+
+test('pictures of the student’s own code render after Run, and differ between a right and a wrong solution', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await signIn(page, DEMO_EMAILS.student);
+  for (const { slug, link, wrong, drawn } of cases) {
+    await test.step(slug, async () => {
+      await openExercise(page, link);
+      // The page carries visualize.js (not secret) but never the tests or the reference.
+      const html = await (await page.request.get(page.url())).text();
+      expect(html).toContain('function visualize');
+      expect(html).not.toContain('defineTests');
+      const longestReferenceLine = readFileSync(`exercises/${slug}/reference.js`, 'utf8')
+        .split('\n')
+        .reduce((a, b) => (b.trim().length > a.length ? b.trim() : a), '');
+      expect(html).not.toContain(longestReferenceLine);
+
+      const right = await runAndDraw(page, readFileSync(`exercises/${slug}/reference.js`, 'utf8'), null);
+      await expect(right.pictures.getByTestId('picture').first()).toBeVisible();
+      if (drawn === 'canvas') await expect(right.pictures.getByTestId('points-canvas')).toBeVisible();
+      // Every picture has its text alternative.
+      for (const figure of await right.pictures.getByTestId('picture').all()) await expect(figure.locator('figcaption')).not.toBeEmpty();
+      await right.pictures.screenshot({ path: `${SHOTS}/pictures-${slug}-right.png` });
+
+      const bad = await runAndDraw(page, readFileSync(`tests/fixtures/${slug}/${wrong}.js`, 'utf8'), right.stats);
+      expect(bad.stats).not.toBe(right.stats);
+      expect(bad.drawing).not.toBe(right.drawing);
+      await bad.pictures.screenshot({ path: `${SHOTS}/pictures-${slug}-wrong.png` });
+    });
+  }
+
+  // "Show as table" opens the numbers behind a picture (here the VAE's KL grid, after the last Run).
+  await openExercise(page, /VAE: reparameterization/);
+  await pasteIntoEditor(page, page.getByTestId('monaco-ready'), readFileSync('exercises/vae-reparameterization/reference.js', 'utf8'));
+  await page.getByRole('button', { name: /Run visible tests/ }).click();
+  await expect(page.getByTestId('pictures')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const heatmap = page.locator('[data-testid="picture"][data-kind="heatmap"]');
+  await heatmap.getByText('Show as table').click();
+  await expect(heatmap.locator('table tbody tr')).toHaveCount(25);
+});
