@@ -2,6 +2,7 @@ import { getEnv, isNextBuild } from '../../env';
 import { serveBackups } from '../backup';
 import { getDbHandle } from '../client';
 import { sandboxSettings, startGradingWorker } from './worker';
+import { startLtiScoreSync } from '../lti/score-sync';
 import { getQueue, requeueOrphanedJobs } from './queue';
 
 /**
@@ -14,6 +15,8 @@ export async function startInAppGrading(): Promise<void> {
   const handle = getDbHandle();
   // Only the process that owns the embedded database can copy it consistently (db/backup.ts).
   if (handle.kind === 'pglite' && !getEnv().PGLITE_DIR.startsWith('memory://')) serveBackups(handle.pglite, getEnv().PGLITE_DIR);
+  // LMS grade passback (a few HTTP posts, no sandbox) runs in every web server, grading or not.
+  await startLtiScoreSync();
   const concurrency = getEnv().GRADING_CONCURRENCY;
   if (concurrency === 0) return;
   // Embedded: this process is the database's only user, so jobs left active were cut off by a

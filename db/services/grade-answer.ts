@@ -3,6 +3,7 @@ import { db } from '../client';
 import { assertCapability } from '../queries/courses';
 import { Refusal } from '../queries/errors';
 import { isUuid } from '../queries/ids';
+import { markScoresChanged } from '../queries/lti';
 import { assignmentItems, assignments, quizAnswers, quizAttempts, quizVersions } from '../schema';
 import type { ConceptResult } from '../../graders/quiz/result';
 import type { Question } from '../../graders/quiz/schema';
@@ -29,7 +30,7 @@ export async function gradeAnswer(input: GradeAnswerInput): Promise<{ status: 'g
   return db().transaction(async (tx) => {
     // Locking the attempt serialises two graders finishing its last two answers: both recomputes see both grades.
     const [attempt] = await tx
-      .select({ id: quizAttempts.id, status: quizAttempts.status, content: quizVersions.content })
+      .select({ id: quizAttempts.id, status: quizAttempts.status, content: quizVersions.content, userId: quizAttempts.userId, itemId: quizAttempts.itemId })
       .from(quizAttempts)
       .innerJoin(quizVersions, eq(quizVersions.id, quizAttempts.quizVersionId))
       .innerJoin(assignmentItems, eq(assignmentItems.id, quizAttempts.itemId))
@@ -70,6 +71,7 @@ export async function gradeAnswer(input: GradeAnswerInput): Promise<{ status: 'g
     const score = maxPoints > 0 ? Math.round((points / maxPoints) * 10000) / 10000 : 0;
     const status = answers.some((a) => a.needsReview && a.manualPoints === null) ? 'needs_review' : 'graded';
     await tx.update(quizAttempts).set({ score, status }).where(eq(quizAttempts.id, attempt.id));
+    await markScoresChanged(tx, [attempt.userId], [attempt.itemId]);
     return { status, score };
   });
 }

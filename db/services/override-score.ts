@@ -3,6 +3,7 @@ import { db } from '../client';
 import { assertCapability } from '../queries/courses';
 import { Refusal } from '../queries/errors';
 import { isUuid } from '../queries/ids';
+import { markScoresChanged } from '../queries/lti';
 import { selectOwnScores } from '../queries/scores';
 import { assignmentItems, assignments, quizAttempts, scoreOverrides, submissions } from '../schema';
 
@@ -70,6 +71,7 @@ export async function overrideScore(input: OverrideInput): Promise<{ id: string;
         actorId: input.actorId,
       })
       .returning({ id: scoreOverrides.id });
+    await markScoresChanged(tx, [target.userId], [target.itemId]);
     return { id: row.id, oldScore };
   });
 }

@@ -2,6 +2,7 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { GradeReport } from '../../graders/report';
 import { db, type Db } from '../client';
 import { gradeReports, regradeRuns, submissions } from '../schema';
+import { markScoresChanged } from '../queries/lti';
 import { countedReport, REGRADE_CRASHED } from '../queries/regrades';
 
 type GradeResult = { submissionId: string; run: number; report: GradeReport; regradeRunId?: string };
@@ -13,7 +14,10 @@ type GradeResult = { submissionId: string; run: number; report: GradeReport; reg
 export async function recordGradeResult(input: GradeResult): Promise<boolean> {
   return db().transaction(async (tx) => {
     if (input.regradeRunId) return recordRegradeResult(tx, { ...input, regradeRunId: input.regradeRunId });
-    const [submission] = await tx.select({ exerciseVersionId: submissions.exerciseVersionId }).from(submissions).where(eq(submissions.id, input.submissionId));
+    const [submission] = await tx
+      .select({ exerciseVersionId: submissions.exerciseVersionId, userId: submissions.userId, itemId: submissions.itemId })
+      .from(submissions)
+      .where(eq(submissions.id, input.submissionId));
     if (!submission) return false;
     const inserted = await tx
       .insert(gradeReports)
@@ -25,6 +29,8 @@ export async function recordGradeResult(input: GradeResult): Promise<boolean> {
       .update(submissions)
       .set({ status: input.report.status === 'graded' ? 'graded' : 'error', score: input.report.score, gradedAt: sql`now()` })
       .where(eq(submissions.id, input.submissionId));
+    // LMS grade passback (db/lti/score-sync.ts): a no-op for items no LMS links to.
+    if (submission.itemId) await markScoresChanged(tx, [submission.userId], [submission.itemId]);
     return true;
   });
 }

@@ -4,6 +4,7 @@ import { enqueueRegrades, getQueue } from '../grading/queue';
 import { assertCapability } from '../queries/courses';
 import { NOT_PERMITTED, Refusal } from '../queries/errors';
 import { isUuid } from '../queries/ids';
+import { markScoresChanged } from '../queries/lti';
 import { assignmentItems, assignments, exercises, gradeReports, regradeRuns, submissions } from '../schema';
 
 /**
@@ -78,7 +79,9 @@ export async function acceptRegrade(actorId: string, courseId: string, runId: st
       })
       .from(gradeReports)
       .where(and(eq(gradeReports.submissionId, submissions.id), eq(gradeReports.regradeRunId, runId)))
-      .returning({ id: submissions.id });
+      .returning({ id: submissions.id, userId: submissions.userId, itemId: submissions.itemId });
+    const itemIds = [...new Set(applied.flatMap((s) => (s.itemId ? [s.itemId] : [])))];
+    await markScoresChanged(tx, [...new Set(applied.map((s) => s.userId))], itemIds);
     await tx
       .update(regradeRuns)
       .set({ status: 'discarded', decidedAt: sql`now()` })

@@ -5,6 +5,7 @@ import { assignmentItemRow, insertAssignmentWithItems, type NewAssignmentItem } 
 import { selectWorkCounts } from '../../queries/assignment-admin';
 import { assertCapability } from '../../queries/courses';
 import { isUuid } from '../../queries/ids';
+import { markItemScoresChanged } from '../../queries/lti';
 import { Refusal } from '../../queries/errors';
 
 export type AssignmentDraft = {
@@ -64,6 +65,11 @@ export async function saveAssignment(actorId: string, input: AssignmentDraft): P
       .leftJoin(quizzes, eq(quizzes.id, assignmentItems.quizId))
       .where(eq(assignmentItems.assignmentId, assignmentId))
       .for('update', { of: assignmentItems });
+    // A new due date, late penalty or points value can change every student's final score in the LMS.
+    await markItemScoresChanged(
+      tx,
+      existing.map((row) => row.id),
+    );
     const existingByKey = new Map(existing.map((row) => [keyOf(row), row.id]));
     const wanted = new Set(input.items.map(keyOf));
     const removed = existing.filter((row) => !wanted.has(keyOf(row)));
