@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { LoadedExercise } from '../content/load';
 import { parsePictures } from './parse';
 import { runVisualize, seededRandom } from './run';
@@ -9,11 +10,7 @@ import { runVisualize, seededRandom } from './run';
  */
 export async function visualizeProblems(exercise: LoadedExercise): Promise<string[]> {
   if (exercise.visualize === null) return [];
-  const tf = await import('@tensorflow/tfjs-core');
-  await import('@tensorflow/tfjs-backend-cpu');
-  await import('@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops');
-  await import('@tensorflow/tfjs-core/dist/register_all_gradients');
-  await tf.setBackend('cpu');
+  const tf = await loadTf();
   try {
     const fns = new Function('tf', `${exercise.reference}\n;return { ${exercise.meta.entry.join(', ')} };`)(tf) as Record<string, unknown>;
     const parsed = parsePictures(runVisualize(exercise.visualize, { tf, fns, rng: seededRandom(19, tf as never) }));
@@ -22,4 +19,29 @@ export async function visualizeProblems(exercise: LoadedExercise): Promise<strin
   } catch (err) {
     return [`visualize.js: throws with the reference: ${(err as Error).message}`];
   }
+}
+
+type Tf = typeof import('@tensorflow/tfjs');
+let tfjs: Tf | undefined;
+
+/**
+ * The full tfjs package's CommonJS build (chained ops and gradients registered, as in the sandbox's
+ * bundle): node's ESM loader cannot import tfjs-core's deep dist paths. Its advice to install
+ * tfjs-node is not for a content check, so it is kept out of the report.
+ */
+async function loadTf(): Promise<Tf> {
+  if (tfjs) return tfjs;
+  const warn = console.warn;
+  const log = console.log;
+  console.warn = console.log = () => {};
+  try {
+    const tf = createRequire(import.meta.url)('@tensorflow/tfjs') as Tf;
+    await tf.setBackend('cpu');
+    tf.tensor([0]).dispose(); // the advice is printed on first use
+    tfjs = tf;
+  } finally {
+    console.warn = warn;
+    console.log = log;
+  }
+  return tfjs;
 }
