@@ -15,7 +15,8 @@ export function PlotBars({ label, bars }: { label: string; bars: { label: string
       if (cancelled || !box.current) return;
       const chart = Plot.plot({
         width: 360,
-        height: 150,
+        height: 170,
+        marginBottom: 44,
         ariaLabel: label,
         ariaDescription: bars.map((b) => `${b.label}: ${b.count}`).join(', '),
         style: { fontSize: '10px' },

@@ -1,39 +1,17 @@
+import { PlotBars } from '@/app/_components/pictures/plot-bars';
+
 /**
- * A score histogram as inline SVG (no chart library to ship): the picture has a <title> for screen
- * readers, and the same numbers are in a table under "Show as table" for anyone who prefers them.
+ * A score histogram drawn by Observable Plot (loaded on demand, SVG with a label and description for
+ * screen readers); the same numbers are in a table under "Show as table" for anyone who prefers them.
  */
 export function ScoreHistogram({ id, label, counts }: { id: string; label: string; counts: number[] }) {
-  const max = Math.max(1, ...counts);
-  const width = 320;
-  const height = 120;
-  const barWidth = width / counts.length;
   const binLabel = (i: number) => `${i * 10}–${i === counts.length - 1 ? 100 : i * 10 + 9} %`;
   return (
-    <figure className="space-y-1">
-      <svg viewBox={`0 0 ${width} ${height + 16}`} className="w-full max-w-sm" role="img" aria-labelledby={`${id}-title`}>
-        <title id={`${id}-title`}>{`${label}: ${counts.map((c, i) => `${binLabel(i)}: ${c}`).join(', ')}`}</title>
-        {counts.map((count, i) => {
-          const h = (count / max) * height;
-          return (
-            <g key={i}>
-              <rect x={i * barWidth + 2} y={height - h} width={barWidth - 4} height={h} className="fill-indigo-500" />
-              {count > 0 && (
-                <text x={i * barWidth + barWidth / 2} y={Math.max(10, height - h - 2)} textAnchor="middle" className="fill-slate-700 text-[9px]">
-                  {count}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        <line x1={0} x2={width} y1={height} y2={height} className="stroke-slate-400" />
-        <text x={0} y={height + 12} className="fill-slate-500 text-[9px]">
-          0 %
-        </text>
-        <text x={width} y={height + 12} textAnchor="end" className="fill-slate-500 text-[9px]">
-          100 %
-        </text>
-      </svg>
-      <figcaption className="text-xs text-slate-500">{label}</figcaption>
+    <figure className="space-y-1" aria-labelledby={`${id}-title`}>
+      <PlotBars label={label} bars={counts.map((count, i) => ({ label: binLabel(i), count }))} />
+      <figcaption id={`${id}-title`} className="text-xs text-slate-500">
+        {label}
+      </figcaption>
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600">Show as table</summary>
         <table className="mt-1 text-sm">
