@@ -1,4 +1,4 @@
-import { compareWire, type Tolerance } from './compare';
+import { checkOutput, compareWire, type CaseCompare, type Tolerance } from './compare';
 import type { LoadedExercise } from './content/load';
 import { failureMessage } from './messages';
 import { capReport, REPORT_VERSION, GradeReportSchema, truncateText, type GradeReport, type TestResult } from './report';
@@ -91,8 +91,8 @@ function hiddenFailure(id: string, diagnosis: Diagnosis | null): string {
 }
 
 function compareOutcome(exercise: LoadedExercise, c: ReferenceCase, outcome: Extract<CaseOutcome, { ok: true }>): string | null {
-  const tol: Tolerance = { ...DEFAULT_TOLERANCE, ...c.spec.compare };
-  const valueProblem = compareWire(c.expected.value, outcome.value, tol);
+  const tol: CaseCompare = { ...DEFAULT_TOLERANCE, ...c.spec.compare };
+  const valueProblem = checkOutput(c.expected.value, outcome.value, tol);
   if (valueProblem) return valueProblem;
   const grad = c.spec.grad;
   if (!grad || !c.expected.grads) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWire } from './compare';
+import { checkOutput, checkProperties, compareWire } from './compare';
 import type { Wire } from './runner/wire';
 
 const f32 = (shape: number[], values: number[]): Wire => ({ t: 'tensor', shape, dtype: 'float32', values: Float32Array.from(values) });
@@ -49,5 +49,37 @@ describe('compareWire', () => {
   it('tells a number from a tensor', () => {
     expect(compareWire(f32([], [1]), { t: 'number', value: 1 }, tol)).toContain('return the tf.Tensor itself');
     expect(compareWire({ t: 'number', value: 1 }, f32([], [1]), tol)).toBe('output: got a tensor of shape [] but expected a plain number');
+  });
+});
+
+describe('checkProperties (property cases)', () => {
+  const props = [
+    { name: 'mean x₁', min: -0.1, max: 0.1 },
+    { name: 'loss ratio', max: 0.5 },
+    { name: 'accuracy', min: 0.9 },
+  ];
+  const nums = (...v: number[]): Wire => ({ t: 'array', items: v.map((value) => ({ t: 'number', value }) as Wire) });
+
+  it('passes when every number is within its bounds, whatever the reference computed', () => {
+    expect(checkProperties(nums(0.05, 0.2, 0.95), props)).toBeNull();
+    expect(checkProperties(f32([3], [-0.09, 0.5, 0.92]), props)).toBeNull();
+    // checkOutput ignores the expected value of a property case: a different sample passes too.
+    expect(checkOutput(nums(0.01, 0.1, 1), nums(-0.05, 0.4, 0.91), { rtol: 0, atol: 0, properties: props })).toBeNull();
+  });
+
+  it('names the first property out of bounds with its value and bounds', () => {
+    expect(checkProperties(nums(0.3, 0.2, 0.95), props)).toBe('mean x₁ is 0.3, should be between -0.1 and 0.1');
+    expect(checkProperties(nums(0, 0.9, 0.95), props)).toBe('loss ratio is 0.9, should be at most 0.5');
+    expect(checkProperties(nums(0, 0.2, 0.5), props)).toBe('accuracy is 0.5, should be at least 0.9');
+  });
+
+  it('refuses NaN, a wrong count and a non-list output', () => {
+    expect(checkProperties(nums(NaN, 0.2, 0.95), props)).toContain('NaN');
+    expect(checkProperties(nums(0, 0.2), props)).toBe('output: expected 3 numbers (mean x₁, loss ratio, accuracy), got an array of 2');
+    expect(checkProperties(f32([3, 1], [0, 0, 1]), props)).toContain('expected 3 numbers');
+  });
+
+  it('without properties, checkOutput is the tolerance comparison', () => {
+    expect(checkOutput(f32([1], [1]), f32([1], [1.5]), tol)).toContain('got 1.5 but expected 1');
   });
 });

@@ -6,6 +6,52 @@ export interface Tolerance {
   atol: number;
 }
 
+/** A bound on one number of a property case's output (case-schema.ts). */
+export interface Property {
+  name: string;
+  min?: number;
+  max?: number;
+}
+
+/** How a case judges an output: within tolerance of the reference's, or, with properties, each number within its bounds. */
+export type CaseCompare = Tolerance & { properties?: Property[] };
+
+/** The verdict on one output: null when it passes, else the message. */
+export function checkOutput(expected: Wire, actual: Wire, compare: CaseCompare, label = 'output'): string | null {
+  return compare.properties ? checkProperties(actual, compare.properties, label) : compareWire(expected, actual, compare, label);
+}
+
+/**
+ * A property case's output is a list of numbers (an array of numbers or a 1-D tensor), one per
+ * property, computed by the case's `run` from the student's functions. Each must lie within its
+ * bounds; the reference's values only have to pass the same bounds, so a sampler that draws its
+ * noise in another order, or a training run whose float rounding differs, is judged by what it
+ * produces rather than by matching the reference number for number.
+ */
+export function checkProperties(actual: Wire, properties: Property[], label = 'output'): string | null {
+  const bad = findNonFinite(actual);
+  if (bad) return `${label}${bad.path} contains ${bad.what}${bad.where ? ` ${bad.where}` : ''}`;
+  const values = numbersOf(actual);
+  if (!values || values.length !== properties.length) return `${label}: expected ${properties.length} numbers (${properties.map((p) => p.name).join(', ')}), got ${describe(actual)}`;
+  for (const [i, p] of properties.entries()) {
+    const v = values[i];
+    if ((p.min === undefined || v >= p.min) && (p.max === undefined || v <= p.max)) continue;
+    return `${p.name} is ${formatNumber(v)}, ${boundsText(p)}`;
+  }
+  return null;
+}
+
+function numbersOf(w: Wire): number[] | null {
+  if (w.t === 'tensor' && w.shape.length === 1 && w.dtype === 'float32') return Array.from(w.values);
+  if (w.t === 'array' && w.items.every((item) => item.t === 'number')) return w.items.map((item) => (item as { value: number }).value);
+  return null;
+}
+
+function boundsText(p: Property): string {
+  if (p.min !== undefined && p.max !== undefined) return `should be between ${formatNumber(p.min)} and ${formatNumber(p.max)}`;
+  return p.min !== undefined ? `should be at least ${formatNumber(p.min)}` : `should be at most ${formatNumber(p.max!)}`;
+}
+
 /**
  * Compares the student's value with the reference's on the host, over copied data. Returns null
  * when they agree, else a message that says what is wrong and where. NaN/Infinity never pass.

@@ -1,4 +1,4 @@
-import { compareWire, type Tolerance } from './compare';
+import { checkOutput, compareWire, type CaseCompare, type Tolerance } from './compare';
 import { DEFAULT_TOLERANCE } from './runner/case-schema';
 import type { ReferenceCase } from './runner/reference';
 import type { Wire } from './runner/wire';
@@ -35,8 +35,8 @@ export function constantLike(like: Wire, fill: number): Wire {
  * inputs) every checked gradient zero.
  */
 export function constantPasses(c: ReferenceCase, fill: number): boolean {
-  const tol: Tolerance = { ...DEFAULT_TOLERANCE, ...c.spec.compare };
-  if (compareWire(c.expected.value, constantLike(c.expected.value, fill), tol) !== null) return false;
+  const tol: CaseCompare = { ...DEFAULT_TOLERANCE, ...c.spec.compare };
+  if (checkOutput(c.expected.value, constantLike(c.expected.value, fill), tol) !== null) return false;
   const grad = c.spec.grad;
   if (!grad || !c.expected.grads) return true;
   const gradTol: Tolerance = { rtol: grad.rtol ?? tol.rtol, atol: grad.atol ?? tol.atol };

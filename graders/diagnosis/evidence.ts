@@ -1,4 +1,4 @@
-import { compareWire, type Tolerance } from '../compare';
+import { checkOutput, compareWire, type CaseCompare, type Tolerance } from '../compare';
 import type { LoadedExercise } from '../content/load';
 import { DEFAULT_TOLERANCE } from '../runner/case-schema';
 import type { ReferenceCase } from '../runner/reference';
@@ -31,12 +31,12 @@ export interface Evidence {
   params: (entry: string) => string[];
 }
 
-export const tolerance = (c: ReferenceCase): Tolerance => ({ ...DEFAULT_TOLERANCE, ...c.spec.compare });
+export const tolerance = (c: ReferenceCase): CaseCompare => ({ ...DEFAULT_TOLERANCE, ...c.spec.compare });
 
 export function gatherEvidence(exercise: LoadedExercise, cases: ReferenceCase[], outcomes: CaseOutcome[], passed: boolean[], code: string): Evidence {
   const evidence = cases.map((c, i): CaseEvidence => {
     const outcome = outcomes[i];
-    const valueOk = outcome.ok && compareWire(c.expected.value, outcome.value, tolerance(c)) === null;
+    const valueOk = outcome.ok && checkOutput(c.expected.value, outcome.value, tolerance(c)) === null;
     const mistakes = outcome.ok && !valueOk ? c.mistakes.filter((m) => sameOutput(m.value, outcome.value, tolerance(c))).map((m) => m.id) : [];
     return { c, outcome, valueOk, passed: passed[i], mistakes };
   });

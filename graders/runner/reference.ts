@@ -4,7 +4,7 @@ import type { LoadedExercise } from '../content/load';
 import type { SandboxEngine, Sandbox } from '../sandbox/engine';
 import { callHarness, guard, IsolateKilled } from './calls';
 import { DEFAULT_TOLERANCE, TestCaseSchema, type TestCase } from './case-schema';
-import { compareWire } from '../compare';
+import { checkOutput, type CaseCompare } from '../compare';
 import { findNonFinite } from './tensors';
 import { CaseRunSchema, WireSchema, type Wire } from './wire';
 
@@ -69,7 +69,7 @@ export async function computeReference(engine: SandboxEngine, exercise: LoadedEx
       const bad = [run.value, ...(run.grads ?? [])].map((w) => findNonFinite(w)).find((f) => f !== null);
       if (bad) throw new ContentError('reference.js', `case ${spec.id}`, `expected output is not finite (${bad.what} ${bad.where})`);
       const referenceMs = await warmTime(() => call('runCase', [caseCall(spec, exercise, args)]));
-      const variants = await runMistakes(call, mistakes, caseCall(spec, exercise, args), run.value);
+      const variants = await runMistakes(call, mistakes, caseCall(spec, exercise, args), run.value, { ...DEFAULT_TOLERANCE, ...spec.compare });
       cases.push({ spec, args, expected: { value: run.value, grads: run.grads }, mistakes: variants, referenceMs });
     }
     return { versionHash: exercise.versionHash, cases, mistakes: mistakes.map(({ id, message }) => ({ id, message })) };
@@ -139,13 +139,13 @@ function parseCases(raw: unknown, exercise: LoadedExercise): TestCase[] {
 
 type HarnessCall = (method: string, args: unknown[]) => Promise<unknown>;
 
-async function runMistakes(call: HarnessCall, mistakes: z.infer<typeof MistakeSchema>[], spec: ReturnType<typeof caseCall>, expected: Wire) {
+async function runMistakes(call: HarnessCall, mistakes: z.infer<typeof MistakeSchema>[], spec: ReturnType<typeof caseCall>, expected: Wire, compare: CaseCompare) {
   const out: ReferenceCase['mistakes'] = [];
   for (const [index, mistake] of mistakes.entries()) {
     await call('useMistake', [index]);
     const run = CaseRunSchema.parse(await call('runCase', [{ ...spec, grad: null }]));
-    // A mistake that gives the right answer on this case cannot be told apart from a correct one.
-    if (run.ok && compareWire(expected, run.value, DEFAULT_TOLERANCE) !== null) out.push({ id: mistake.id, message: mistake.message, value: run.value });
+    // A mistake that gives the right answer on this case (or meets its properties) cannot be told apart from a correct one.
+    if (run.ok && checkOutput(expected, run.value, compare.properties ? compare : DEFAULT_TOLERANCE) !== null) out.push({ id: mistake.id, message: mistake.message, value: run.value });
   }
   await call('useMistake', [-1]);
   return out;

@@ -1,6 +1,7 @@
 // Browser-safe: the shape of a visible case on the wire, and the conversions both ends share. The
 // server serializes (build.ts); the browser's Run turns a case back into the ReferenceCase the
 // grader's own assembly code takes, so Run and Submit say the same thing about the same code.
+import type { CaseCompare } from '../compare';
 import { DEFAULT_TOLERANCE } from '../runner/case-schema';
 import type { ReferenceCase } from '../runner/reference';
 import type { Wire } from '../runner/wire';
@@ -24,7 +25,7 @@ export interface VisibleCase {
   args: SerializedValue[];
   expected: SerializedValue;
   grad: { wrt: number[]; output: string | null; expected: SerializedValue[]; rtol?: number; atol?: number } | null;
-  compare: { rtol: number; atol: number };
+  compare: CaseCompare;
   /** The reference's warm time on the server, from which Submit's limit for this case follows. */
   referenceMs: number;
   /** The declared mistakes' outputs on this case, so Run names a mistake like Submit does. */
