@@ -48,7 +48,7 @@ export function gatherEvidence(exercise: LoadedExercise, cases: ReferenceCase[],
  * The comparison's agreement, except that NaN matches NaN and an infinity the same infinity: a
  * declared mistake that blows up (a division by 1 − ᾱ at t = 0) is recognised by blowing up the same way.
  */
-export function sameOutput(mistake: Wire, actual: Wire, tol: Tolerance): boolean {
+function sameOutput(mistake: Wire, actual: Wire, tol: Tolerance): boolean {
   if (compareWire(mistake, actual, tol) === null) return true;
   if (mistake.t === 'tensor' && actual.t === 'tensor') {
     if (mistake.dtype !== actual.dtype || mistake.shape.join() !== actual.shape.join()) return false;

@@ -24,7 +24,7 @@ const engine = (id: string, message: string, explains: CaseEvidence[]): Diagnosi
 const failureOf = (x: CaseEvidence): Failure | null => (x.outcome.ok ? null : x.outcome.failure);
 
 /** Code that never got to run a case: a syntax error, a top-level throw, a missing function, a loop while loading. */
-export const fatal: Rule = (e) => {
+const fatal: Rule = (e) => {
   const failures = failing(e).map(failureOf);
   const first = failures[0];
   if (!first || failures.length !== e.cases.length) return null;
@@ -37,7 +37,7 @@ export const fatal: Rule = (e) => {
 };
 
 /** The function disposed or overwrote one of its inputs: the caller (and the gradient check) still needs them. */
-export const inputsTouched: Rule = (e) => {
+const inputsTouched: Rule = (e) => {
   const probe = e.visibleProbes.find((p) => p.disposed.length || p.mutated.length);
   if (!probe || failing(e).length === 0) return null;
   const entry = e.exercise.meta.entry[0];
@@ -58,7 +58,7 @@ const list = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join
 const RANDOM_NAMES = 'tf.randomNormal, tf.randomUniform, Math.random';
 
 /** Draws its own random numbers: every exercise here passes the noise in, so the result cannot match. */
-export const ownRandomness: Rule = (e) => {
+const ownRandomness: Rule = (e) => {
   if (!e.visibleProbes.some((p) => p.random > 0)) return null;
   const wrong = failing(e).filter((x) => x.outcome.ok && !x.valueOk);
   if (!wrong.length) return null;
@@ -71,7 +71,7 @@ export const ownRandomness: Rule = (e) => {
 };
 
 /** The declared mistake whose outputs match the student's on the most failing cases. */
-export const declaredMistake: Rule = (e) => {
+const declaredMistake: Rule = (e) => {
   // A mistake is ruled out by a case on which it goes wrong while the student's value is right, or,
   // on a visible case, wrong in another way: naming it would point at a mistake they did not make.
   // A hidden case wrong in another way only says there is a second bug (reported as such).
@@ -107,7 +107,7 @@ const NO_GRADIENT_OPS: Record<string, string> = {
 };
 
 /** Values right, gradient wrong or missing: say which op or habit cut the graph. */
-export const gradient: Rule = (e) => {
+const gradient: Rule = (e) => {
   // Only when every value is right: a gradient that fails beside wrong values has the same cause.
   const gradFailures = failing(e).filter((x) => x.valueOk || isGradError(failureOf(x)));
   if (!gradFailures.length || gradFailures.length < failing(e).length) return null;
@@ -167,7 +167,7 @@ function isGradError(f: Failure | null): boolean {
 const allZero = (w: Wire): boolean => w.t === 'tensor' && w.values.every((v) => v === 0);
 
 /** NaN or Infinity where the reference is finite, while ordinary cases come out right. */
-export const unstable: Rule = (e) => {
+const unstable: Rule = (e) => {
   const blown = failing(e).filter((x) => x.outcome.ok && findNonFinite(x.outcome.value) && !findNonFinite(x.c.expected.value));
   if (!blown.length || !e.cases.some((x) => x.valueOk)) return null;
   const ops = new Set(e.visibleProbes.flatMap((p) => p.ops));
@@ -183,7 +183,7 @@ export const unstable: Rule = (e) => {
  * Passes a visible case, fails cases of other sizes, and writes a size of that visible case as a
  * literal. Only visible sizes are ever named; hidden cases decide only whether it applies.
  */
-export const hardCodedSize: Rule = (e) => {
+const hardCodedSize: Rule = (e) => {
   const passing = e.cases.filter((x) => x.c.spec.visible && x.passed);
   if (!passing.length || !failing(e).length) return null;
   const sizes = new Set(passing.flatMap((x) => x.c.args.flatMap(sizesOf)).filter((d) => d >= 3));
@@ -229,7 +229,7 @@ function sizeLiterals(line: string): number[] {
 }
 
 /** Wrong shape or dtype: broadcasting, keepDims, a missing or wrong reduction, one-hot labels, a transpose. */
-export const shapeOrDtype: Rule = (e) => {
+const shapeOrDtype: Rule = (e) => {
   // Visible cases only: the message quotes shapes. Where batch and feature sizes differ, the shape
   // says more, so those cases go first.
   const distinctSizes = (x: CaseEvidence) => new Set(x.c.args.flatMap(sizesOf)).size;
@@ -311,7 +311,7 @@ function firstTensorMismatch(expected: Wire, actual: Wire, where = 'the output')
 }
 
 /** A number where a tensor is expected, or the reverse: the comparison's own words say what to return. */
-export const wrongKind: Rule = (e) => {
+const wrongKind: Rule = (e) => {
   const kinds = failing(e).filter((x) => x.outcome.ok && x.c.expected.value.t !== x.outcome.value.t);
   const first = kinds[0];
   if (!first?.outcome.ok) return null;
@@ -319,7 +319,7 @@ export const wrongKind: Rule = (e) => {
 };
 
 /** An exception during a call: the student's own, or one raised inside tfjs, translated. */
-export const exception: Rule = (e) => {
+const exception: Rule = (e) => {
   const thrown = failing(e).filter((x) => failureOf(x)?.kind === 'call');
   const first = thrown.map(failureOf).find((f) => f?.kind === 'call' && f.error.kind === 'exception');
   if (!first || first.kind !== 'call') return null;
@@ -338,7 +338,7 @@ export const exception: Rule = (e) => {
 };
 
 /** A time limit on a call, or output of the wrong kind (a number instead of a tensor). */
-export const otherFailure: Rule = (e) => {
+const otherFailure: Rule = (e) => {
   const first = failing(e).find((x) => !x.outcome.ok);
   const f = first && failureOf(first);
   if (!f) return null;
