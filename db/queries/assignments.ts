@@ -131,3 +131,16 @@ export async function insertAssignmentWithItems(input: NewAssignment): Promise<{
     return { id: assignment.id, itemIds: items.map((item) => item.id) };
   });
 }
+
+/** Appends, after the last item, the exercises the assignment does not hold yet (an existing demo gets new content). */
+export async function insertExerciseItemsIfMissing(input: { assignmentId: string; exerciseIds: string[]; points: number }): Promise<number> {
+  return db().transaction(async (tx) => {
+    const items = await tx.select({ exerciseId: assignmentItems.exerciseId, position: assignmentItems.position }).from(assignmentItems).where(eq(assignmentItems.assignmentId, input.assignmentId));
+    const held = new Set(items.map((i) => i.exerciseId));
+    const missing = input.exerciseIds.filter((id) => !held.has(id));
+    if (!missing.length) return 0;
+    const next = Math.max(-1, ...items.map((i) => i.position)) + 1;
+    await tx.insert(assignmentItems).values(missing.map((id, i) => assignmentItemRow(input.assignmentId, { kind: 'exercise', targetId: id, points: input.points }, next + i)));
+    return missing.length;
+  });
+}

@@ -74,7 +74,7 @@ test('an instructor reads the gradebook, downloads a CSV a spreadsheet opens and
   // Analytics: every exercise of Week 1 has a card; the similarity check says what it is for.
   await page.goto(`/courses/${courseId}/staff/analytics`);
   await expect(page.getByRole('heading', { name: 'Analytics' })).toBeVisible();
-  // Other specs may add assignments to the demo course; the seed alone has nine exercises.
+  // Other specs may add assignments to the demo course; the seed's Week 1 alone has nine exercises.
   await expect(page.getByTestId('exercise-analytics').nth(8)).toBeVisible();
   await expect(page.getByTestId('quiz-analytics')).not.toHaveCount(0);
   await page.getByRole('link', { name: 'Similarity check' }).first().click();

@@ -110,7 +110,7 @@ test('the assignment editor warns about a past due date and an item already in a
   const title = `Make-up (e2e ${Date.now().toString(36)})`;
   await instructor.getByLabel('Title').fill(title);
 
-  // The demo's Week 1 already holds every exercise: the catalogue and the item list both say so.
+  // The demo's Week 1 already holds Triplet loss: the catalogue and the item list both say so.
   await instructor.getByRole('checkbox', { name: 'Triplet loss', exact: true }).check();
   await expect(instructor.getByTestId('item-warnings')).toContainText('Triplet loss is already in “Week 1: metric learning, flows and diffusion”');
 
