@@ -64,15 +64,15 @@ export async function selectQuizAttemptView(userId: string, attemptId: string, n
     submittedAt: attempt.submittedAt?.toISOString() ?? null,
     quiz: toPublicQuiz(attempt.quiz, attempt.seed),
     answers,
-    result: submitted && !held ? buildResult(attempt.quiz, rows) : null,
+    result: submitted && !held ? buildResult(attempt.quiz, attempt.seed, rows) : null,
     feedbackAt: held ? (item.extendedDueAt ?? item.dueAt)!.toISOString() : null,
   };
 }
 
-function buildResult(quiz: Quiz, rows: OwnQuizAnswer[]): NonNullable<QuizAttemptView['result']> {
+function buildResult(quiz: Quiz, seed: number, rows: OwnQuizAnswer[]): NonNullable<QuizAttemptView['result']> {
   const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
   const questions: Record<string, QuestionFeedback> = {};
-  for (const q of quiz.questions) questions[q.id] = questionFeedback(quiz, q, byQuestion.get(q.id));
+  for (const q of quiz.questions) questions[q.id] = questionFeedback(quiz, seed, q, byQuestion.get(q.id));
   const all = Object.values(questions);
   return {
     points: Math.round(all.reduce((s, q) => s + q.points, 0) * 1000) / 1000,
@@ -84,10 +84,10 @@ function buildResult(quiz: Quiz, rows: OwnQuizAnswer[]): NonNullable<QuizAttempt
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
-function questionFeedback(quiz: Quiz, question: Question, row: OwnQuizAnswer | undefined): QuestionFeedback {
+function questionFeedback(quiz: Quiz, seed: number, question: Question, row: OwnQuizAnswer | undefined): QuestionFeedback {
   // Scoring is deterministic on the pinned version, so the message is recomputed rather than stored;
   // points, review state and concepts come from what was stored at submit (and a grader's decision).
-  const rescored = scoreAnswer(question, row?.answer, { reviewThreshold: quiz.reviewThreshold });
+  const rescored = scoreAnswer(question, row?.answer, { reviewThreshold: quiz.reviewThreshold, seed });
   const manual = row?.manualPoints ?? null;
   const awaitingReview = Boolean(row?.needsReview) && manual === null;
   const points = manual ?? row?.autoPoints ?? 0;

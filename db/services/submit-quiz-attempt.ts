@@ -3,6 +3,7 @@ import { submissionWindow } from '../queries/assignments';
 import { selectOwnOpenQuizAttemptForUpdate, selectOwnQuizAnswers, selectOwnQuizAttempt, selectQuizItemForMember, updateQuizAnswerResults, updateQuizAttemptSubmitted } from '../queries/quizzes';
 import { scoreQuiz } from '../../graders/quiz/score';
 import { Refusal } from '../queries/errors';
+import { markScoresChanged } from '../queries/lti';
 
 export type SubmittedQuiz = { status: 'graded' | 'needs_review'; points: number; maxPoints: number; reviewCount: number; isLate: boolean };
 
@@ -26,7 +27,7 @@ export async function submitQuizAttempt(input: { userId: string; attemptId: stri
     const open = await selectOwnOpenQuizAttemptForUpdate(tx, input.userId, input.attemptId);
     if (!open) throw new Refusal('already-submitted', 'This attempt has already been submitted.');
     const answers = await selectOwnQuizAnswers(input.userId, open.id, tx);
-    const result = scoreQuiz(attempt.quiz, Object.fromEntries(answers.map((a) => [a.questionId, a.answer])));
+    const result = scoreQuiz(attempt.quiz, Object.fromEntries(answers.map((a) => [a.questionId, a.answer])), attempt.seed);
     const answered = new Set(answers.map((a) => a.questionId));
     await updateQuizAnswerResults(
       tx,
@@ -38,6 +39,7 @@ export async function submitQuizAttempt(input: { userId: string; attemptId: stri
     const status = result.needsReview ? 'needs_review' : 'graded';
     const score = result.maxPoints > 0 ? Math.round((result.points / result.maxPoints) * 10000) / 10000 : 0;
     await updateQuizAttemptSubmitted(tx, open.id, { status, score, isLate: window.late, submittedAt: now });
+    await markScoresChanged(tx, [input.userId], [attempt.itemId]);
     return { status, points: result.points, maxPoints: result.maxPoints, reviewCount: result.reviewCount, isLate: window.late };
   });
 }

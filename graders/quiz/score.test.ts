@@ -8,13 +8,17 @@ const { quiz } = await loadQuiz(path.resolve(import.meta.dirname, '../../exercis
 
 describe('scoreQuiz', () => {
   it('adds up the questions and counts the ones to review', () => {
-    const result = scoreQuiz(quiz, {
-      'triplet-value': '0.2',
-      'triplet-formula': 'max(dAP - dAN + m, 0)',
-      'ssl-pretext-choice': 'masked-words',
-      'dequantization-idea': 'discrete continuous uniform noise density likelihood',
-      'not-a-question': 'ignored',
-    });
+    const result = scoreQuiz(
+      quiz,
+      {
+        'triplet-value': '0.2',
+        'triplet-formula': 'max(dAP - dAN + m, 0)',
+        'ssl-pretext-choice': 'masked-words',
+        'dequantization-idea': 'discrete continuous uniform noise density likelihood',
+        'not-a-question': 'ignored',
+      },
+      1,
+    );
     expect(result.questions).toHaveLength(quiz.questions.length);
     expect(result.maxPoints).toBe(quiz.questions.reduce((s, q) => s + q.points, 0));
     const earned = result.questions.filter((q) => q.points > 0).map((q) => q.questionId);
@@ -26,7 +30,7 @@ describe('scoreQuiz', () => {
 
   it('treats junk instead of an answers object as no answers', () => {
     for (const junk of [null, 'x', [1, 2], 42]) {
-      const result = scoreQuiz(quiz, junk as unknown as Record<string, unknown>);
+      const result = scoreQuiz(quiz, junk as unknown as Record<string, unknown>, 1);
       expect(result.points).toBe(0);
       expect(result.needsReview).toBe(false);
     }

@@ -38,7 +38,7 @@ describe('validateQuizzes', () => {
       'question short: the model answer scores 1/2 with confidence 0.75; not found: continuous',
       'question short: rubric continuous: "the continuous" ignores "the" (too common to match on)',
       'question short: rubric continuous: "the continuous" is a single word; a list of terms would match it (give two words, or make it a claim about a subject)',
-      'question f: the reference formula does not check against itself: unknown variable dAB; use dAP',
+      'question f: the reference formula does not parse: unknown variable dAB; use dAP',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ParamValues } from '../params';
 import type { QuestionResult } from '../result';
 
 // What a question type is made of. Each folder under types/ exports one (two for choice) and
@@ -50,8 +51,11 @@ export interface QuestionKind<S extends z.ZodType<QuestionBase>, A, P extends ob
   answer: z.ZodType<A>;
   /** Checks a draft against the question (an id that is not one of its options); returns what to store. */
   acceptDraft?(question: Q, answer: A): Accepted<A>;
-  /** Scores a non-empty answer that passed `answer`. May throw on a content bug: the caller sends it to review. */
-  score(question: Q, answer: A, context: { reviewThreshold: number }): QuestionResult;
+  /**
+   * Scores a non-empty answer that passed `answer`. May throw on a content bug: the caller sends it to review.
+   * `params` are the attempt's own numbers for a question with `params` (graders/quiz/params.ts), else empty.
+   */
+  score(question: Q, answer: A, context: { reviewThreshold: number; params: ParamValues }): QuestionResult;
   /**
    * Student-visible fields besides id, prompt, points and concept. Copied by name, never spread: a field
    * added to the schema later stays server-side. `seed` is the attempt's, per question.
@@ -59,6 +63,8 @@ export interface QuestionKind<S extends z.ZodType<QuestionBase>, A, P extends ob
   toPublic(question: Q, seed: string): P;
   /** Author-facing problems that need the grader itself (a model answer that does not earn full points). */
   problems?(question: Q, reviewThreshold: number): string[];
+  /** Staff only: the right answer for one attempt's numbers (a question with `params`), to show beside the student's. */
+  expected?(question: Q, params: ParamValues): string;
   /** What a grader ticks when reviewing an answer, and the answer to compare with; none for machine-only types. */
   review?(question: Q): { items: GradedItem[]; modelAnswer?: string };
 }

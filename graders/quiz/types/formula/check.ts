@@ -1,4 +1,5 @@
 import { parseFormula, type Compiled } from './parse';
+import { NO_PARAMS, type ParamValues } from '../../params';
 import { createRng, hashSeed } from '../../rng';
 import type { FormulaQuestion } from './schema';
 
@@ -11,13 +12,27 @@ const MIN_VALID_SAMPLES = 16;
 
 export type FormulaCheck = { equivalent: true } | { equivalent: false; message: string };
 
-export function checkFormula(question: FormulaQuestion, text: string): FormulaCheck {
-  const names = Object.keys(question.variables);
-  const student = parseFormula(text, names);
+/** The student's formula against the reference at the attempt's own numbers (`params`), which the student writes in as numbers. */
+export function checkFormula(question: FormulaQuestion, text: string, params: ParamValues = NO_PARAMS): FormulaCheck {
+  const student = parseFormula(text, Object.keys(question.variables));
   if (!student.ok) return { equivalent: false, message: student.error };
-  const reference = parseFormula(question.answer, names);
+  return compareOnSamples(question, referenceAt(question, params), student.evaluate);
+}
+
+/** The author's self-check: the reference against itself at these numbers; throws when it is undefined on most of the ranges. */
+export function checkReference(question: FormulaQuestion, params: ParamValues = NO_PARAMS): FormulaCheck {
+  const reference = referenceAt(question, params);
+  return compareOnSamples(question, reference, reference);
+}
+
+/** The reference as a function of the variables, the params fixed to the attempt's values. */
+function referenceAt(question: FormulaQuestion, params: ParamValues): Compiled {
+  const paramNames = Object.keys(question.params ?? {});
+  if (paramNames.some((name) => !Object.hasOwn(params, name))) throw new Error(`${question.id} has per-student numbers but was scored without the attempt's values`);
+  const reference = parseFormula(question.answer, [...Object.keys(question.variables), ...paramNames]);
   if (!reference.ok) throw new Error(`reference formula of ${question.id} does not parse: ${reference.error}`);
-  return compareOnSamples(question, reference.evaluate, student.evaluate);
+  const fixed = Object.fromEntries(paramNames.map((name) => [name, params[name]]));
+  return (scope) => reference.evaluate({ ...scope, ...fixed });
 }
 
 function compareOnSamples(question: FormulaQuestion, reference: Compiled, student: Compiled): FormulaCheck {

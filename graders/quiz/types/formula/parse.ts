@@ -38,6 +38,7 @@ const FUNCTIONS: Record<string, { arity: readonly [number, number]; f: (...xs: n
 const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
 
 export const ALLOWED_FUNCTIONS = Object.keys(FUNCTIONS);
+export const CONSTANT_NAMES = Object.keys(CONSTANTS);
 
 class FormulaError extends Error {}
 

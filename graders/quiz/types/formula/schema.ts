@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParamsSchema } from '../../params';
 import { common } from '../kind';
 
 const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a variable name (letters, digits, _)');
@@ -6,7 +7,10 @@ const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a variab
 export const FormulaSchema = z.strictObject({
   ...common,
   type: z.literal('formula'),
+  /** mathjs syntax over the variables (and, with `params`, the attempt's numbers). */
   answer: z.string().trim().min(1).max(500),
+  /** Per-student numbers, shown in the prompt as {{name}}; the student writes them as numbers, never by name. */
+  params: ParamsSchema.optional(),
   /** Variable name → [min, max] range the equivalence check samples from. */
   variables: z
     .record(

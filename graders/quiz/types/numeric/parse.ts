@@ -22,7 +22,7 @@ export function parseNumericAnswer(raw: string | number, units?: string): Numeri
   return { ok: true, value: Number(text) };
 }
 
-export function withinTolerance(question: NumericQuestion, value: number): boolean {
-  const diff = Math.abs(value - question.answer);
-  return diff <= (question.absTol ?? 0) || diff <= (question.relTol ?? 0) * Math.abs(question.answer);
+export function withinTolerance(question: NumericQuestion, expected: number, value: number): boolean {
+  const diff = Math.abs(value - expected);
+  return diff <= (question.absTol ?? 0) || diff <= (question.relTol ?? 0) * Math.abs(expected);
 }

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { ParamsSchema } from '../../params';
 import { common } from '../kind';
 
 export const NumericSchema = z
   .strictObject({
     ...common,
     type: z.literal('numeric'),
-    answer: z.number().finite(),
+    /** The number; or, with `params`, an expression over them (the formula language) giving each attempt's number. */
+    answer: z.union([z.number().finite(), z.string().trim().min(1).max(500)]),
+    /** Per-student numbers, shown in the prompt as {{name}} (graders/quiz/params.ts). */
+    params: ParamsSchema.optional(),
     absTol: z.number().min(0).optional(),
     relTol: z.number().min(0).max(1).optional(),
     /** Shown next to the input; students may type it after the number or leave it out. */
