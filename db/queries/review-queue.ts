@@ -6,6 +6,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 import { assignmentItems, assignments, quizAnswers, quizAttempts, quizVersions, quizzes, users } from '../schema';
 import { assertCapability } from './courses';
 import { isUuid } from './ids';
+import { attemptVariant } from '../../graders/quiz/variants';
 
 // Short answers the scorer was unsure of, waiting for a human. Claims let graders split the queue:
 // "take next N" marks unclaimed answers as the grader's own. Claims are advisory; anyone on staff may
@@ -147,6 +148,7 @@ export async function selectQuizAttemptForStaff(actorId: string, courseId: strin
       score: quizAttempts.score,
       isLate: quizAttempts.isLate,
       submittedAt: quizAttempts.submittedAt,
+      seed: quizAttempts.seed,
       content: quizVersions.content,
     })
     .from(quizAttempts)
@@ -162,12 +164,14 @@ export async function selectQuizAttemptForStaff(actorId: string, courseId: strin
     .from(quizAnswers)
     .where(eq(quizAnswers.attemptId, attemptId));
   const byId = new Map(answers.map((a) => [a.questionId, a]));
-  const { content, ...rest } = attempt;
+  const { content, seed, ...rest } = attempt;
   const questions = content.questions.map((q) => {
     const a = byId.get(q.id);
     return {
       id: q.id,
       type: q.type,
+      // Staff see the student's own numbers and the answer for them.
+      variant: attemptVariant(q, seed),
       maxPoints: q.points,
       answered: Boolean(a),
       points: a?.manualPoints ?? a?.autoPoints ?? 0,

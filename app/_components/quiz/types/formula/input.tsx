@@ -26,6 +26,11 @@ export function FormulaInput({ question, promptId, name, value, setAnswer, disab
       <p id={hintId} className={`text-xs ${hint && !hint.ok ? 'text-amber-700' : 'text-slate-500'}`}>
         {hint?.message ?? `Variables: ${question.variables.join(', ')}. Functions such as max, exp, log, sqrt; ^ for powers.`}
       </p>
+      {question.variant && (
+        <p className="w-full text-xs text-slate-500" data-testid="variant-note">
+          The numbers in this question are drawn for your attempt; a classmate&apos;s answer will not fit them.
+        </p>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { textOf, type InputProps } from '../props';
 
 export function NumericInput({ question, promptId, name, value, setAnswer, disabled }: InputProps<'numeric'>) {
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <input
         type="text"
         inputMode="decimal"
@@ -19,6 +19,11 @@ export function NumericInput({ question, promptId, name, value, setAnswer, disab
         placeholder="a number, e.g. 0.25 or 2.5e-1"
       />
       {question.units && <span className="text-slate-600">{question.units}</span>}
+      {question.variant && (
+        <p className="w-full text-xs text-slate-500" data-testid="variant-note">
+          The numbers in this question are drawn for your attempt; a classmate&apos;s answer will not fit them.
+        </p>
+      )}
     </div>
   );
 }

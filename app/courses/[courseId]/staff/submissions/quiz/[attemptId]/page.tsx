@@ -12,6 +12,7 @@ import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { markdownToPlainText } from '@/app/_components/markdown/plain-text.shared';
 import { formatDateTime } from '@/app/_lib/format-date.shared';
 import { formatPercent } from '@/app/_lib/format-percent.shared';
+import { describeParams } from '@/graders/quiz/params';
 
 export const metadata: Metadata = { title: 'Quiz attempt' };
 
@@ -61,6 +62,11 @@ export default async function StaffQuizAttemptPage({ params }: { params: Promise
                 </Link>
               )}
               {q.comment && <span className="text-slate-600">Grader: {q.comment}</span>}
+              {q.variant && (
+                <span className="w-full text-slate-600" data-testid="variant">
+                  Student&apos;s numbers: {describeParams(q.variant.params)} · expected {q.variant.expected}
+                </span>
+              )}
             </li>
           ))}
         </ul>
