@@ -6,6 +6,7 @@ import { fairGradingPriority, GRADE_DEAD_LETTER_QUEUE, GRADE_QUEUE, GRADE_RETRY_
 import { selectHasGradeReport, selectRecentGradingMs, selectSubmissionForGrading, updateSubmissionStatus } from '../queries/submissions';
 import { recordGradeResult, recordRegradeCrash } from '../services/record-grade';
 import { selectRegradeVersion } from '../queries/regrades';
+import { announceSubmissionChanged } from './notify';
 
 const JOBS_PER_PROCESS = 4;
 // CFS weight 110 against the default's 1024: about a tenth of a core's share while others want it.
@@ -69,7 +70,7 @@ async function gradeJob(pools: { pool: ChildPool; heavyPool: ChildPool }, job: J
   // the submission's live status alone; only accepting the run changes what students see.
   const version = regradeRunId ? await selectRegradeVersion(regradeRunId) : submission;
   if (!version) return;
-  if (!regradeRunId) await updateSubmissionStatus(submissionId, 'grading');
+  if (!regradeRunId) await setLiveStatus(submissionId, 'grading');
   const exercise = exerciseFromVersion({ ...version, versionHash: version.contentHash });
   // Decided when the job starts, not when it was queued: a student's jobs run one at a time, so by
   // now the previous one's time is known (a burst queued before any was graded is caught after the first).
@@ -78,6 +79,8 @@ async function gradeJob(pools: { pool: ChildPool; heavyPool: ChildPool }, job: J
   try {
     const report = await pool.grade(exercise, submission.code);
     const stored = await recordGradeResult({ submissionId, run, report, regradeRunId });
+    // The exercise page's stream (app/api/submissions/[submissionId]/events) is waiting for this.
+    if (stored && !regradeRunId) await announceSubmissionChanged(submissionId);
     if (stored) console.log(`[grading] ${process.pid} graded ${submissionId} run ${run}: ${Math.round(report.score * 100)} % in ${Math.round(report.durationMs)} ms`);
   } catch (error) {
     if (!(error instanceof SandboxCrashError)) throw error;
@@ -85,10 +88,10 @@ async function gradeJob(pools: { pool: ChildPool; heavyPool: ChildPool }, job: J
       console.error(`[grading] submission ${submissionId} failed after ${job.retryCount + 1} attempts: ${error.message}`);
       // A regrade still needs a report so its run can finish: the submission's current result, marked.
       if (regradeRunId) await recordRegradeCrash({ submissionId, run, regradeRunId });
-      else await updateSubmissionStatus(submissionId, 'failed');
+      else await setLiveStatus(submissionId, 'failed');
       return;
     }
-    if (!regradeRunId) await updateSubmissionStatus(submissionId, 'queued');
+    if (!regradeRunId) await setLiveStatus(submissionId, 'queued');
     throw error;
   }
 }
@@ -104,5 +107,11 @@ async function markGradingFailed(job: Job<GradeJobData>): Promise<void> {
   if (await selectHasGradeReport(submissionId, run)) return;
   console.error(`[grading] submission ${submissionId} run ${run} failed for good (its last attempt was lost)`);
   if (regradeRunId) await recordRegradeCrash({ submissionId, run, regradeRunId });
-  else await updateSubmissionStatus(submissionId, 'failed');
+  else await setLiveStatus(submissionId, 'failed');
+}
+
+/** A status the student sees, announced to the page that follows it. */
+async function setLiveStatus(submissionId: string, status: 'grading' | 'queued' | 'failed'): Promise<void> {
+  await updateSubmissionStatus(submissionId, status);
+  await announceSubmissionChanged(submissionId);
 }
