@@ -56,4 +56,35 @@ export class HttpStudent {
   async poll(submissionId: string): Promise<{ status: string; createdAt: string; gradedAt: string | null; score: number | null }> {
     return (await (await this.request(`/api/submissions/${submissionId}`)).json()) as never;
   }
+
+  /**
+   * Follows a submission the way the exercise page does, by its server-sent events, until an event
+   * with a final status arrives; resolves with that event and when this process received it.
+   * Null when the stream ended (or was refused) first: the caller falls back to polling, as the page does.
+   */
+  async follow(submissionId: string, signal: AbortSignal): Promise<{ status: string; score: number | null; receivedAt: number } | null> {
+    const response = await this.request(`/api/submissions/${submissionId}/events`, { signal, headers: { accept: 'text/event-stream' } });
+    if (!response.ok || !response.body) return null;
+    const decoder = new TextDecoder();
+    let buffered = '';
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffered += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffered.indexOf('\n\n')) >= 0) {
+        const block = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        if (!block.startsWith('data: ')) continue;
+        const event = JSON.parse(block.slice('data: '.length)) as { status: string; score: number | null };
+        if (['graded', 'error', 'failed'].includes(event.status)) {
+          const at = Date.now();
+          await reader.cancel();
+          return { status: event.status, score: event.score, receivedAt: at };
+        }
+      }
+    }
+    return null;
+  }
 }

@@ -146,6 +146,11 @@ async function main() {
     const accepted: { student: HttpStudent; id: string; kind: SolutionKind; variant?: string; sentAt: number }[] = [];
     const errors: string[] = [];
     const submitMs: number[] = [];
+    // Each accepted submission is followed at once by its event stream, as the exercise page does.
+    const followDeadline = AbortSignal.timeout(180_000 + (STUDENTS / RATE) * 1000);
+    const following: Promise<void>[] = [];
+    const receivedAt = new Map<string, number>();
+    const final = new Map<string, { kind: SolutionKind; status: string; score: number | null }>();
     const t0 = Date.now();
     await Promise.all(
       students.map(async (student, i) => {
@@ -154,13 +159,27 @@ async function main() {
         const started = Date.now();
         const result = await student.submit(itemId, code).catch((e: Error) => ({ status: 0, error: e.message, submissionId: undefined }));
         submitMs.push(Date.now() - started);
-        if (result.status === 201 && result.submissionId) accepted.push({ student, id: result.submissionId, kind, variant, sentAt: started });
-        else errors.push(`${result.status} ${result.error ?? ''}`);
+        if (result.status === 201 && result.submissionId) {
+          const id = result.submissionId;
+          accepted.push({ student, id, kind, variant, sentAt: started });
+          following.push(
+            student
+              .follow(id, followDeadline)
+              .catch(() => null)
+              .then((event) => {
+                if (!event) return;
+                receivedAt.set(id, event.receivedAt);
+                final.set(id, { kind, status: event.status, score: event.score });
+              }),
+          );
+        } else errors.push(`${result.status} ${result.error ?? ''}`);
       }),
     );
     const submitSeconds = (Date.now() - t0) / 1000;
+    await Promise.all(following);
+    const streamDropped = accepted.length - receivedAt.size;
 
-    const final = new Map<string, { kind: SolutionKind; status: string; score: number | null }>();
+    // Polling only for what the stream did not deliver (dropped or refused), as the page falls back.
     const deadline = Date.now() + 180_000;
     while (final.size < accepted.length && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -195,6 +214,13 @@ async function main() {
         .filter((a) => kinds.includes(a.kind) && final.has(a.id) && gradedAt.has(a.id))
         .map((a) => gradedAt.get(a.id)! - a.sentAt)
         .sort((x, y) => x - y);
+    // What the student waits for: Submit pressed to the graded result arriving over the page's channel.
+    const received = (kinds: SolutionKind[]) =>
+      accepted
+        .filter((a) => kinds.includes(a.kind) && receivedAt.has(a.id))
+        .map((a) => receivedAt.get(a.id)! - a.sentAt)
+        .sort((x, y) => x - y);
+    const receivedHonest = received(['correct', 'wrong']);
     const all = latency(['correct', 'wrong', 'loop', 'bomb']);
     const honest = latency(['correct', 'wrong']);
     const failedHonest = accepted.filter((a) => {
@@ -226,6 +252,8 @@ async function main() {
       ],
       ['Submit pressed → graded p50 / p95 / p99 (all)', `${percentile(all, 50)} / ${percentile(all, 95)} / ${percentile(all, 99)} ms`],
       ['Submit pressed → graded p50 / p95 (honest students)', `${percentile(honest, 50)} / ${percentile(honest, 95)} ms`],
+      ['Submit pressed → result received by the client p50 / p95 (honest, server-sent events)', `${percentile(receivedHonest, 50)} / ${percentile(receivedHonest, 95)} ms`],
+      ['streams that dropped (result fetched by polling instead)', String(streamDropped)],
       ['honest submissions not graded right (correct < 100 %, or failed)', `${honestFailures}${honestFailures ? ` (${[...new Set(failedDetail)].slice(0, 4).join('; ')})` : ''}`],
       ['sandbox process peak resident memory', `${Math.round(peakMb)} MB (limit ${DEFAULT_CHILD_MEMORY_MB} MB; samples over it: ${overLimit})`],
       ['errors (HTTP)', `${errors.length}${errors.length ? ` (${[...new Set(errors)].slice(0, 3).join('; ')})` : ''}`],
