@@ -4,6 +4,9 @@ import type { ReportDiagnosis } from '../../graders/report';
 import { db } from '../client';
 import { assignmentItems, assignments, enrollments, exercises, exerciseVersions, gradeReports, quizAnswers, quizAttempts, quizVersions, quizzes, regradeRuns, submissions, users } from '../schema';
 import { histogram, median, messageKey, pointBiserial } from './analytics-stats';
+import { describeParams } from '../../graders/quiz/params';
+import type { Question } from '../../graders/quiz/schema';
+import { attemptVariant, paramsOf } from '../../graders/quiz/variants';
 import { assertCapability } from './courses';
 import { isUuid } from './ids';
 import { isCountingReport } from './scores';
@@ -148,7 +151,18 @@ function exerciseStats(
   };
 }
 
-export type QuestionStat = { questionId: string; prompt: string; points: number; answers: number; meanFraction: number | null; discrimination: number | null; reviewShare: number };
+/** A question with per-student numbers: each attempt's numbers, the answer for them and the points earned. */
+export type VariantStat = { params: string; expected: string; points: number };
+export type QuestionStat = {
+  questionId: string;
+  prompt: string;
+  points: number;
+  answers: number;
+  meanFraction: number | null;
+  discrimination: number | null;
+  reviewShare: number;
+  variants?: VariantStat[];
+};
 export type QuizStats = { itemId: string; title: string; assignmentTitle: string; attempts: number; questions: QuestionStat[] };
 
 /**
@@ -161,7 +175,7 @@ export async function selectQuizAnalytics(actorId: string, courseId: string): Pr
   const items = await selectPublishedItems(courseId, 'quiz');
   if (items.length === 0) return [];
   const attempts = await db()
-    .selectDistinctOn([quizAttempts.userId, quizAttempts.itemId], { id: quizAttempts.id, itemId: quizAttempts.itemId, versionId: quizAttempts.quizVersionId })
+    .selectDistinctOn([quizAttempts.userId, quizAttempts.itemId], { id: quizAttempts.id, itemId: quizAttempts.itemId, versionId: quizAttempts.quizVersionId, seed: quizAttempts.seed })
     .from(quizAttempts)
     .innerJoin(enrollments, studentOf(courseId, quizAttempts.userId))
     .where(
@@ -216,6 +230,7 @@ export async function selectQuizAnalytics(actorId: string, courseId: string): Pr
           meanFraction: own.length ? points.reduce((s, x) => s + x, 0) / own.length / q.points : null,
           discrimination: pointBiserial(points, totals),
           reviewShare: own.length ? scored.filter((x) => x?.needsReview).length / own.length : 0,
+          ...variantStats(q, own, points),
         };
       }),
     };
@@ -247,6 +262,17 @@ export async function selectSimilarityInput(actorId: string, courseId: string, i
     assignmentTitle: item.assignmentTitle,
     stubs: stubs.map((s) => s.stub),
     submissions: latest.map((s) => ({ id: s.id, studentName: s.studentName, code: s.code, at: s.at })),
+  };
+}
+
+/** Each attempt's own numbers beside its points, so staff see whether some numbers are harder than others. */
+function variantStats(question: Question, attempts: { seed: number }[], points: number[]): { variants?: VariantStat[] } {
+  if (!paramsOf(question)) return {};
+  return {
+    variants: attempts.map((a, i) => {
+      const variant = attemptVariant(question, a.seed)!;
+      return { params: describeParams(variant.params), expected: variant.expected, points: points[i] };
+    }),
   };
 }
 

@@ -5,6 +5,7 @@ import { insertUser } from '@/db/queries/users';
 import { insertCourse, insertEnrollmentByJoinCode } from '@/db/queries/courses';
 import { insertAssignmentWithItems } from '@/db/queries/assignments';
 import { selectQuizAttemptForStaff } from '@/db/queries/review-queue';
+import { selectQuizAnalytics } from '@/db/queries/analytics';
 import { startQuizAttempt } from '@/db/services/start-quiz-attempt';
 import { saveQuizAnswer } from '@/db/services/save-quiz-answer';
 import { submitQuizAttempt } from '@/db/services/submit-quiz-attempt';
@@ -82,6 +83,18 @@ describe('per-student variants', () => {
     expect(staffA.variant!.expected).toMatch(/^\d+\.\d+ bits\/dim/);
     const staffB = (await selectQuizAttemptForStaff(teacher, courseId, attempts[b].attemptId))!.questions.find((q) => q.id === QUESTION)!;
     expect(staffB.variant!.params).toEqual(numbers[b]);
+
+    // Analytics list each submitted attempt's own numbers beside its points.
+    const [stats] = await selectQuizAnalytics(teacher, courseId);
+    const variants = stats.questions.find((q) => q.questionId === QUESTION)!.variants!;
+    expect(variants).toHaveLength(2);
+    expect(variants).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ params: `D = ${numbers[a].D}, logp = ${numbers[a].logp}`, points: 1 }),
+        expect.objectContaining({ params: `D = ${numbers[b].D}, logp = ${numbers[b].logp}`, points: 0 }),
+      ]),
+    );
+    expect(stats.questions.find((q) => q.questionId === 'triplet-value')!.variants).toBeUndefined();
   });
 
   it('sends the student no answer expression, ranges or choices', async () => {

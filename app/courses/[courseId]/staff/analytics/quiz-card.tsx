@@ -41,6 +41,18 @@ export function QuizCard({ stats }: { stats: QuizStats }) {
                 <tr key={q.questionId}>
                   <td className="max-w-xs truncate py-1.5 pr-3" title={markdownToPlainText(q.prompt)}>
                     <span className="font-mono text-xs text-slate-500">{q.questionId}</span> <InlineMarkdown>{q.prompt}</InlineMarkdown>
+                    {q.variants && (
+                      <details className="mt-1 whitespace-normal text-xs" data-testid="variant-stats">
+                        <summary className="cursor-pointer text-slate-600">Students&apos; own numbers ({q.variants.length})</summary>
+                        <ul className="mt-1 space-y-0.5">
+                          {q.variants.map((v, i) => (
+                            <li key={i}>
+                              {v.params} · expected {v.expected} · {v.points} / {q.points} pt
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
                   </td>
                   <td>{q.meanFraction === null ? '—' : <ShareBar share={q.meanFraction} />}</td>
                   <td className="tabular-nums">
