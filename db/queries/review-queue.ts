@@ -115,6 +115,7 @@ export async function selectReviewAnswer(actorId: string, courseId: string, key:
       needsReview: quizAnswers.needsReview,
       manualPoints: quizAnswers.manualPoints,
       comment: quizAnswers.comment,
+      seed: quizAttempts.seed,
       content: quizVersions.content,
     })
     .from(quizAnswers)
@@ -123,11 +124,11 @@ export async function selectReviewAnswer(actorId: string, courseId: string, key:
     // An attempt still being answered is the student's: staff read it once it is submitted.
     .where(and(eq(quizAnswers.attemptId, key.attemptId), eq(quizAnswers.questionId, key.questionId), ne(quizAttempts.status, 'in_progress')));
   if (!row) return null;
-  const { answerJson, content, ...rest } = row;
+  const { answerJson, content, seed, ...rest } = row;
   const question = content.questions.find((q) => q.id === key.questionId);
   if (!question) return null;
   // As text then parsed: the PGlite driver parses a jsonb string twice (see selectOwnQuizAnswers).
-  return { ...head, ...rest, answer: JSON.parse(answerJson) as unknown, conceptsFound: rest.conceptsFound ?? null, question };
+  return { ...head, ...rest, answer: JSON.parse(answerJson) as unknown, conceptsFound: rest.conceptsFound ?? null, question, variant: attemptVariant(question, seed) };
 }
 
 /** A submitted quiz attempt in the course with each answer's points and review state, for the staff attempt page. */

@@ -10,6 +10,7 @@ import { ClaimEvidenceList } from '../../claim-evidence';
 import { InlineMarkdown } from '@/app/_components/markdown/markdown';
 import { formatPercent } from '@/app/_lib/format-percent.shared';
 import { kindOf } from '@/graders/quiz/types';
+import { describeParams } from '@/graders/quiz/params';
 
 export const metadata: Metadata = { title: 'Review an answer' };
 
@@ -61,7 +62,13 @@ export default async function ReviewAnswerPage({ params, searchParams }: { param
           <h2 id="question-heading" className="text-lg font-semibold">
             Question
           </h2>
-          <Markdown>{question.prompt}</Markdown>
+          {/* As the student saw it: a variant question shows their own numbers. */}
+          <Markdown>{answer.variant?.prompt ?? question.prompt}</Markdown>
+          {answer.variant && (
+            <p className="text-sm text-slate-600" data-testid="variant">
+              Student&apos;s numbers: {describeParams(answer.variant.params)} · expected {answer.variant.expected}
+            </p>
+          )}
           {review?.modelAnswer && (
             <div className="rounded-md bg-emerald-50 p-3 text-sm">
               <p className="font-medium text-emerald-900">Model answer</p>
