@@ -13,8 +13,10 @@ import type { GradeRequest, GradeResponse } from './protocol';
 const setting = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const grader = createGrader({ jobsPerIsolate: Number(setting('jobs-per-isolate') ?? 20), snapshot: setting('snapshot') !== '0' });
 
+// A result finished after the parent went away (shutdown, crash) has no one to go to: with a
+// callback, the failed write is dropped instead of crashing this process with EPIPE.
 function send(message: GradeResponse) {
-  process.send?.(message);
+  if (process.connected) process.send?.(message, undefined, undefined, () => {});
 }
 
 process.on('message', (request: GradeRequest) => {
