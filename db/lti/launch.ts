@@ -5,7 +5,8 @@ import type { LTI13JwtPayload } from '@lti-tool/core';
 import { Refusal } from '../queries/errors';
 import * as q from '../queries/lti';
 import { courseRoleFromLti } from './roles';
-import { ltiTool, toolUrls } from './tool';
+import { ltiTool } from './tool';
+import { toolUrls } from './urls';
 
 /** How far a platform's clock may be ahead of ours (iat in the future), and how old a launch token may be. */
 export const CLOCK_SKEW_SECONDS = 60;

@@ -12,6 +12,7 @@ import {
   ltiContexts,
   ltiDeployments,
   ltiLibraryRecords,
+  ltiMembers,
   ltiNonces,
   ltiPlatforms,
   ltiResourceLinks,
@@ -439,4 +440,102 @@ export async function retryFailedScoreSyncs(actorId: string, courseId: string): 
     from lti_resource_links rl where rl.id = s.resource_link_id and rl.course_id = ${courseId}::uuid and s.status = 'failed'
     returning s.user_id`);
   return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as unknown[]).length;
+}
+
+// Staff page
+
+async function assertPlatformAdmin(actorId: string): Promise<void> {
+  const [row] = await db().select({ isAdmin: users.isAdmin }).from(users).where(eq(users.id, actorId));
+  // A platform is shared by every course, so registering or disabling one is for platform administrators.
+  if (!row?.isAdmin) throw new Refusal('forbidden', 'Only a platform administrator can register or disable an LMS.');
+}
+
+export async function registerPlatform(actorId: string, input: PlatformInput & { deploymentIds: string[] }): Promise<string> {
+  await assertPlatformAdmin(actorId);
+  return insertPlatform(input);
+}
+
+export async function setPlatformEnabled(actorId: string, platformId: string, enabled: boolean): Promise<void> {
+  await assertPlatformAdmin(actorId);
+  await updatePlatform(platformId, { disabledAt: enabled ? null : new Date() });
+}
+
+export type PlatformOverview = Pick<LtiPlatform, 'id' | 'name' | 'issuer' | 'clientId' | 'disabledAt' | 'lastLaunchAt' | 'lastError' | 'lastErrorAt'> & {
+  deploymentIds: string[];
+  linkedHere: boolean;
+};
+
+/** Staff of a course: every registered platform (no secrets exist to hide), and whether it serves this course. */
+export async function selectPlatformOverview(actorId: string, courseId: string): Promise<PlatformOverview[]> {
+  await assertCapability(actorId, courseId, 'lms.manage');
+  const platforms = await selectPlatforms();
+  const deployments = await db().select({ platformId: ltiDeployments.platformId, deploymentId: ltiDeployments.deploymentId }).from(ltiDeployments);
+  const linked = new Set((await db().select({ platformId: ltiContexts.platformId }).from(ltiContexts).where(eq(ltiContexts.courseId, courseId))).map((r) => r.platformId));
+  return platforms.map((p) => ({
+    id: p.id,
+    name: p.name,
+    issuer: p.issuer,
+    clientId: p.clientId,
+    disabledAt: p.disabledAt,
+    lastLaunchAt: p.lastLaunchAt,
+    lastError: p.lastError,
+    lastErrorAt: p.lastErrorAt,
+    deploymentIds: deployments.filter((d) => d.platformId === p.id).map((d) => d.deploymentId),
+    linkedHere: linked.has(p.id),
+  }));
+}
+
+// Roster (NRPS)
+
+export async function selectCourseContexts(courseId: string) {
+  return db()
+    .select({ platformId: ltiContexts.platformId, contextId: ltiContexts.contextId, membershipsUrl: ltiContexts.membershipsUrl, platform: ltiPlatforms })
+    .from(ltiContexts)
+    .innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiContexts.platformId))
+    .where(eq(ltiContexts.courseId, courseId));
+}
+
+/** Stores the roster as listed; members no longer listed are marked dropped (kept, with their work). */
+export async function replaceContextMembers(platformId: string, contextId: string, members: { subject: string; userId: string; roles: string[]; active: boolean }[]): Promise<{ dropped: number }> {
+  return db().transaction(async (tx) => {
+    for (const m of members) {
+      await tx
+        .insert(ltiMembers)
+        .values({ platformId, contextId, subject: m.subject, userId: m.userId, roles: m.roles, droppedAt: m.active ? null : sql`now()`, syncedAt: sql`now()` })
+        .onConflictDoUpdate({
+          target: [ltiMembers.platformId, ltiMembers.contextId, ltiMembers.subject],
+          set: { userId: m.userId, roles: m.roles, syncedAt: sql`now()`, droppedAt: m.active ? null : sql`coalesce(${ltiMembers.droppedAt}, now())` },
+        });
+    }
+    const listed = members.map((m) => m.subject);
+    const dropped = await tx
+      .update(ltiMembers)
+      .set({ droppedAt: sql`now()` })
+      .where(
+        and(
+          eq(ltiMembers.platformId, platformId),
+          eq(ltiMembers.contextId, contextId),
+          isNull(ltiMembers.droppedAt),
+          listed.length
+            ? sql`${ltiMembers.subject} not in (${sql.join(
+                listed.map((s) => sql`${s}`),
+                sql`, `,
+              )})`
+            : undefined,
+        ),
+      )
+      .returning({ subject: ltiMembers.subject });
+    await tx
+      .update(ltiContexts)
+      .set({ lastRosterSyncAt: sql`now()` })
+      .where(and(eq(ltiContexts.platformId, platformId), eq(ltiContexts.contextId, contextId)));
+    return { dropped: dropped.length };
+  });
+}
+
+export async function selectContextMembers(platformId: string, contextId: string) {
+  return db()
+    .select()
+    .from(ltiMembers)
+    .where(and(eq(ltiMembers.platformId, platformId), eq(ltiMembers.contextId, contextId)));
 }

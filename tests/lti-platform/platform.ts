@@ -24,6 +24,8 @@ export type FakePlatformOptions = {
   deploymentId: string;
   /** The tool's JWKS, to verify its client assertions (a URL in e2e, a function in-process). */
   toolJwks: () => Promise<JSONWebKeySet>;
+  /** The tool's OIDC login URL, for the page that starts a launch in a browser (/launch/<user>/<link>). */
+  toolLoginUrl?: string;
 };
 
 export type FakePlatform = Awaited<ReturnType<typeof startFakePlatform>>;
@@ -97,6 +99,27 @@ export async function startFakePlatform(options: FakePlatformOptions) {
     const url = new URL(req.url ?? '/', base);
     const body = req.method === 'POST' ? await readBody(req) : '';
     if (url.pathname === '/jwks') return json(200, { keys: [publicJwk] });
+    const startMatch = /^\/launch\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (startMatch && options.toolLoginUrl) {
+      // The LMS page a student clicks through: it auto-posts the third-party-initiated login to the tool.
+      const target = new URL(options.toolLoginUrl);
+      const params = {
+        iss: issuer,
+        client_id: options.clientId,
+        lti_deployment_id: options.deploymentId,
+        login_hint: startMatch[1],
+        lti_message_hint: startMatch[2],
+        target_link_uri: `${target.origin}/api/lti/launch`,
+      };
+      const inputs = Object.entries(params)
+        .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
+        .join('');
+      return {
+        status: 200,
+        type: 'text/html',
+        body: `<!doctype html><title>Fake LMS</title><p>Opening the activity…</p><form id="f" method="post" action="${escapeHtml(options.toolLoginUrl)}">${inputs}</form><script>document.getElementById('f').submit()</script>`,
+      };
+    }
     if (url.pathname === '/auth') {
       // OIDC authorization request from the tool's login: answer with a form that posts the id_token back.
       const p = url.searchParams;

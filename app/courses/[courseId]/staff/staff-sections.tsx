@@ -14,6 +14,7 @@ const SECTIONS: readonly Section[] = [
   { href: 'regrades', label: 'Regrades', description: 'Re-run submissions against the current version', capability: 'regrade.run' },
   { href: 'audit', label: 'Audit trail', description: 'Every manual score change: who, when, why', capability: 'audit.view' },
   { href: 'grading', label: 'Grading health', description: 'Failed or stuck gradings, with retry', capability: 'grading.retry' },
+  { href: 'lms', label: 'LMS connection', description: 'LTI 1.3: tool URLs, platforms, grades sent to the LMS', capability: 'lms.manage' },
 ];
 
 export function StaffSections({ courseId, role }: { courseId: string; role: CourseRole }) {
