@@ -31,7 +31,7 @@ export const WEEK_1_EXERCISE_IDS = [
 const WEEK_1_TITLE = 'Week 1: metric learning, flows and diffusion';
 
 // The generative pipeline end to end (#19): authors append their exercise ids here.
-export const END_TO_END_EXERCISE_IDS = ['ddpm-posterior', 'ddpm-noise-loss', 'vae-negative-elbo', 'flow-log-likelihood'];
+export const END_TO_END_EXERCISE_IDS = ['ddpm-posterior', 'ddpm-noise-loss', 'vae-negative-elbo', 'flow-log-likelihood', 'ddpm-sampling-loop', 'batch-hard-triplet'];
 const END_TO_END_TITLE = 'Generative models end to end';
 
 const WEEK = 7 * 24 * 3600 * 1000;
