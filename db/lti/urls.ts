@@ -4,8 +4,6 @@ export function toolUrls(origin: string) {
     loginUrl: `${origin}/api/lti/login`,
     launchUrl: `${origin}/api/lti/launch`,
     jwksUrl: `${origin}/api/lti/jwks`,
-    deepLinkingUrl: `${origin}/api/lti/launch`,
     redirectUris: [`${origin}/api/lti/launch`],
-    dynamicRegistrationUrl: `${origin}/api/lti/register`,
   };
 }

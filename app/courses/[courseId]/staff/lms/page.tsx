@@ -44,7 +44,6 @@ export default async function LmsPage({ params }: { params: Promise<{ courseId: 
           settings: { placements: [{ placement: 'link_selection', message_type: 'LtiResourceLinkRequest', target_link_uri: urls.launchUrl }] },
         },
       ],
-      custom_fields: { item_id: '$Canvas.assignment.custom.item_id' },
     },
     null,
     2,
