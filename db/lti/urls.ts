@@ -5,5 +5,7 @@ export function toolUrls(origin: string) {
     launchUrl: `${origin}/api/lti/launch`,
     jwksUrl: `${origin}/api/lti/jwks`,
     redirectUris: [`${origin}/api/lti/launch`],
+    /** LTI Dynamic Registration: the one URL Moodle 4.x, Canvas and Sakai take ("Tool URL" / "registration URL"). */
+    dynamicRegistrationUrl: `${origin}/api/lti/register`,
   };
 }

@@ -6,8 +6,9 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type
 /**
  * An in-process fake LMS (no internet in tests): its own RSA key pair, an OIDC authorization endpoint that
  * answers a login with an auto-posting form carrying a signed id_token, a client-credentials token endpoint
- * that checks the tool's signed assertion, AGS score endpoints that record what they receive, and an NRPS
- * members endpoint.
+ * that checks the tool's signed assertion, AGS score endpoints that record what they receive, an NRPS
+ * members endpoint, and LTI Dynamic Registration (an OpenID configuration and a registration endpoint that
+ * records what the tool posts and answers with the client id and deployment id).
  */
 export type FakeUser = { sub: string; name: string; email: string; roles: string[] };
 export type FakeLink = { resourceLinkId: string; contextId: string; contextTitle?: string; itemId?: string; lineItem?: string };
@@ -42,6 +43,10 @@ export async function startFakePlatform(options: FakePlatformOptions) {
   const tokenRequests: { scope: string }[] = [];
   /** Lets a test hand the tool a failing endpoint (status code) for the next N score posts. */
   const failNextScores = { count: 0, status: 503 };
+  /** Dynamic registration: the token the LMS hands out, what the tool posted, and knobs for failing tests. */
+  const registrationToken = randomUUID();
+  const registrations: { authorization: string; body: Record<string, unknown> }[] = [];
+  const dynamicRegistration: { issuer?: string; fail?: { status: number; body: string } } = {};
 
   let base = '';
   const server: Server = createServer((req, res) => {
@@ -99,6 +104,32 @@ export async function startFakePlatform(options: FakePlatformOptions) {
     const url = new URL(req.url ?? '/', base);
     const body = req.method === 'POST' ? await readBody(req) : '';
     if (url.pathname === '/jwks') return json(200, { keys: [publicJwk] });
+    if (url.pathname === '/.well-known/openid-configuration') {
+      return json(200, {
+        issuer: dynamicRegistration.issuer ?? issuer,
+        authorization_endpoint: `${base}/auth`,
+        token_endpoint: `${base}/token`,
+        jwks_uri: `${base}/jwks`,
+        registration_endpoint: `${base}/register`,
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        token_endpoint_auth_signing_alg_values_supported: ['RS256'],
+        scopes_supported: ['openid', 'https://purl.imsglobal.org/spec/lti-ags/scope/score', 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly'],
+        response_types_supported: ['id_token'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        claims_supported: ['iss', 'sub', 'name', 'email'],
+        subject_types_supported: ['public'],
+        'https://purl.imsglobal.org/spec/lti-platform-configuration': { product_family_code: 'fake-lms', version: '1.0', messages_supported: [{ type: 'LtiResourceLinkRequest' }] },
+      });
+    }
+    if (url.pathname === '/register' && req.method === 'POST') {
+      const authorization = req.headers.authorization ?? '';
+      registrations.push({ authorization, body: JSON.parse(body) as Record<string, unknown> });
+      if (authorization !== `Bearer ${registrationToken}`) return json(401, { error: 'invalid_token' });
+      if (dynamicRegistration.fail) return { status: dynamicRegistration.fail.status, type: 'text/plain', body: dynamicRegistration.fail.body };
+      const posted = registrations.at(-1)!.body;
+      const toolConfig = posted['https://purl.imsglobal.org/spec/lti-tool-configuration'] as Record<string, unknown>;
+      return json(200, { ...posted, client_id: options.clientId, 'https://purl.imsglobal.org/spec/lti-tool-configuration': { ...toolConfig, deployment_id: options.deploymentId } });
+    }
     const startMatch = /^\/launch\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (startMatch && options.toolLoginUrl) {
       // The LMS page a student clicks through: it auto-posts the third-party-initiated login to the tool.
@@ -180,6 +211,12 @@ export async function startFakePlatform(options: FakePlatformOptions) {
     scores,
     tokenRequests,
     failNextScores,
+    registrationToken,
+    registrations,
+    dynamicRegistration,
+    /** The URL an LMS opens to start dynamic registration at the tool. */
+    registrationStartUrl: (toolRegisterUrl: string) =>
+      `${toolRegisterUrl}?${new URLSearchParams({ openid_configuration: `${base}/.well-known/openid-configuration`, registration_token: registrationToken })}`,
     addUser: (user: FakeUser) => users.set(user.sub, user),
     addLink: (name: string, link: FakeLink) => links.set(name, link),
     setMembers: (contextId: string, list: FakeUser[]) => members.set(contextId, list),

@@ -59,6 +59,8 @@ export default async function LmsPage({ params }: { params: Promise<{ courseId: 
           Tool configuration (LTI 1.3)
         </h2>
         <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">Dynamic registration URL</dt>
+          <dd className="font-mono break-all">{urls.dynamicRegistrationUrl}</dd>
           <dt className="font-medium">OIDC login URL</dt>
           <dd className="font-mono break-all">{urls.loginUrl}</dd>
           <dt className="font-medium">Launch / redirect URL</dt>
