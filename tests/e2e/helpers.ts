@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 // Seeded by `npm start` (db/seed-demo.ts); DEMO_PASSWORD overrides the password there and here.
@@ -51,4 +52,21 @@ export async function pasteIntoEditor(page: Page, editor: Locator, code: string)
     document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, code);
   await expect(editor.locator('.view-lines')).toContainText(code.split('\n')[0].replace(/ +/g, ' '));
+}
+
+/**
+ * A new student account that joins the demo course: for specs that submit, so they neither use the demo
+ * student's attempts nor depend on what other specs submitted (the suite shares one database on PostgreSQL).
+ */
+export async function registerAndJoin(page: Page, joinCode: string, name: string): Promise<void> {
+  const suffix = randomUUID().slice(0, 8);
+  await page.goto('/register');
+  await page.getByLabel('Name').fill(`${name} ${suffix}`);
+  await page.getByLabel('E-mail').fill(`${name.toLowerCase().replace(/\W+/g, '-')}-${suffix}@example.test`);
+  await page.getByLabel('Password').fill('a new student of the demo course');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+  await page.getByLabel('Join code').fill(joinCode);
+  await page.getByRole('button', { name: 'Join course' }).click();
+  await expect(page.getByRole('heading', { name: DEMO_COURSE_TITLE })).toBeVisible();
 }

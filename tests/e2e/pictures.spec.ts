@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO_COURSE_TITLE, DEMO_EMAILS, openDemoStaffArea, pasteIntoEditor, signedInPage, signIn } from './helpers';
+import { DEMO_COURSE_TITLE, DEMO_EMAILS, openDemoStaffArea, pasteIntoEditor, registerAndJoin, signedInPage, signIn } from './helpers';
 
 // The pictures after Run (issue #19): each exercise's visualize.js runs on the student's own code in
 // the browser's worker. A correct solution and a typical wrong one must both draw, and differently:
@@ -88,23 +88,24 @@ test('pictures of the student’s own code render after Run, and differ between 
 
 test('the staff analytics draw the score histogram with Plot, with the numbers in a table', async ({ browser, page }) => {
   test.setTimeout(180_000);
-  await signIn(page, DEMO_EMAILS.student);
+  // A fresh student: the suite's database is shared, so the demo student's attempts and the class's counts belong to other specs.
+  const staff = await signedInPage(browser, DEMO_EMAILS.instructor);
+  await staff.setViewportSize({ width: 1280, height: 900 });
+  const { courseId, joinCode } = await openDemoStaffArea(staff);
+  await registerAndJoin(page, joinCode!, 'Hana Histogram');
   await openExercise(page, /^Triplet loss/);
   await pasteIntoEditor(page, page.getByTestId('monaco-ready'), readFileSync('exercises/triplet-loss/reference.js', 'utf8'));
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByTestId('submission-results')).toHaveAttribute('data-status', 'graded', { timeout: 90_000 });
 
-  const staff = await signedInPage(browser, DEMO_EMAILS.instructor);
-  await staff.setViewportSize({ width: 1280, height: 900 });
-  const { courseId } = await openDemoStaffArea(staff);
   await staff.goto(`/courses/${courseId}/staff/analytics`);
   const card = staff.getByTestId('exercise-analytics').filter({ hasText: 'Triplet loss' });
   const svg = card.getByTestId('plot').locator('svg');
   await expect(svg).toBeVisible();
-  await expect(svg).toHaveAttribute('aria-label', /Best score of 1 student/);
-  // Plot draws one bar per bin; the 100 % bin holds the one student.
+  await expect(svg).toHaveAttribute('aria-label', /Best score of \d+ student/);
+  // Plot draws one bar per bin; the 100 % bin holds at least this student.
   await expect(svg.locator('rect')).toHaveCount(10);
   await card.getByText('Show as table').first().click();
-  await expect(card.locator('tr', { hasText: '90–100 %' })).toContainText('1');
+  await expect(card.locator('tr', { hasText: '90–100 %' })).toContainText(/[1-9]/);
   await card.screenshot({ path: `${SHOTS}/pictures-analytics-histogram.png` });
 });

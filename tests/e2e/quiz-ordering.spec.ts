@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO_COURSE_TITLE, DEMO_EMAILS, openDemoStaffArea, signedInPage } from './helpers';
+import { expect, test, type Locator } from '@playwright/test';
+import { DEMO_EMAILS, openDemoStaffArea, registerAndJoin, signedInPage } from './helpers';
 
 // An ordering question answered with the keyboard only: Tab to a row's Move up / Move down button,
 // press Enter or Space. The right order of the DDPM sampling steps, as the quiz file lists them:
@@ -8,25 +7,12 @@ const RIGHT = ['pure-noise', 'predict-noise', 'posterior-mean', 'add-noise'];
 
 const itemIds = (question: Locator) => question.getByRole('listitem').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item-id')!));
 
-async function registerAndJoin(page: Page, joinCode: string) {
-  const suffix = randomUUID().slice(0, 8);
-  await page.goto('/register');
-  await page.getByLabel('Name').fill(`Olga Orderer ${suffix}`);
-  await page.getByLabel('E-mail').fill(`orderer-${suffix}@example.test`);
-  await page.getByLabel('Password').fill('steps in the right order');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/courses$/);
-  await page.getByLabel('Join code').fill(joinCode);
-  await page.getByRole('button', { name: 'Join course' }).click();
-  await expect(page.getByRole('heading', { name: DEMO_COURSE_TITLE })).toBeVisible();
-}
-
 test('a student puts the DDPM sampling steps in order with the keyboard, reloads, submits and earns full points', async ({ browser, page }) => {
   test.setTimeout(150_000);
   // A fresh student, so this does not use the demo student's attempts.
   const instructor = await signedInPage(browser, DEMO_EMAILS.instructor);
   const { joinCode } = await openDemoStaffArea(instructor);
-  await registerAndJoin(page, joinCode!);
+  await registerAndJoin(page, joinCode!, 'Olga Orderer');
   await page.getByRole('link', { name: /Concepts: generative models/ }).click();
   await page.getByRole('button', { name: 'Start quiz' }).click();
 
