@@ -82,7 +82,7 @@ describe('a numeric question with per-student numbers', () => {
     const variant = attemptVariant(bitsPerDim, SEEDS[0])!;
     expect(variant.params).toEqual(attemptParams(bitsPerDim, SEEDS[0]));
     expect(variant.prompt).toBe(toPublicQuiz(quiz, SEEDS[0]).questions.find((q) => q.id === bitsPerDim.id)!.prompt);
-    expect(variant.expected).toBe(`${Number(rightBits(SEEDS[0]).toPrecision(6))} bits/dim (± 0.5 %)`);
+    expect(variant.expected).toBe(`${Number(rightBits(SEEDS[0]).toPrecision(6))} bits/dim (± 0.02 %)`);
     expect(attemptVariant(question('triplet-value'), SEEDS[0])).toBeNull();
   });
 });

@@ -64,7 +64,10 @@ describe('per-student variants', () => {
     // Four random attempts: at least two distinct variants (the grid has 1053 of them).
     const distinct = [...new Set(numbers.map((n) => JSON.stringify(n)))];
     expect(distinct.length).toBeGreaterThan(1);
-    const [a, b] = [0, numbers.findIndex((n) => JSON.stringify(n) !== JSON.stringify(numbers[0]))];
+    // b: a student whose own answer lies outside the tolerance (0.02 %) around a's, so a copy cannot pass.
+    const apart = (n: { D: number; logp: number }) => Math.abs(Number(bitsPerDim(n)) - Number(bitsPerDim(numbers[0]))) > 0.0004 * Math.abs(Number(bitsPerDim(n)));
+    const [a, b] = [0, numbers.findIndex(apart)];
+    expect(b).toBeGreaterThan(0);
 
     // Student a answers right for their numbers; student b copies a's answer.
     await saveQuizAnswer({ userId: students[a], attemptId: attempts[a].attemptId, questionId: QUESTION, answer: bitsPerDim(numbers[a]) });
