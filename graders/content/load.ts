@@ -42,14 +42,16 @@ export async function loadExercise(dir: string): Promise<LoadedExercise> {
     const text = await readFile(/* turbopackIgnore: true */ path.join(/* turbopackIgnore: true */ dir, name), 'utf8').catch(() => undefined);
     if (text !== undefined) files[name] = text;
   }
-  return parseExerciseFiles(files, path.basename(path.resolve(dir)));
+  return parseExerciseFiles(files, path.basename(path.resolve(dir)), { trusted: true });
 }
 
 /**
  * The one check of an exercise's files, wherever they come from: a folder under exercises/, a
- * zip upload or the browser editor. `folder` is the name the id must match.
+ * zip upload or the browser editor. `folder` is the name the id must match. Only `trusted` content
+ * (a folder under exercises/) may carry visualize.js: validation runs it outside the sandbox, so an
+ * upload or a draft that has one is refused rather than run on the server.
  */
-export function parseExerciseFiles(raw: Readonly<Record<string, string | undefined>>, folder: string): LoadedExercise {
+export function parseExerciseFiles(raw: Readonly<Record<string, string | undefined>>, folder: string, options: { trusted?: boolean } = {}): LoadedExercise {
   const files = new Map<string, string>();
   for (const name of CONTENT_FILES) {
     const text = raw[name];
@@ -62,6 +64,7 @@ export function parseExerciseFiles(raw: Readonly<Record<string, string | undefin
     if (!files.get(name)!.trim()) throw new ContentError(name, '', 'file is empty');
   }
   const visualize = raw['visualize.js'] === undefined ? null : raw['visualize.js'].replace(/\r\n?/g, '\n');
+  if (visualize !== null && !options.trusted) throw new ContentError('visualize.js', '', 'pictures can only be added to exercises under exercises/ for now (visualize.js is trusted code)');
   if (visualize !== null) {
     const problem = visualizeSourceProblem(visualize);
     if (problem) throw new ContentError('visualize.js', '', problem);

@@ -40,7 +40,10 @@ describe('visualize.js in the exercise loader', () => {
 });
 
 describe('visualizeProblems (validate-exercises)', () => {
-  const exercise = (visualize: string) => parseExerciseFiles({ ...files(), 'visualize.js': visualize }, 'demo');
+  const exercise = (visualize: string) => parseExerciseFiles({ ...files(), 'visualize.js': visualize }, 'demo', { trusted: true });
+  it('refuses visualize.js in an upload or a draft: validation would run it outside the sandbox', () => {
+    expect(() => parseExerciseFiles({ ...files(), 'visualize.js': 'function visualize() { return []; }' }, 'demo')).toThrow(/visualize\.js.*only be added to exercises under exercises\//);
+  });
   it('accepts pictures the page can draw', async () => {
     const ok = `function visualize({ fns }) { return [{ kind: 'points', title: 'P', description: 'identity', frames: [{ label: 'f', series: [{ name: 's', x: [fns.f(1)], y: [2] }] }] }]; }`;
     expect(await visualizeProblems(exercise(ok))).toEqual([]);

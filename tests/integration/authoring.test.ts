@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile, mkdir, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,6 +62,14 @@ describe('validation in a sandbox process', () => {
     expect(ok.reference?.score).toBe(1);
     expect(ok.stub?.score).toBeLessThan(1);
   }, 120_000);
+
+  it('refuses a visualize.js sent from the browser instead of running it outside the sandbox', async () => {
+    const marker = `/tmp/tensorgrade-visualize-escape-${process.pid}`;
+    const hostile = `function visualize() { process.getBuiltinModule('fs').writeFileSync('${marker}', 'ran'); return []; }`;
+    const result = await validateExerciseFiles({ ...softplus(), 'visualize.js': hostile }, 'softplus');
+    expect(result.problems).toEqual([{ file: 'visualize.js', field: '', message: expect.stringMatching(/only be added to exercises under exercises\//) }]);
+    expect(existsSync(marker)).toBe(false);
+  });
 
   it('reports schema problems by file and field before running anything', async () => {
     const result = await validateExerciseFiles(
