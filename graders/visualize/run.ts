@@ -1,3 +1,5 @@
+import { createRng } from '../quiz/rng';
+
 /**
  * Runs an exercise's visualize.js where it is called: in the browser's Run worker after the visible
  * tests (app/_components/exercise/run.worker.ts), or in node for the content checks. It gets tfjs,
@@ -21,15 +23,12 @@ export function runVisualize(source: string, context: VisualizeContext): unknown
 
 export type SeededRandom = ReturnType<typeof seededRandom>;
 
+/** The seed of every picture: the page, validate-exercises and the content tests draw the same ones. */
+export const PICTURE_SEED = 19;
+
 /** The same generator as the sandbox's rng (mulberry32 + Box–Muller), so pictures are the same on every run. */
 export function seededRandom(seed: number, tf: { tensor(values: Float32Array | Int32Array, shape: number[], dtype?: string): unknown }) {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRng(seed);
   const gaussian = () => {
     let u = 0;
     while (u === 0) u = random();

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { LoadedExercise } from '../content/load';
 import { parsePictures } from './parse';
-import { runVisualize, seededRandom } from './run';
+import { PICTURE_SEED, runVisualize, seededRandom } from './run';
 
 /**
  * validate-exercises' check of visualize.js: it runs on the reference (both trusted content, so in this
@@ -13,7 +13,7 @@ export async function visualizeProblems(exercise: LoadedExercise): Promise<strin
   const tf = await loadTf();
   try {
     const fns = new Function('tf', `${exercise.reference}\n;return { ${exercise.meta.entry.join(', ')} };`)(tf) as Record<string, unknown>;
-    const parsed = parsePictures(runVisualize(exercise.visualize, { tf, fns, rng: seededRandom(19, tf as never) }));
+    const parsed = parsePictures(runVisualize(exercise.visualize, { tf, fns, rng: seededRandom(PICTURE_SEED, tf as never) }));
     if (!parsed.ok) return [`visualize.js: ${parsed.message}`];
     return parsed.notFinite > 0 ? [`visualize.js: ${parsed.notFinite} value(s) are NaN or infinite with the reference`] : [];
   } catch (err) {

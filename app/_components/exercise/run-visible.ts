@@ -11,6 +11,7 @@ import type { CaseOutcome, Failure, StudentRun } from '@/graders/runner/student'
 import { appendLogs, LoadResultSchema, malformedOutput } from '@/graders/runner/run-state';
 import { CaseRunSchema } from '@/graders/runner/wire';
 import { parsePictures, type ParsedPictures } from '@/graders/visualize/parse';
+import { PICTURE_SEED } from '@/graders/visualize/run';
 import type { RunnerExercise, VisibleCase } from './run.shared';
 import type { CaseCall, WorkerRequest, WorkerResponse } from './worker-protocol.shared';
 
@@ -21,7 +22,6 @@ const WORKER_START_MS = 60_000;
 export type RunResult = { report: GradeReport; runMs: number; backend: string };
 export type PicturesResult = ParsedPictures & { ms: number };
 // The pictures are always computed from the same random draws, so two Runs of the same code agree.
-const PICTURE_SEED = 19;
 
 type Handle = { worker: Worker; ready: Promise<string>; next: (listener: ((m: WorkerResponse) => void) | null) => void };
 
