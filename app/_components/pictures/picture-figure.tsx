@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import type { Picture } from '@/graders/visualize/picture-schema';
 import { formatNumber, tableOf } from './picture-table.shared';
 import { PlotChart } from './plot-chart';
@@ -9,7 +9,7 @@ import { PointsCanvas } from './points-canvas';
 /** One picture: the chart, its text alternative as the caption, its numbers, and the table behind it. */
 export function PictureFigure({ picture }: { picture: Picture }) {
   const id = useId();
-  const table = tableOf(picture);
+  const table = useMemo(() => tableOf(picture), [picture]);
   return (
     <figure className="space-y-2" aria-labelledby={`${id}-title`} data-testid="picture" data-kind={picture.kind}>
       <h3 id={`${id}-title`} className="text-sm font-semibold">

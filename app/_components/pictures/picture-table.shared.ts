@@ -3,7 +3,10 @@ import type { Picture } from '@/graders/visualize/picture-schema';
 export type PictureTable = { columns: string[]; rows: (string | number)[][] };
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const std = (xs: number[]) => Math.sqrt(mean(xs.map((v) => (v - mean(xs)) ** 2)));
+const std = (xs: number[]) => {
+  const m = mean(xs);
+  return Math.sqrt(mean(xs.map((v) => (v - m) ** 2)));
+};
 const finite = (xs: number[]) => xs.filter((v) => Number.isFinite(v));
 
 /** Rounds for reading, not for computing: 3 significant digits, NaN spelled out. */

@@ -1,19 +1,15 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
-import { loadPlot } from './plot-chart';
+import { usePlot } from './plot-chart';
 
 /**
  * Labelled counts as an Observable Plot bar chart (the staff analytics' score histograms). Plot is
  * loaded on demand; until it arrives, and for screen readers, the caller's caption and table carry the numbers.
  */
 export function PlotBars({ label, bars }: { label: string; bars: { label: string; count: number }[] }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void loadPlot().then((Plot) => {
-      if (cancelled || !box.current) return;
-      const chart = Plot.plot({
+  const { box, error } = usePlot(
+    (Plot) =>
+      Plot.plot({
         width: 360,
         height: 170,
         marginBottom: 44,
@@ -30,12 +26,9 @@ export function PlotBars({ label, bars }: { label: string; bars: { label: string
           ),
           Plot.ruleY([0]),
         ],
-      });
-      box.current.replaceChildren(chart);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [label, bars]);
+      }),
+    [label, bars],
+  );
+  if (error) return <p className="text-sm text-red-700">{error}</p>;
   return <div ref={box} className="w-full max-w-sm [&_svg]:max-w-full" data-testid="plot" />;
 }
