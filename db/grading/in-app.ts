@@ -15,8 +15,9 @@ export async function startInAppGrading(): Promise<void> {
   const handle = getDbHandle();
   // Only the process that owns the embedded database can copy it consistently (db/backup.ts).
   if (handle.kind === 'pglite' && !getEnv().PGLITE_DIR.startsWith('memory://')) serveBackups(handle.pglite, getEnv().PGLITE_DIR);
-  // LMS grade passback (a few HTTP posts, no sandbox) runs in every web server, grading or not.
-  await startLtiScoreSync();
+  // LMS grade passback (a few HTTP posts, no sandbox) runs in every web server, grading or not. Not
+  // awaited: a failure there is logged and must not keep this server from grading.
+  startLtiScoreSync().catch((error: unknown) => console.error('[lti] score passback did not start:', error instanceof Error ? error.message : error));
   const concurrency = getEnv().GRADING_CONCURRENCY;
   if (concurrency === 0) return;
   // Embedded: this process is the database's only user, so jobs left active were cut off by a

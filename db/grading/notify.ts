@@ -25,9 +25,15 @@ function hub(): Hub {
  * embedded PGlite the grader runs in this very process, so an in-process signal is enough.
  */
 export async function announceSubmissionChanged(submissionId: string): Promise<void> {
-  const handle = getDbHandle();
-  if (handle.kind === 'postgres') await handle.sql.notify(CHANNEL, submissionId);
-  else hub().emitter.emit(CHANNEL, submissionId);
+  // Best-effort: the change is already stored, and a page that misses the push falls back to polling,
+  // so a failed NOTIFY must not fail (and retry) the grading job that made the change.
+  try {
+    const handle = getDbHandle();
+    if (handle.kind === 'postgres') await handle.sql.notify(CHANNEL, submissionId);
+    else hub().emitter.emit(CHANNEL, submissionId);
+  } catch (error) {
+    console.error(`[grading] could not announce submission ${submissionId}: ${(error as Error).message}`);
+  }
 }
 
 /** Calls `listener` when the submission changes, until the returned function is called. */

@@ -1,3 +1,5 @@
+import { isFinalStatus, type PublicSubmission } from '../../app/api/submissions/submission.shared';
+
 /** A virtual student talking to the real HTTP endpoints with a cookie jar, as a browser would. */
 export class HttpStudent {
   private cookies = new Map<string, string>();
@@ -77,8 +79,8 @@ export class HttpStudent {
         const block = buffered.slice(0, end);
         buffered = buffered.slice(end + 2);
         if (!block.startsWith('data: ')) continue;
-        const event = JSON.parse(block.slice('data: '.length)) as { status: string; score: number | null };
-        if (['graded', 'error', 'failed'].includes(event.status)) {
+        const event = JSON.parse(block.slice('data: '.length)) as Pick<PublicSubmission, 'status' | 'score'>;
+        if (isFinalStatus(event.status)) {
           const at = Date.now();
           await reader.cancel();
           return { status: event.status, score: event.score, receivedAt: at };

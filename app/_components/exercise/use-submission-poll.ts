@@ -21,11 +21,12 @@ export function useSubmissionPoll(submissionId: string | null, onUpdate: (s: Pub
     let final = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let source: EventSource | undefined;
-    const started = Date.now();
+    // The stream is quiet while a job waits, so "taking longer than usual" comes from a timer, not from an update.
+    const slowTimer = setTimeout(() => !stopped && !final && setState((s) => ({ ...s, id: submissionId, slow: true })), SLOW_AFTER_MS);
     const show = (body: PublicSubmission) => {
       final = isFinalStatus(body.status);
-      const slow = !final && Date.now() - started > SLOW_AFTER_MS;
-      setState({ id: submissionId, submission: body, slow, error: null });
+      if (final) clearTimeout(slowTimer);
+      setState((s) => ({ id: submissionId, submission: body, slow: !final && s.id === submissionId && s.slow, error: null }));
       onUpdate(body);
     };
     const tick = async () => {
@@ -61,6 +62,7 @@ export function useSubmissionPoll(submissionId: string | null, onUpdate: (s: Pub
       stopped = true;
       source?.close();
       clearTimeout(timer);
+      clearTimeout(slowTimer);
     };
   }, [submissionId, onUpdate]);
 

@@ -74,8 +74,12 @@ export async function GET(request: Request, ctx: { params: Promise<{ submissionI
           reading = null;
         })().catch(() => finish());
       };
+      if (request.signal.aborted) return finish();
       request.signal.addEventListener('abort', finish);
-      unfollow = await followSubmission(submissionId, refresh);
+      const stopFollowing = await followSubmission(submissionId, refresh);
+      // The client may have left while LISTEN was being set up: stop at once instead of leaking the listener.
+      if (closed) return stopFollowing();
+      unfollow = stopFollowing;
       // Read again after listening: a change between the first read and LISTEN is not missed.
       await send(first);
       if (!closed) refresh();
