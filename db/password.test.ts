@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPasswordStrength, hashPassword, verifyPassword } from './password';
+import { checkPasswordStrength, hashPassword, NO_PASSWORD, verifyPassword } from './password';
 
 describe('checkPasswordStrength', () => {
   it('explains what is wrong with a weak password', () => {
@@ -21,5 +21,7 @@ describe('hashPassword', () => {
     expect(await verifyPassword(a, 'correct horse battery')).toBe(true);
     expect(await verifyPassword(a, 'correct horse batterY')).toBe(false);
     expect(await verifyPassword('not a hash', 'anything')).toBe(false);
+    expect(await verifyPassword(NO_PASSWORD, NO_PASSWORD)).toBe(false);
+    expect(await verifyPassword(NO_PASSWORD, '')).toBe(false);
   });
 });

@@ -34,6 +34,9 @@ export function checkPasswordStrength(password: string, email?: string): string 
   return null;
 }
 
+/** Stored for accounts that sign in only through an LMS: not an argon2 hash, so no password ever verifies. */
+export const NO_PASSWORD = '!no-password';
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }

@@ -10,10 +10,7 @@ const MEMBERSHIP = 'http://purl.imsglobal.org/vocab/lis/v2/membership';
 export function courseRoleFromLti(roles: readonly string[]): CourseRole {
   const short = roles.map((role) => (role.startsWith(MEMBERSHIP) ? role.slice(MEMBERSHIP.length) : role));
   // A sub-role names its parent before '#': 'membership/Instructor#TeachingAssistant' is a TA, not an instructor.
-  if (short.some((role) => role === '#TeachingAssistant' || role.endsWith('#TeachingAssistant') || role === 'TeachingAssistant')) {
-    if (!short.some((role) => role === '#Instructor' || role === '#ContentDeveloper' || role === 'Instructor' || role === 'ContentDeveloper')) return 'grader';
-  }
-  if (short.some((role) => role === '#Instructor' || role === '#ContentDeveloper' || role === 'Instructor' || role === 'ContentDeveloper')) return 'instructor';
+  if (short.some((role) => ['#Instructor', '#ContentDeveloper', 'Instructor', 'ContentDeveloper'].includes(role))) return 'instructor';
   if (short.some((role) => role.includes('TeachingAssistant'))) return 'grader';
   return 'student';
 }

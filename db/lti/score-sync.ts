@@ -87,9 +87,8 @@ export async function sendScoreJob(job: ScoreJob, retryCount: number): Promise<v
       platform: { issuer: target.platform.issuer, clientId: target.platform.clientId, deploymentId: target.deploymentId, name: target.platform.name },
       services: { ags: { lineitem: target.lineItemUrl, scopes: [] } },
     } as unknown as LTISession;
-    await (
-      await ltiTool()
-    ).submitScore(session, {
+    const tool = await ltiTool();
+    const posted = tool.submitScore(session, {
       userId: target.subject,
       scoreGiven: final,
       scoreMaximum: maxPoints,
@@ -97,6 +96,9 @@ export async function sendScoreJob(job: ScoreJob, retryCount: number): Promise<v
       gradingProgress: 'FullyGraded',
       timestamp: new Date().toISOString(),
     });
+    // The library's fetch has no timeout. A platform that hangs must fail here, inside the job's
+    // 60 s expiry, so the catch below records the attempt; an expired job would leave the row 'queued' for good.
+    await withTimeout(posted, POST_TIMEOUT_MS, `the LMS did not answer within ${POST_TIMEOUT_MS / 1000} s`);
     await q.markScoreSyncSent(target.resourceLinkId, target.userId, target.version, final);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -105,6 +107,14 @@ export async function sendScoreJob(job: ScoreJob, retryCount: number): Promise<v
     await q.notePlatformError(target.platform.id, `Score passback failed: ${message}`);
     throw error;
   }
+}
+
+const POST_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function itemPoints(itemId: string, courseId: string): Promise<number> {

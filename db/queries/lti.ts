@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { JWK } from 'jose';
 import { db, type Db } from '../client';
-import { hashPassword } from '../password';
+import { NO_PASSWORD } from '../password';
 import type { CourseRole } from '../permissions';
 import {
   assignmentItems,
@@ -211,7 +211,8 @@ export async function selectOrInsertLinkedUser(platformId: string, subject: stri
   };
   const existing = await linked();
   if (existing) return existing;
-  const passwordHash = await hashPassword(randomBytes(32).toString('base64'));
+  // Signs in through the LMS only; hashing a random password here made a 300-member roster sync 300 argon2 runs.
+  const passwordHash = NO_PASSWORD;
   const email = `lti-${randomBytes(9).toString('hex')}@lms.invalid`;
   try {
     return await db().transaction(async (tx) => {
@@ -250,10 +251,13 @@ export async function upsertContext(input: { platformId: string; contextId: stri
 /** Staff: an instructor of the course links an LMS context to it (before or instead of a created course). */
 export async function linkContextToCourse(actorId: string, courseId: string, platformId: string, contextId: string, title = ''): Promise<void> {
   await assertCapability(actorId, courseId, 'lms.manage');
-  await db()
-    .insert(ltiContexts)
-    .values({ platformId, contextId, courseId, title })
-    .onConflictDoUpdate({ target: [ltiContexts.platformId, ltiContexts.contextId], set: { courseId } });
+  // Never repoints a context another course holds: its LMS students would then launch into this course.
+  await db().insert(ltiContexts).values({ platformId, contextId, courseId, title }).onConflictDoNothing();
+  const [row] = await db()
+    .select({ courseId: ltiContexts.courseId })
+    .from(ltiContexts)
+    .where(and(eq(ltiContexts.platformId, platformId), eq(ltiContexts.contextId, contextId)));
+  if (row?.courseId !== courseId) throw new Refusal('conflict', 'This LMS course is already connected to another Tensorgrade course.');
 }
 
 /** The LMS is the authority on course roles of the accounts it launches. */

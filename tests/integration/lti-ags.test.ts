@@ -13,6 +13,7 @@ import { startLtiScoreSync } from '@/db/lti/score-sync';
 import { stopQueue } from '@/db/grading/queue';
 import { recordGradeResult } from '@/db/services/record-grade';
 import { overrideScore } from '@/db/services/override-score';
+import { grantExtension, revokeExtension } from '@/db/services/assignments/extensions';
 import { ROLE, startFakePlatform, type FakePlatform } from '../lti-platform/platform';
 import { launchAs } from '../lti-platform/launch-flow';
 
@@ -25,6 +26,8 @@ let studentId: string;
 let versionId: string;
 let linkedItem: string;
 let unlinkedItem: string;
+let assignmentId: string;
+let teacher: string;
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
   const start = Date.now();
@@ -49,11 +52,12 @@ beforeAll(async () => {
   ({ drop } = await createTestDatabase());
   platform = await startFakePlatform({ clientId: 'tg-client', deploymentId: 'dep-1', toolJwks: publishedJwks });
   const platformId = await insertPlatform(platform.registration);
-  const teacher = (await insertUser({ email: 't@uni.test', name: 'Teacher', password: 'a long teacher pass', isAdmin: true })).id;
+  teacher = (await insertUser({ email: 't@uni.test', name: 'Teacher', password: 'a long teacher pass', isAdmin: true })).id;
   courseId = (await insertCourse({ actorId: teacher, title: 'DGM', code: 'DGM' })).id;
   grader = await insertMember(courseId, 'Gus', 'grader');
   versionId = await insertExercise('ex-a');
   ({
+    id: assignmentId,
     itemIds: [linkedItem, unlinkedItem],
   } = await insertAssignmentWithItems({
     courseId,
@@ -122,6 +126,19 @@ describe('grade passback (AGS)', () => {
     const [row] = await db().select().from(ltiScoreSyncs).where(eq(ltiScoreSyncs.userId, studentId));
     expect(row).toMatchObject({ status: 'sent', sentScore: 7 });
   }, 60_000);
+
+  it('checks the LMS score again when an extension is granted or revoked (it can lift or restore a late penalty)', async () => {
+    const syncRow = async () => (await db().select().from(ltiScoreSyncs).where(eq(ltiScoreSyncs.userId, studentId)))[0]!;
+    const before = await syncRow();
+    const sent = platform.scores.length;
+    await grantExtension({ actorId: teacher, courseId, assignmentId, userId: studentId, dueAt: new Date(Date.now() + 7 * 86_400_000) });
+    expect((await syncRow()).version).toBe(before.version + 1);
+    await revokeExtension({ actorId: teacher, courseId, assignmentId, userId: studentId });
+    expect((await syncRow()).version).toBe(before.version + 2);
+    // The override still decides the final score, so the re-check delivers it as it was and posts nothing new.
+    await until(async () => (await syncRow()).sentVersion === before.version + 2);
+    expect(platform.scores).toHaveLength(sent);
+  });
 
   it('leaves items no LMS links to alone', async () => {
     const before = platform.scores.length;

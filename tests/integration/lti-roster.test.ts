@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestDatabase } from './test-db';
 import { insertMember } from './gradebook-fixtures';
 import { db } from '@/db/client';
-import { enrollments, ltiUserLinks } from '@/db/schema';
+import { enrollments, ltiContexts, ltiUserLinks } from '@/db/schema';
 import { insertUser } from '@/db/queries/users';
 import { insertCourse } from '@/db/queries/courses';
 import { insertPlatform, linkContextToCourse, registerPlatform, selectContextMembers, selectPlatformOverview, setPlatformEnabled } from '@/db/queries/lti';
@@ -49,6 +49,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.close();
   await drop?.();
+});
+
+describe('linking an LMS course', () => {
+  it('never moves an LMS course another Tensorgrade course holds', async () => {
+    const other = (await insertCourse({ actorId: admin, title: 'Other', code: 'OTHER' })).id;
+    await expect(linkContextToCourse(admin, other, platformId, 'ctx-r')).rejects.toThrow(/already connected to another/);
+    const [row] = await db().select({ courseId: ltiContexts.courseId }).from(ltiContexts).where(eq(ltiContexts.contextId, 'ctx-r'));
+    expect(row.courseId).toBe(courseId);
+    // Linking it again to the course that holds it is fine.
+    await expect(linkContextToCourse(admin, courseId, platformId, 'ctx-r')).resolves.toBeUndefined();
+  });
 });
 
 describe('roster sync (NRPS)', () => {
