@@ -96,14 +96,14 @@ test('a student launched from the LMS lands on the exercise, submits, and the LM
   await page.goto(`${platform.url}/launch/lms-ada/triplet`);
   await expect(page).toHaveURL(new RegExp(`${BASE}/courses/[^/]+/items/${itemId}$`), { timeout: 30_000 });
   await expect(page.getByRole('heading', { name: 'Triplet loss' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/tg/shots/helper-lti-landed.png', fullPage: true });
+  await page.screenshot({ path: 'tests/e2e/artifacts/lti-landed.png', fullPage: true });
   const session = (await context.cookies(BASE)).find((c) => c.name === 'authjs.session-token');
   expect(session).toMatchObject({ sameSite: 'None', secure: true, httpOnly: true });
 
   await pasteIntoEditor(page, page.getByTestId('monaco-ready'), CORRECT);
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByTestId('submission-results')).toHaveAttribute('data-status', 'graded', { timeout: 60_000 });
-  await page.screenshot({ path: '/tmp/tg/shots/helper-lti-graded.png', fullPage: true });
+  await page.screenshot({ path: 'tests/e2e/artifacts/lti-graded.png', fullPage: true });
 
   await expect.poll(() => platform!.scores.length, { timeout: 30_000 }).toBe(1);
   expect(platform.scores[0]).toMatchObject({ lineItem: 'li-triplet', body: { userId: 'lms-ada', scoreGiven: 10, scoreMaximum: 10, gradingProgress: 'FullyGraded' } });

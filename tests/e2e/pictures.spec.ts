@@ -5,7 +5,7 @@ import { DEMO_COURSE_TITLE, DEMO_EMAILS, openDemoStaffArea, pasteIntoEditor, reg
 // The pictures after Run (issue #19): each exercise's visualize.js runs on the student's own code in
 // the browser's worker. A correct solution and a typical wrong one must both draw, and differently:
 // the numbers under the picture and the picture itself (SVG or canvas pixels) change with the mistake.
-const SHOTS = '/tmp/tg/shots';
+const SHOTS = 'tests/e2e/artifacts';
 const cases = [
   { slug: 'ddpm-reverse-step', link: /DDPM reverse step/, wrong: 'wrong-eps-sign', drawn: 'canvas' },
   { slug: 'forward-diffusion', link: /Forward diffusion/, wrong: 'wrong-alpha-only', drawn: 'svg' },
